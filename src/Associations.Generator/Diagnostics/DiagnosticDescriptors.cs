@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Associations.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic the generator reports: stable ids, one docs page each.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "Associations";
+        private const string HelpBase = "https://github.com/associations/associations/blob/main/docs/diagnostics/";
+
+        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+
+        public static readonly DiagnosticDescriptor CyclicForeignKeys = Rule("ASSOC001", "Cyclic foreign-key constraints",
+            "Foreign-key constraints form a cycle: {0}. Tables in a cycle cannot be created or deleted in order; add Constraints = false to one association of the cycle ({1}).", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateName = Rule("ASSOC002", "Association name reused",
+            "{0}", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidIdentifier = Rule("ASSOC003", "Not a valid C# identifier",
+            "{0}", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor AliasNumber = Rule("ASSOC004", "Alias has the wrong grammatical number",
+            "{0}", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor NotPartial = Rule("ASSOC005", "Model class must be partial",
+            "Model '{0}' {1}; the generator adds members to it, so it must be a non-generic, non-nested 'partial class'", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NoPrimaryKey = Rule("ASSOC006", "Model has no primary key",
+            "Model '{0}' has no primary key: add an 'Id' property or mark one with [Key]", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor MissingThrough = Rule("ASSOC007", "BelongsToMany needs Through",
+            "BelongsToMany from '{0}' to '{1}' needs a junction: add Through = \"{2}\" (a generated junction) or Through = typeof(YourJunctionModel)", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor BadKey = Rule("ASSOC008", "Foreign or key property is missing or has the wrong type",
+            "{0}", DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor SetNullOnRequired = Rule("ASSOC009", "SET NULL on a non-nullable foreign key",
+            "{0}", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor Disagreeing = Rule("ASSOC010", "Paired associations disagree",
+            "{0}", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InternalError = Rule("ASSOC999", "Internal generator error",
+            "The Associations generator failed: {0}: {1}. Please report this with the model that triggers it.", DiagnosticSeverity.Error);
+
+        public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
+        {
+            [CyclicForeignKeys.Id] = CyclicForeignKeys,
+            [DuplicateName.Id] = DuplicateName,
+            [InvalidIdentifier.Id] = InvalidIdentifier,
+            [AliasNumber.Id] = AliasNumber,
+            [NotPartial.Id] = NotPartial,
+            [NoPrimaryKey.Id] = NoPrimaryKey,
+            [MissingThrough.Id] = MissingThrough,
+            [BadKey.Id] = BadKey,
+            [SetNullOnRequired.Id] = SetNullOnRequired,
+            [Disagreeing.Id] = Disagreeing,
+            [InternalError.Id] = InternalError,
+        };
+    }
+}

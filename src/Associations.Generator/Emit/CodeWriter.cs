@@ -1,0 +1,55 @@
+using System;
+using System.Text;
+
+namespace Associations.Generator.Emit
+{
+    /// <summary>A StringBuilder that keeps indentation, for generated code people will read.</summary>
+    internal sealed class CodeWriter
+    {
+        private readonly StringBuilder _sb = new StringBuilder(4096);
+        private int _indent;
+
+        public CodeWriter Line(string text = "")
+        {
+            if (text.Length > 0) _sb.Append(' ', _indent * 4).Append(text);
+            _sb.Append('\n');
+            return this;
+        }
+
+        public CodeWriter Open(string text)
+        {
+            Line(text);
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter Close(string suffix = "")
+        {
+            _indent--;
+            return Line("}" + suffix);
+        }
+
+        public IDisposable Indent()
+        {
+            _indent++;
+            return new Outdent(this);
+        }
+
+        /// <summary>Writes <c>/// &lt;summary&gt;</c> documentation, escaping XML.</summary>
+        public CodeWriter Summary(string text) => Line("/// <summary>" + text + "</summary>");
+
+        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+        public override string ToString() => _sb.ToString();
+
+        private sealed class Outdent : IDisposable
+        {
+            private readonly CodeWriter _writer;
+
+            public Outdent(CodeWriter writer) => _writer = writer;
+
+            public void Dispose() => _writer._indent--;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using Associations.Generator.Graph;
+
+namespace Associations.Generator.Emit
+{
+    /// <summary>
+    /// The only place where the generator's SQL differs per engine. Every statement an accessor runs
+    /// is written here, once per dialect, and emitted as a constant.
+    /// </summary>
+    internal abstract class SqlDialect
+    {
+        public static readonly SqlDialect Sqlite = new SqliteSql();
+        public static readonly SqlDialect PostgreSql = new PostgreSqlSql();
+
+        public abstract string Name { get; }
+
+        public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+        /// <summary>A predicate: <paramref name="column"/> is one of the keys bound to one list parameter.</summary>
+        public abstract string InKeys(string column, string parameter);
+
+        /// <summary>Suffix that locks the selected rows until the transaction ends.</summary>
+        public abstract string ForUpdate { get; }
+
+        public string Columns(TableRef table) => string.Join(", ", table.Columns.Select(c => Quote(c.Column)));
+
+        public string Columns(IEnumerable<ColumnSpec> columns) => string.Join(", ", columns.Select(c => Quote(c.Column)));
+
+        // ---- CRUD of one model
+
+        public string Insert(ModelSpec model)
+        {
+            var inserted = model.Columns.Where(c => !c.IsGenerated).ToList();
+            var generated = model.Columns.FirstOrDefault(c => c.IsGenerated);
+            var sql = inserted.Count == 0
+                ? "INSERT INTO " + Quote(model.Table) + " DEFAULT VALUES"
+                : "INSERT INTO " + Quote(model.Table) + " (" + Columns(inserted) + ") VALUES ("
+                    + string.Join(", ", inserted.Select((_, i) => "@p" + i)) + ")";
+            return generated is null ? sql : sql + " RETURNING " + Quote(generated.Column);
+        }
+
+        public string Update(ModelSpec model)
+        {
+            var set = model.Columns.Where(c => !c.IsKey).ToList();
+            var key = model.Columns.Where(c => c.IsKey).ToList();
+            if (set.Count == 0) set = key;
+            var assignments = string.Join(", ", set.Select((c, i) => Quote(c.Column) + " = @p" + i));
+            var where = string.Join(" AND ", key.Select((c, i) => Quote(c.Column) + " = @p" + (set.Count + i)));
+            return "UPDATE " + Quote(model.Table) + " SET " + assignments + " WHERE " + where;
+        }
+
+        public string Delete(ModelSpec model) =>
+            "DELETE FROM " + Quote(model.Table) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
+
+        public string Find(ModelSpec model) =>
+            "SELECT " + Columns(model.Columns) + " FROM " + Quote(model.Table) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
+
+        private string KeyWhere(IEnumerable<ColumnSpec> key) => string.Join(" AND ", key.Select((c, i) => Quote(c.Column) + " = @p" + i));
+
+        // ---- HasOne / HasMany: the key is on the target; @p0 is the source key, @p1 a list of target keys
+
+        public string SelectTargets(AssociationSpec a, bool one) =>
+            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + (one ? " LIMIT 1" : "");
+
+        public string CountTargets(AssociationSpec a) =>
+            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0";
+
+        public string CountKeys(AssociationSpec a) =>
+            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
+
+        public string Link(AssociationSpec a) =>
+            "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + InKeys(Quote(a.Target.Key.Column), "@p1");
+
+        public string Unlink(AssociationSpec a) =>
+            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
+
+        public string UnlinkOthers(AssociationSpec a) =>
+            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND NOT (" + InKeys(Quote(a.Target.Key.Column), "@p1") + ")";
+
+        private string UnlinkPrefix(AssociationSpec a) => a.UnlinkDeletes
+            ? "DELETE FROM " + Quote(a.Target.Table)
+            : "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = NULL";
+
+        public string LockSource(AssociationSpec a) =>
+            "SELECT " + Quote(a.SourceKey.Column) + " FROM " + Quote(a.Source.Table) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
+
+        public string ExistingTargetKeys(AssociationSpec a, ColumnSpec key) =>
+            "SELECT " + Quote(key.Column) + " FROM " + Quote(a.Target.Table) + " WHERE " + InKeys(Quote(key.Column), "@p0");
+
+        // ---- BelongsTo: the key is on the source
+
+        public string SelectReferenced(AssociationSpec a) =>
+            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.TargetKey.Column) + " = @p0";
+
+        public string SetForeignKey(AssociationSpec a) =>
+            "UPDATE " + Quote(a.Source.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + Quote(a.Source.Key.Column) + " = @p1";
+
+        private sealed class SqliteSql : SqlDialect
+        {
+            public override string Name => "SQLite";
+
+            public override string InKeys(string column, string parameter) => column + " IN (SELECT value FROM json_each(" + parameter + "))";
+
+            public override string ForUpdate => "";
+        }
+
+        private sealed class PostgreSqlSql : SqlDialect
+        {
+            public override string Name => "PostgreSQL";
+
+            public override string InKeys(string column, string parameter) => column + " = ANY(" + parameter + ")";
+
+            public override string ForUpdate => " FOR UPDATE";
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Text;
+using Humanizer;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Associations.Generator.Graph
+{
+    /// <summary>Sequelize's naming rules, in PascalCase, with every Humanizer call guarded.</summary>
+    internal static class Naming
+    {
+        public static string Pluralize(string word)
+        {
+            if (string.IsNullOrEmpty(word) || word.Length < 2) return word + "s";
+            try
+            {
+                var result = word.Pluralize(inputIsKnownToBeSingular: false);
+                return string.IsNullOrEmpty(result) ? word + "s" : result;
+            }
+            catch (Exception)
+            {
+                return word + "s";
+            }
+        }
+
+        /// <summary>The singular of <paramref name="word"/>, or null when Humanizer cannot tell.</summary>
+        public static string? TrySingularize(string word)
+        {
+            if (string.IsNullOrEmpty(word) || word.Length < 2) return null;
+            try
+            {
+                var result = word.Singularize(inputIsKnownToBePlural: false);
+                return string.IsNullOrEmpty(result) ? null : result;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        public static string Singularize(string word) => TrySingularize(word) ?? word;
+
+        /// <summary><c>AuthorId</c> → <c>author_id</c>, <c>HTMLPage</c> → <c>html_page</c>.</summary>
+        public static string Underscore(string name)
+        {
+            var sb = new StringBuilder(name.Length + 4);
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (char.IsUpper(c))
+                {
+                    var prevLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                    var acronymEnd = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                    if ((prevLowerOrDigit || acronymEnd) && sb.Length > 0 && sb[sb.Length - 1] != '_') sb.Append('_');
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+            return sb.ToString();
+        }
+
+        public static string Camel(string name) =>
+            string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+        public static bool IsValidIdentifier(string name) =>
+            SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+        /// <summary>A parameter name that is a valid identifier (<c>@class</c> for keywords).</summary>
+        public static string Parameter(string name)
+        {
+            var camel = Camel(name);
+            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
+        }
+    }
+}

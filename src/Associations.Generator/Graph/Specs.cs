@@ -1,0 +1,53 @@
+using Associations.Generator.Model;
+using Associations.Generator.Parsing;
+
+namespace Associations.Generator.Graph
+{
+    /// <summary>A mapped column after naming rules: the property it comes from and how it is stored.</summary>
+    internal sealed record ColumnSpec(
+        string Property,
+        string Column,
+        string Storage,           // ColumnType name
+        string PropertyType,      // as declared, with nullability ("global::System.Int32?")
+        string ValueType,         // without nullability
+        string? EnumUnderlying,
+        bool Nullable,
+        bool IsValueType,
+        bool IsKey,
+        bool IsGenerated,
+        bool IsUnique,
+        bool IsGeneratedProperty);
+
+    /// <summary>A foreign key of a table.</summary>
+    internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint);
+
+    /// <summary>What SQL needs to know about a table on the other side of an association.</summary>
+    internal sealed record TableRef(string FullName, string ModelName, string Table, EquatableArray<ColumnSpec> Columns, ColumnSpec Key);
+
+    /// <summary>One association, fully resolved: names, keys, columns, both tables.</summary>
+    internal sealed record AssociationSpec(
+        AssociationKind Kind,
+        string Name,
+        string Singular,
+        TableRef Source,
+        TableRef Target,
+        ColumnSpec ForeignKey,        // on the target (HasOne/HasMany) or on the source (BelongsTo)
+        ColumnSpec SourceKey,         // HasOne/HasMany: the source column the FK references
+        ColumnSpec TargetKey,         // BelongsTo: the target column the FK references; else the target's primary key
+        bool UnlinkDeletes);
+
+    /// <summary>Everything emitted for one model.</summary>
+    internal sealed record ModelSpec(
+        string FullName,
+        string Name,
+        string Namespace,
+        string HintName,
+        string Table,
+        EquatableArray<ColumnSpec> Columns,
+        EquatableArray<ForeignKeySpec> ForeignKeys,
+        EquatableArray<AssociationSpec> Associations,
+        EquatableArray<string> Related);
+
+    /// <summary>The output of the graph stage: models to emit and the diagnostics found.</summary>
+    internal sealed record ModelGraph(EquatableArray<ModelSpec> Models, EquatableArray<DiagnosticInfo> Diagnostics);
+}

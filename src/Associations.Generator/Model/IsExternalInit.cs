@@ -1,0 +1,7 @@
+namespace System.Runtime.CompilerServices
+{
+    // Lets records compile on netstandard2.0.
+    internal static class IsExternalInit
+    {
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Associations.Generator.Model
+{
+    /// <summary>A source location as plain data; turned back into a <see cref="Location"/> only when reporting.</summary>
+    internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
+    {
+        public static LocationInfo? From(Location? location)
+        {
+            if (location is null || location.SourceTree is null) return null;
+            var span = location.GetLineSpan();
+            return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length,
+                span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character);
+        }
+
+        public static LocationInfo? From(SyntaxNode? node) => node is null ? null : From(node.GetLocation());
+
+        public Location ToLocation() => Location.Create(FilePath, new TextSpan(Start, Length),
+            new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
+    }
+
+    /// <summary>A diagnostic as plain data: descriptor id, location and message arguments.</summary>
+    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+    {
+        public static DiagnosticInfo Create(string id, LocationInfo? location, params string[] arguments) =>
+            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments));
+    }
+}

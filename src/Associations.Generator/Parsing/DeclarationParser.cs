@@ -1,0 +1,264 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Associations.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Associations.Generator.Parsing
+{
+    /// <summary>
+    /// The transform step: projects a class symbol and its attributes into plain records. Nothing
+    /// from Roslyn survives past this class.
+    /// </summary>
+    internal static class DeclarationParser
+    {
+        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        public static ModelDeclaration? Parse(ISymbol symbol, CancellationToken ct)
+        {
+            if (symbol is not INamedTypeSymbol type) return null;
+            var associations = new List<AssociationDecl>();
+            foreach (var attribute in type.GetAttributes())
+            {
+                ct.ThrowIfCancellationRequested();
+                var kind = KindOf(attribute.AttributeClass);
+                if (kind is null) continue;
+                associations.Add(ParseAssociation(kind.Value, attribute, ct));
+            }
+            return new ModelDeclaration(Describe(type, ct), associations.ToEquatableArray());
+        }
+
+        public static AssemblyOptions ParseAssembly(IAssemblySymbol assembly)
+        {
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != KnownNames.AssociationDefaults) continue;
+                foreach (var named in attribute.NamedArguments)
+                    if (named.Key == "Underscored" && named.Value.Value is bool b) return new AssemblyOptions(b);
+            }
+            return new AssemblyOptions(false);
+        }
+
+        private static AssociationKind? KindOf(INamedTypeSymbol? attributeClass) => attributeClass?.ToDisplayString() switch
+        {
+            KnownNames.HasOne => AssociationKind.HasOne,
+            KnownNames.BelongsTo => AssociationKind.BelongsTo,
+            KnownNames.HasMany => AssociationKind.HasMany,
+            KnownNames.BelongsToMany => AssociationKind.BelongsToMany,
+            _ => null,
+        };
+
+        private static AssociationDecl ParseAssociation(AssociationKind kind, AttributeData attribute, CancellationToken ct)
+        {
+            TypeDecl? target = null;
+            if (attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Type
+                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol targetType
+                && targetType.TypeKind != TypeKind.Error)
+            {
+                target = Describe(targetType, ct);
+            }
+
+            string? Str(string name) => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+            bool Bool(string name, bool fallback) =>
+                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is bool b ? b : fallback;
+            int? Enum(string name) =>
+                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int i ? i : null;
+
+            string? throughName = null;
+            TypeDecl? throughType = null;
+            var through = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Through");
+            var throughGiven = through.Key == "Through" && !through.Value.IsNull;
+            if (throughGiven)
+            {
+                if (through.Value.Kind == TypedConstantKind.Type && through.Value.Value is INamedTypeSymbol junction && junction.TypeKind != TypeKind.Error)
+                    throughType = Describe(junction, ct);
+                else
+                    throughName = through.Value.Value as string;
+            }
+
+            var scopeValue = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ScopeValue");
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
+
+            return new AssociationDecl(
+                kind,
+                target,
+                Str("As"),
+                Str("Singular"),
+                Str("ForeignKey"),
+                Str("OtherKey"),
+                Str("SourceKey"),
+                Str("TargetKey"),
+                throughName,
+                throughType,
+                throughGiven,
+                Bool("Unique", true),
+                Enum("OnDelete"),
+                Enum("OnUpdate"),
+                Bool("Constraints", true),
+                Bool("Hooks", false),
+                Str("ScopeProperty"),
+                scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.ToCSharpString(),
+                LocationInfo.From(syntax),
+                ArgumentLocation(syntax, "As"),
+                ArgumentLocation(syntax, "ForeignKey"));
+        }
+
+        private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, string name)
+        {
+            var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+            return LocationInfo.From(argument ?? (SyntaxNode?)syntax);
+        }
+
+        /// <summary>The shape of a class: partial or not, its mapped properties, its naming attributes.</summary>
+        public static TypeDecl Describe(INamedTypeSymbol type, CancellationToken ct)
+        {
+            bool? underscored = null;
+            string? singular = null, plural = null, table = null;
+            var hasModel = false;
+            foreach (var attribute in type.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case KnownNames.Model:
+                        hasModel = true;
+                        foreach (var named in attribute.NamedArguments)
+                        {
+                            if (named.Key == "Underscored" && named.Value.Value is bool b) underscored = b;
+                            if (named.Key == "Singular") singular = named.Value.Value as string;
+                            if (named.Key == "Plural") plural = named.Value.Value as string;
+                        }
+                        break;
+                    case KnownNames.Table:
+                        if (attribute.ConstructorArguments.Length > 0) table = attribute.ConstructorArguments[0].Value as string;
+                        break;
+                }
+            }
+
+            var isPartial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax(ct) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(m => m.ValueText == "partial"));
+
+            var properties = new List<PropertyDecl>();
+            var seen = new HashSet<string>();
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
+                        || property.DeclaredAccessibility != Accessibility.Public || !seen.Add(property.Name))
+                        continue;
+                    properties.Add(DescribeProperty(property));
+                }
+            }
+            // Base-class properties first, as a reader of the class would expect the key to come first.
+            properties = properties.OrderBy(p => p.Name == "Id" || p.IsKey ? 0 : 1).ToList();
+
+            var members = type.GetMembers().Select(m => m.Name).Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
+
+            return new TypeDecl(
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                type.Name,
+                type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+                isPartial,
+                type.TypeKind == TypeKind.Class && !type.IsRecord,
+                type.IsStatic,
+                type.IsGenericType,
+                type.ContainingType is not null,
+                hasModel,
+                underscored,
+                singular,
+                plural,
+                table,
+                properties.ToEquatableArray(),
+                members,
+                LocationInfo.From(type.Locations.FirstOrDefault()));
+        }
+
+        private static PropertyDecl DescribeProperty(IPropertySymbol property)
+        {
+            var type = property.Type;
+            var nullable = false;
+            var isValueType = type.IsValueType;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+            {
+                nullable = true;
+                type = wrapper.TypeArguments[0];
+            }
+            else if (!type.IsValueType)
+            {
+                nullable = property.NullableAnnotation != NullableAnnotation.NotAnnotated;
+            }
+
+            string? enumUnderlying = null;
+            var storageType = type;
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
+            {
+                enumUnderlying = underlying.ToDisplayString();
+                storageType = underlying;
+            }
+
+            bool isKey = false, notMapped = false, generatedNone = false;
+            string? column = null;
+            foreach (var attribute in property.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case KnownNames.Key: isKey = true; break;
+                    case KnownNames.NotMapped: notMapped = true; break;
+                    case KnownNames.Column:
+                        if (attribute.ConstructorArguments.Length > 0) column = attribute.ConstructorArguments[0].Value as string;
+                        foreach (var named in attribute.NamedArguments)
+                            if (named.Key == "Name") column = named.Value.Value as string;
+                        break;
+                    case KnownNames.DatabaseGenerated:
+                        if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int option && option == 0)
+                            generatedNone = true;
+                        break;
+                }
+            }
+
+            return new PropertyDecl(
+                property.Name,
+                property.Type.ToDisplayString(TypeFormat),
+                StorageOf(storageType),
+                enumUnderlying,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                nullable,
+                isValueType,
+                isKey,
+                column,
+                notMapped,
+                generatedNone,
+                property.SetMethod is not null && property.GetMethod is not null);
+        }
+
+        private static string? StorageOf(ITypeSymbol type)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int16: return "Int16";
+                case SpecialType.System_Int32: return "Int32";
+                case SpecialType.System_Int64: return "Int64";
+                case SpecialType.System_Byte: return "Byte";
+                case SpecialType.System_Boolean: return "Boolean";
+                case SpecialType.System_String: return "String";
+                case SpecialType.System_Double: return "Double";
+                case SpecialType.System_Single: return "Single";
+                case SpecialType.System_Decimal: return "Decimal";
+                case SpecialType.System_DateTime: return "DateTime";
+            }
+            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 }) return "Bytes";
+            var name = type.ToDisplayString();
+            return name switch
+            {
+                "System.Guid" => "Guid",
+                "System.DateTimeOffset" => "DateTimeOffset",
+                _ => null,
+            };
+        }
+    }
+}

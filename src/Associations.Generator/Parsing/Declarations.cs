@@ -1,0 +1,79 @@
+using Associations.Generator.Model;
+
+namespace Associations.Generator.Parsing
+{
+    internal enum AssociationKind
+    {
+        HasOne,
+        BelongsTo,
+        HasMany,
+        BelongsToMany,
+    }
+
+    /// <summary>A property of a model class as declared (before naming rules).</summary>
+    internal sealed record PropertyDecl(
+        string Name,
+        string Type,              // fully qualified, with nullable annotation: "global::System.Int32?" style display
+        string? Storage,          // the ColumnType name, null when the type cannot be stored
+        string? EnumUnderlying,   // "int", "long", … when the property is an enum (or nullable enum)
+        string ValueType,         // the type without nullability ("int", "string", "global::NS.Color")
+        bool Nullable,
+        bool IsValueType,
+        bool IsKey,
+        string? ColumnName,
+        bool NotMapped,
+        bool GeneratedNone,
+        bool Writable);
+
+    /// <summary>A class as the generator sees it: shape, properties, naming attributes.</summary>
+    internal sealed record TypeDecl(
+        string FullName,          // "global::NS.User"
+        string Name,
+        string Namespace,         // "" for the global namespace
+        bool IsPartial,
+        bool IsClass,
+        bool IsStatic,
+        bool IsGeneric,
+        bool IsNested,
+        bool HasModelAttribute,
+        bool? Underscored,
+        string? Singular,
+        string? Plural,
+        string? Table,
+        EquatableArray<PropertyDecl> Properties,
+        EquatableArray<string> MemberNames,
+        LocationInfo? Location);
+
+    /// <summary>One association attribute, its arguments kept as written.</summary>
+    internal sealed record AssociationDecl(
+        AssociationKind Kind,
+        TypeDecl? Target,
+        string? As,
+        string? Singular,
+        string? ForeignKey,
+        string? OtherKey,
+        string? SourceKey,
+        string? TargetKey,
+        string? ThroughName,
+        TypeDecl? ThroughType,
+        bool ThroughGiven,
+        bool Unique,
+        int? OnDelete,
+        int? OnUpdate,
+        bool Constraints,
+        bool Hooks,
+        string? ScopeProperty,
+        string? ScopeValue,
+        LocationInfo? Location,
+        LocationInfo? AsLocation,
+        LocationInfo? ForeignKeyLocation);
+
+    /// <summary>A class carrying association attributes or [Model], with everything declared on it.</summary>
+    internal sealed record ModelDeclaration(TypeDecl Type, EquatableArray<AssociationDecl> Associations);
+
+    /// <summary>The transform's output: a declaration, or the internal error that prevented it.</summary>
+    internal sealed record ParseResult(ModelDeclaration? Model, DiagnosticInfo? Error);
+
+    /// <summary>Assembly-wide options.</summary>
+    internal sealed record AssemblyOptions(bool Underscored);
+}

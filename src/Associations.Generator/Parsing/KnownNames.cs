@@ -1,0 +1,22 @@
+namespace Associations.Generator.Parsing
+{
+    /// <summary>
+    /// Metadata names of the runtime's attributes. The generator never loads the runtime; a test
+    /// compares these with <c>typeof(...).FullName</c>.
+    /// </summary>
+    internal static class KnownNames
+    {
+        public const string HasOne = "Associations.HasOneAttribute";
+        public const string BelongsTo = "Associations.BelongsToAttribute";
+        public const string HasMany = "Associations.HasManyAttribute";
+        public const string BelongsToMany = "Associations.BelongsToManyAttribute";
+        public const string Model = "Associations.ModelAttribute";
+        public const string AssociationDefaults = "Associations.AssociationDefaultsAttribute";
+
+        public const string Table = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
+        public const string Column = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
+        public const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
+        public const string DatabaseGenerated = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
+        public const string Key = "System.ComponentModel.DataAnnotations.KeyAttribute";
+    }
+}

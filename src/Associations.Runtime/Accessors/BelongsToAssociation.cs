@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Associations.Accessors
+{
+    /// <summary>BelongsTo: the foreign key lives on the source and references the target's key.</summary>
+    public sealed class BelongsToAssociation<TSource, TTarget> : Association<TSource, TTarget>
+        where TSource : class, IModel<TSource>
+        where TTarget : class, IModel<TTarget>
+    {
+        private readonly Func<TSource, object?> _getForeignKey;
+        private readonly Action<TSource, object?> _setForeignKey;
+
+        /// <summary>Creates the association (generated code).</summary>
+        public BelongsToAssociation(
+            string name,
+            string foreignKeyProperty,
+            Func<TSource, object?> getForeignKey,
+            Action<TSource, object?> setForeignKey,
+            Func<TTarget, object?> targetKey,
+            IColumn targetKeyColumn,
+            SourceKeyedSql sql)
+            : base(name, AssociationKind.BelongsTo, targetKey, targetKeyColumn)
+        {
+            ForeignKeyProperty = foreignKeyProperty;
+            _getForeignKey = getForeignKey;
+            _setForeignKey = setForeignKey;
+            Sql = sql;
+        }
+
+        /// <summary>The foreign-key property of the source.</summary>
+        public string ForeignKeyProperty { get; }
+
+        /// <summary>The statements, per dialect.</summary>
+        public SourceKeyedSql Sql { get; }
+
+        /// <summary>The target <paramref name="source"/> references, or null (no query when its key is null).</summary>
+        public async Task<TTarget?> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
+        {
+            if (source is null) throw new ArgumentNullException(nameof(source));
+            var key = _getForeignKey(source);
+            if (key is null) return null;
+            if (query is null)
+            {
+                var rows = await db.RunAsync(Source.Name, Name, key, "get",
+                    c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
+                return rows.Count == 0 ? null : rows[0];
+            }
+            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(TargetKeyColumn, key)));
+            return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Points <paramref name="source"/> at <paramref name="target"/> (or the row with <paramref name="targetKey"/>); both null unlinks.</summary>
+        public async Task SetAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
+        {
+            DbSession.RequireSaved(Source, source, Name, "set");
+            var sourceKey = Source.GetKey(source);
+            var value = target is not null ? KeyOf(target, "set") : targetKey;
+            await db.RunAsync(Source.Name, Name, value ?? sourceKey, "set", async c =>
+            {
+                if (value is not null)
+                {
+                    var one = new List<object> { value };
+                    var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
+                        new object?[] { db.Dialect.KeyListValue(one, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                    if (found.Count == 0) await ThrowMissingAsync(db, Sql.ExistingKeys, one, sourceKey, "set", c).ConfigureAwait(false);
+                }
+                var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { value, sourceKey }, c).ConfigureAwait(false);
+                if (affected == 0)
+                    throw new AssociationException($"Cannot set {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                return 0;
+            }, atomic: value is not null, ct).ConfigureAwait(false);
+            _setForeignKey(source, value);
+        }
+
+        /// <summary>Inserts <paramref name="target"/> and points <paramref name="source"/> at it, in one transaction.</summary>
+        public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
+        {
+            if (target is null) throw new ArgumentNullException(nameof(target));
+            DbSession.RequireSaved(Source, source, Name, "create");
+            var sourceKey = Source.GetKey(source);
+            await db.RunAsync(Source.Name, Name, sourceKey, "create", async c =>
+            {
+                await db.InsertAsync(target, c).ConfigureAwait(false);
+                var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { TargetKey(target), sourceKey }, c).ConfigureAwait(false);
+                if (affected == 0)
+                    throw new AssociationException($"Cannot create {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            _setForeignKey(source, TargetKey(target));
+            return target;
+        }
+    }
+}

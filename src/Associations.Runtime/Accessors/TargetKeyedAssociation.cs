@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Associations.Metadata;
+
+namespace Associations.Accessors
+{
+    /// <summary>
+    /// HasOne and HasMany: the foreign key lives on the target. Every write is one transaction (or a
+    /// savepoint of the ambient one); the foreign keys of the instances given are kept in step.
+    /// </summary>
+    public class TargetKeyedAssociation<TSource, TTarget> : Association<TSource, TTarget>
+        where TSource : class, IModel<TSource>
+        where TTarget : class, IModel<TTarget>
+    {
+        private readonly Func<TSource, object?> _sourceKey;
+        private readonly Action<TTarget, object?> _setForeignKey;
+        private readonly Func<TTarget, object?> _getForeignKey;
+
+        /// <summary>Creates the association (generated code).</summary>
+        public TargetKeyedAssociation(
+            string name,
+            AssociationKind kind,
+            Func<TSource, object?> sourceKey,
+            string sourceKeyProperty,
+            Func<TTarget, object?> targetKey,
+            IColumn targetKeyColumn,
+            IColumn foreignKeyColumn,
+            Func<TTarget, object?> getForeignKey,
+            Action<TTarget, object?> setForeignKey,
+            bool unlinkDeletes,
+            TargetKeyedSql sql)
+            : base(name, kind, targetKey, targetKeyColumn)
+        {
+            _sourceKey = sourceKey;
+            SourceKeyProperty = sourceKeyProperty;
+            ForeignKeyColumn = foreignKeyColumn;
+            _getForeignKey = getForeignKey;
+            _setForeignKey = setForeignKey;
+            UnlinkDeletes = unlinkDeletes;
+            Sql = sql;
+        }
+
+        /// <summary>The property of the source the foreign key references.</summary>
+        public string SourceKeyProperty { get; }
+
+        /// <summary>The foreign-key column on the target.</summary>
+        public IColumn ForeignKeyColumn { get; }
+
+        /// <summary>Whether unlinking deletes the target (its foreign key is not nullable).</summary>
+        public bool UnlinkDeletes { get; }
+
+        /// <summary>The statements, per dialect.</summary>
+        public TargetKeyedSql Sql { get; }
+
+        /// <summary>The value targets carry in their foreign key for <paramref name="source"/>.</summary>
+        public object SourceKeyOf(TSource source, string operation)
+        {
+            DbSession.RequireSaved(Source, source, Name, operation);
+            return _sourceKey(source) ?? throw new AssociationException(
+                $"Cannot {operation} {Qualified}: the {Source.Name} has no {SourceKeyProperty}.", Source.Name, Name, null);
+        }
+
+        // ------------------------------------------------------------------ reads
+
+        /// <summary>The targets of <paramref name="source"/>, optionally filtered/ordered by <paramref name="query"/>.</summary>
+        public Task<List<TTarget>> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "get");
+            if (query is null)
+                return db.RunAsync(Source.Name, Name, key, "get",
+                    c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
+            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            return db.RunAsync(Source.Name, Name, key, "get", built.ToListAsync, atomic: false, ct);
+        }
+
+        /// <summary>The one target of <paramref name="source"/> (HasOne), or null.</summary>
+        public async Task<TTarget?> GetOneAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "get");
+            if (query is null)
+            {
+                var rows = await db.RunAsync(Source.Name, Name, key, "get",
+                    c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
+                return rows.Count == 0 ? null : rows[0];
+            }
+            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>How many targets <paramref name="source"/> has.</summary>
+        public Task<int> CountAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "count");
+            if (query is null)
+                return db.RunAsync(Source.Name, Name, key, "count",
+                    c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
+            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            return db.RunAsync(Source.Name, Name, key, "count", built.CountAsync, atomic: false, ct);
+        }
+
+        /// <summary>Whether every target in <paramref name="targets"/> / <paramref name="keys"/> is associated with <paramref name="source"/>.</summary>
+        public async Task<bool> HasAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "check");
+            var list = Keys(targets, keys, "check");
+            if (list.Count == 0) return true;
+            var count = await db.RunAsync(Source.Name, Name, key, "check",
+                c => db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c),
+                atomic: false, ct).ConfigureAwait(false);
+            return count == list.Count;
+        }
+
+        // ------------------------------------------------------------------ writes
+
+        /// <summary>Links the targets to <paramref name="source"/> (already linked ones stay as they are).</summary>
+        public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "add to");
+            var instances = targets?.ToList();
+            var list = Keys(instances, keys, "add to");
+            if (list.Count == 0) return;
+            await db.RunAsync(Source.Name, Name, key, "add to", async c =>
+            {
+                await LinkAsync(db, key, list, "add to", c).ConfigureAwait(false);
+                return 0;
+            }, atomic: list.Count > 1, ct).ConfigureAwait(false);
+            if (instances is not null) foreach (var t in instances) _setForeignKey(t, key);
+        }
+
+        /// <summary>Unlinks the targets from <paramref name="source"/> (deletes them when the key is not nullable).</summary>
+        public async Task RemoveAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "remove from");
+            var instances = targets?.ToList();
+            var list = Keys(instances, keys, "remove from");
+            if (list.Count == 0) return;
+            await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
+            {
+                var affected = await db.ExecuteAsync(Sql.Unlink.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                if (affected != list.Count)
+                {
+                    // Rows that exist but are not linked are ignored (as in Sequelize); keys of no row are an error.
+                    var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
+                        new object?[] { db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                    if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, "remove from", c).ConfigureAwait(false);
+                }
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            if (instances is not null)
+                foreach (var t in instances)
+                    if (Equals(_getForeignKey(t), key)) _setForeignKey(t, null);
+        }
+
+        /// <summary>Makes the targets exactly the given ones, atomically: others are unlinked (or deleted when the key is not nullable).</summary>
+        public async Task SetAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "set");
+            var instances = targets?.ToList();
+            var list = Keys(instances, keys, "set");
+            await db.RunAsync(Source.Name, Name, key, "set", async c =>
+            {
+                await LockSourceAsync(db, key, "set", c).ConfigureAwait(false);
+                await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            if (instances is not null) foreach (var t in instances) _setForeignKey(t, key);
+        }
+
+        /// <summary>Inserts <paramref name="target"/> linked to <paramref name="source"/> (HasOne: the previous one is unlinked first).</summary>
+        public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
+        {
+            if (target is null) throw new ArgumentNullException(nameof(target));
+            var key = SourceKeyOf(source, "create in");
+            var previous = _getForeignKey(target);
+            _setForeignKey(target, key);
+            try
+            {
+                await db.RunAsync(Source.Name, Name, key, "create in", async c =>
+                {
+                    if (Kind == AssociationKind.HasOne)
+                    {
+                        await LockSourceAsync(db, key, "create in", c).ConfigureAwait(false);
+                        await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
+                            new object?[] { key, db.Dialect.KeyListValue(Array.Empty<object>(), TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                    }
+                    await db.InsertAsync(target, c).ConfigureAwait(false);
+                    return 0;
+                }, atomic: Kind == AssociationKind.HasOne, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                _setForeignKey(target, previous);
+                throw;
+            }
+            return target;
+        }
+
+        /// <summary>HasOne: links <paramref name="target"/> (or the row with <paramref name="targetKey"/>) and unlinks any other; null unlinks.</summary>
+        public async Task SetOneAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "set");
+            var list = target is not null ? new List<object> { KeyOf(target, "set") } : targetKey is not null ? new List<object> { targetKey } : new List<object>();
+            await db.RunAsync(Source.Name, Name, key, "set", async c =>
+            {
+                await LockSourceAsync(db, key, "set", c).ConfigureAwait(false);
+                await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            if (target is not null) _setForeignKey(target, key);
+        }
+
+        private async Task LinkAsync(DbSession db, object key, List<object> list, string operation, CancellationToken c)
+        {
+            var affected = await db.ExecuteAsync(Sql.Link.For(db.Dialect.Kind),
+                new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+            if (affected != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
+        }
+
+        private async Task LockSourceAsync(DbSession db, object key, string operation, CancellationToken c)
+        {
+            var rows = await db.QueryValuesAsync(Sql.LockSource.For(db.Dialect.Kind), new object?[] { key }, c).ConfigureAwait(false);
+            if (rows.Count == 0)
+                throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has {SourceKeyProperty} {key}.", Source.Name, Name, key);
+        }
+
+        private List<object> Keys(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, string operation)
+        {
+            if (targets is not null) return Distinct(targets.Select(t => KeyOf(t ?? throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null."), operation)));
+            if (keys is not null) return Distinct(keys);
+            throw new ArgumentNullException(nameof(keys));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Text;
+using Associations.Metadata;
+
+namespace Associations
+{
+    /// <summary>The SQL engines the generator writes statements for.</summary>
+    public enum DialectKind
+    {
+        /// <summary>SQLite through Microsoft.Data.Sqlite.</summary>
+        Sqlite,
+        /// <summary>PostgreSQL through Npgsql.</summary>
+        PostgreSql,
+    }
+
+    /// <summary>
+    /// Everything that differs between engines at run time: quoting, key-list parameters, value
+    /// conversion, column types, error classification. (Accessor statements are written per
+    /// dialect at compile time; this covers the queries and DDL composed at run time.)
+    /// </summary>
+    public abstract class Dialect
+    {
+        /// <summary>SQLite.</summary>
+        public static Dialect Sqlite { get; } = new SqliteDialect();
+
+        /// <summary>PostgreSQL.</summary>
+        public static Dialect PostgreSql { get; } = new PostgreSqlDialect();
+
+        /// <summary>Which engine this is.</summary>
+        public abstract DialectKind Kind { get; }
+
+        /// <summary>The dialect for <paramref name="connection"/>, by its provider type.</summary>
+        public static Dialect FromConnection(DbConnection connection)
+        {
+            var name = connection.GetType().FullName ?? "";
+            if (name.StartsWith("Microsoft.Data.Sqlite.", StringComparison.Ordinal) || name.StartsWith("System.Data.SQLite.", StringComparison.Ordinal))
+                return Sqlite;
+            if (name.StartsWith("Npgsql.", StringComparison.Ordinal))
+                return PostgreSql;
+            throw new NotSupportedException($"No dialect for connection type '{name}'. Pass one to the DbSession constructor.");
+        }
+
+        /// <summary>Quotes an identifier.</summary>
+        public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+        /// <summary>A predicate true when <paramref name="quotedColumn"/> is one of the keys bound to <paramref name="parameter"/>.</summary>
+        public abstract string InKeyList(string quotedColumn, string parameter);
+
+        /// <summary>The parameter value carrying a list of keys for <see cref="InKeyList"/>.</summary>
+        public abstract object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type);
+
+        /// <summary>Converts a CLR value into what the provider expects.</summary>
+        public virtual object ToDbValue(object? value)
+        {
+            if (value is null) return DBNull.Value;
+            if (value is Enum e) return Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            return value;
+        }
+
+        /// <summary>Appends LIMIT/OFFSET.</summary>
+        public abstract void AppendLimit(StringBuilder sql, int? limit, int? offset);
+
+        /// <summary>The SQL type of a column.</summary>
+        public abstract string TypeName(ColumnType type);
+
+        /// <summary>The definition of one column in CREATE TABLE.</summary>
+        public abstract string ColumnDefinition(ColumnInfo column, bool singleKey);
+
+        /// <summary>DROP TABLE statement.</summary>
+        public abstract string DropTable(string table);
+
+        /// <summary>Whether the error is a unique or primary-key violation.</summary>
+        public abstract bool IsUniqueViolation(DbException error);
+
+        /// <summary>Whether the error is a foreign-key violation.</summary>
+        public abstract bool IsForeignKeyViolation(DbException error);
+
+        /// <summary>Whether the error is a NOT NULL violation.</summary>
+        public abstract bool IsNotNullViolation(DbException error);
+
+        /// <summary>The SQL of a referential action.</summary>
+        public static string ActionSql(ReferentialAction action) => action switch
+        {
+            ReferentialAction.Cascade => "CASCADE",
+            ReferentialAction.Restrict => "RESTRICT",
+            ReferentialAction.SetNull => "SET NULL",
+            ReferentialAction.SetDefault => "SET DEFAULT",
+            _ => "NO ACTION",
+        };
+
+        internal static string KeyListJson(IReadOnlyCollection<object> keys)
+        {
+            var sb = new StringBuilder(keys.Count * 6 + 2).Append('[');
+            var first = true;
+            foreach (var key in keys)
+            {
+                if (!first) sb.Append(',');
+                first = false;
+                switch (key)
+                {
+                    case int or long or short or byte or sbyte or uint or ushort or ulong:
+                        sb.Append(Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case Enum e:
+                        sb.Append(Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        AppendJsonString(sb, Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                        break;
+                }
+            }
+            return sb.Append(']').ToString();
+        }
+
+        private static void AppendJsonString(StringBuilder sb, string value)
+        {
+            sb.Append('"');
+            foreach (var ch in value)
+            {
+                switch (ch)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (ch < ' ') sb.Append("\\u").Append(((int)ch).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        else sb.Append(ch);
+                        break;
+                }
+            }
+            sb.Append('"');
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace Associations.Metadata
+{
+    /// <summary>The storage kinds a column can have; each dialect maps them to its own SQL types.</summary>
+    public enum ColumnType
+    {
+        /// <summary><see cref="short"/>.</summary>
+        Int16,
+        /// <summary><see cref="int"/>.</summary>
+        Int32,
+        /// <summary><see cref="long"/>.</summary>
+        Int64,
+        /// <summary><see cref="byte"/>.</summary>
+        Byte,
+        /// <summary><see cref="bool"/>.</summary>
+        Boolean,
+        /// <summary><see cref="string"/> or <see cref="char"/>.</summary>
+        String,
+        /// <summary><see cref="double"/>.</summary>
+        Double,
+        /// <summary><see cref="float"/>.</summary>
+        Single,
+        /// <summary><see cref="decimal"/>.</summary>
+        Decimal,
+        /// <summary><see cref="System.Guid"/>.</summary>
+        Guid,
+        /// <summary><see cref="System.DateTime"/>.</summary>
+        DateTime,
+        /// <summary><see cref="System.DateTimeOffset"/>.</summary>
+        DateTimeOffset,
+        /// <summary><c>byte[]</c>.</summary>
+        Bytes,
+    }
+
+    /// <summary>One mapped property: its column name, storage type and constraints.</summary>
+    public sealed class ColumnInfo
+    {
+        /// <summary>Describes a column.</summary>
+        public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false)
+        {
+            Property = property;
+            Name = name;
+            Type = type;
+            Nullable = nullable;
+            IsKey = isKey;
+            IsGenerated = isGenerated;
+            IsUnique = isUnique;
+        }
+
+        /// <summary>The C# property.</summary>
+        public string Property { get; }
+
+        /// <summary>The column name, unquoted.</summary>
+        public string Name { get; }
+
+        /// <summary>The storage type.</summary>
+        public ColumnType Type { get; }
+
+        /// <summary>Whether NULL is allowed.</summary>
+        public bool Nullable { get; }
+
+        /// <summary>Part of the primary key.</summary>
+        public bool IsKey { get; }
+
+        /// <summary>Value produced by the database (identity / rowid).</summary>
+        public bool IsGenerated { get; }
+
+        /// <summary>A UNIQUE constraint on this column alone (a non-primary key referenced by a foreign key).</summary>
+        public bool IsUnique { get; }
+    }
+
+    /// <summary>A foreign key of a table: what the schema emits for an association.</summary>
+    public sealed class ForeignKeyInfo
+    {
+        /// <summary>Describes a foreign key.</summary>
+        public ForeignKeyInfo(string column, string referencedTable, string referencedColumn, ReferentialAction onDelete, ReferentialAction onUpdate, bool constraint = true)
+        {
+            Column = column;
+            ReferencedTable = referencedTable;
+            ReferencedColumn = referencedColumn;
+            OnDelete = onDelete;
+            OnUpdate = onUpdate;
+            Constraint = constraint;
+        }
+
+        /// <summary>The referencing column of this table.</summary>
+        public string Column { get; }
+
+        /// <summary>The referenced table.</summary>
+        public string ReferencedTable { get; }
+
+        /// <summary>The referenced column.</summary>
+        public string ReferencedColumn { get; }
+
+        /// <summary>ON DELETE action.</summary>
+        public ReferentialAction OnDelete { get; }
+
+        /// <summary>ON UPDATE action.</summary>
+        public ReferentialAction OnUpdate { get; }
+
+        /// <summary><c>false</c> when the association says <c>Constraints = false</c>: index only, no constraint.</summary>
+        public bool Constraint { get; }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Associations.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace Associations
+{
+    // Running commands: every statement of the library goes through here, so parameters, logging,
+    // the ambient transaction and error wrapping are handled in one place.
+    public sealed partial class DbSession
+    {
+        /// <summary>Opens the connection if needed and prepares it (SQLite: foreign keys on).</summary>
+        public async Task EnsureOpenAsync(CancellationToken cancellationToken = default)
+        {
+            if (Connection.State != ConnectionState.Open)
+            {
+                await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                _prepared = false;
+            }
+            if (_prepared) return;
+            _prepared = true;
+            if (Dialect.Kind == DialectKind.Sqlite)
+            {
+                using var pragma = Connection.CreateCommand();
+                pragma.CommandText = "PRAGMA foreign_keys = ON";
+                Log(pragma.CommandText);
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Runs a statement; returns the affected rows.</summary>
+        public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = CreateCommand(sql, parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Runs a statement; returns the first column of the first row (null when none).</summary>
+        public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = CreateCommand(sql, parameters);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is DBNull ? null : value;
+        }
+
+        /// <summary>Runs a COUNT statement.</summary>
+        public async Task<int> CountAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default) =>
+            Convert.ToInt32(await ScalarAsync(sql, parameters, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Runs a SELECT of every column of <paramref name="metadata"/> and reads the rows.</summary>
+        public async Task<List<T>> QueryAsync<T>(ModelMetadata<T> metadata, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+            where T : class
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = CreateCommand(sql, parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(metadata.Read(reader, 0));
+            return rows;
+        }
+
+        /// <summary>Runs a SELECT of one column and reads its values.</summary>
+        public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = CreateCommand(sql, parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var values = new List<object>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
+            return values;
+        }
+
+        private DbCommand CreateCommand(string sql, IReadOnlyList<object?> parameters)
+        {
+            Log(sql);
+            var command = Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = CurrentTransaction;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parameter.Value = Dialect.ToDbValue(parameters[i]);
+                command.Parameters.Add(parameter);
+            }
+            return command;
+        }
+
+        private void Log(string sql)
+        {
+            if (_logger is not null && _logger.IsEnabled(LogLevel.Debug))
+                _logger.LogDebug("Associations: {Sql}", sql);
+        }
+
+        /// <summary>
+        /// Runs one library operation: atomically when asked (own transaction, or a savepoint in the
+        /// ambient one), turning the provider's errors into an <see cref="AssociationException"/> that
+        /// names the model, the association and the key.
+        /// </summary>
+        public async Task<TResult> RunAsync<TResult>(
+            string model, string? association, object? key, string operation,
+            Func<CancellationToken, Task<TResult>> work, bool atomic, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return atomic
+                    ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
+                    : await work(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException error)
+            {
+                throw Wrap(error, model, association, key, operation);
+            }
+        }
+
+        private AssociationException Wrap(DbException error, string model, string? association, object? key, string operation)
+        {
+            var reason =
+                Dialect.IsForeignKeyViolation(error) ? "a foreign-key constraint was violated (a referenced row is missing, or rows still reference this one)" :
+                Dialect.IsUniqueViolation(error) ? "a unique constraint was violated" :
+                Dialect.IsNotNullViolation(error) ? "a NOT NULL column was given null" :
+                "the database reported an error";
+            var what = association is null ? model : model + "." + association;
+            var keyText = key is null ? "" : " (key " + key + ")";
+            return new AssociationException($"Could not {operation} {what}{keyText}: {reason}. {error.Message}", model, association, key, error);
+        }
+
+        /// <summary>Throws when <paramref name="entity"/> has never been inserted.</summary>
+        public static void RequireSaved<T>(ModelMetadata<T> metadata, T entity, string? association, string operation) where T : class
+        {
+            if (entity is null)
+                throw new ArgumentNullException(nameof(entity), $"Cannot {operation} {metadata.Name}{(association is null ? "" : "." + association)}: the instance is null.");
+            if (metadata.IsUnsaved(entity))
+                throw new AssociationException(
+                    $"Cannot {operation} {metadata.Name}{(association is null ? "" : "." + association)}: the {metadata.Name} instance is not saved (its key is {metadata.GetKey(entity) ?? "null"}). Insert it first.",
+                    metadata.Name, association, metadata.GetKey(entity));
+        }
+    }
+}
