@@ -55,11 +55,14 @@ validate() {
 }
 
 # Run a command as the OS user that owns the cluster (postgres refuses to run as root).
+# fds 3 (our real stdout) and 9 (the lock) are closed for it: a server started from here
+# would otherwise inherit them, keep "$(scripts/postgres.sh start)" waiting for EOF forever
+# and hold the lock for its whole life.
 as_pg() {
     if [[ $EUID -eq 0 ]]; then
-        (cd / && runuser -u "$PG_USER" -- "$@")
+        (cd / && exec runuser -u "$PG_USER" -- "$@") 3>&- 9>&-
     else
-        (cd / && "$@")
+        (cd / && exec "$@") 3>&- 9>&-
     fi
 }
 
@@ -210,7 +213,7 @@ cmd_start() {
             start_cluster
             ;;
     esac
-    "$PG_BIN/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" -t 30 \
+    "$PG_BIN/pg_isready" -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -t 30 \
         || die "server on ${PG_HOST}:${PG_PORT} is not accepting connections (log: ${LOG_FILE})"
     ensure_database
     conn_string >&3
@@ -230,6 +233,7 @@ cmd_stop() {
         }
     fi
     safe_remove_datadir
+    rm -f "$LOCK_FILE"
     log "removed ${PGDATA_DIR}"
 }
 
