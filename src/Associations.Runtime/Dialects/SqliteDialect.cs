@@ -58,10 +58,14 @@ namespace Associations
         private static int ExtendedCode(DbException error) =>
             error is Microsoft.Data.Sqlite.SqliteException sqlite ? sqlite.SqliteExtendedErrorCode : 0;
 
-        public override bool IsUniqueViolation(DbException error) => ExtendedCode(error) is 2067 or 1555;
+        // RESTRICT is reported with a different extended code (a trigger-style constraint), so the message decides too.
+        public override bool IsUniqueViolation(DbException error) =>
+            ExtendedCode(error) is 2067 or 1555 || error.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
 
-        public override bool IsForeignKeyViolation(DbException error) => ExtendedCode(error) == 787;
+        public override bool IsForeignKeyViolation(DbException error) =>
+            ExtendedCode(error) == 787 || error.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal);
 
-        public override bool IsNotNullViolation(DbException error) => ExtendedCode(error) == 1299;
+        public override bool IsNotNullViolation(DbException error) =>
+            ExtendedCode(error) == 1299 || error.Message.Contains("NOT NULL constraint failed", StringComparison.Ordinal);
     }
 }
