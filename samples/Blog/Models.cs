@@ -2,6 +2,7 @@ using Associations;
 
 namespace Blog;
 
+/// <summary>A writer: one profile, many posts (called articles here).</summary>
 [HasOne(typeof(Profile))]
 [HasMany(typeof(Post), As = "Articles", ForeignKey = "AuthorId")]
 public partial class User
@@ -10,6 +11,7 @@ public partial class User
     public string Name { get; set; } = "";
 }
 
+/// <summary>A post belongs to its author (the same AuthorId column) and has comments.</summary>
 [BelongsTo(typeof(User), As = "Author")]
 [HasMany(typeof(Comment))]
 public partial class Post
@@ -25,9 +27,12 @@ public partial class Profile
     public string Bio { get; set; } = "";
 }
 
+/// <summary>A comment cannot exist without its post: PostId is not nullable, so deleting a post deletes its comments.</summary>
 [BelongsTo(typeof(Post))]
+[BelongsTo(typeof(User), As = "Commenter")]
 public partial class Comment
 {
     public int Id { get; set; }
     public string Body { get; set; } = "";
+    public int PostId { get; set; }
 }
