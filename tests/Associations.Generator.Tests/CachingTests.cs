@@ -122,8 +122,7 @@ public class CachingTests
         var models = CachingAssert.Outputs(run, TrackingNamesOf.Models);
         Assert.Contains(models, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.Contains(CachingAssert.Outputs(run, TrackingNamesOf.Graph), o => o.Reason == IncrementalStepRunReason.Modified);
-        // Only Post changed: User's spec references Post's columns (its SQL selects them), so it may
-        // change too; nothing else exists here.
+        // Post changed; User may too, since its accessors' SQL lists Post's columns.
         var post = run.GeneratedTrees.Single(t => t.FilePath.EndsWith("Blog.Post.Associations.g.cs", StringComparison.Ordinal));
         Assert.Contains("Views", post.GetText().ToString());
     }

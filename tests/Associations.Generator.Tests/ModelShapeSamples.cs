@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Associations.Generator.Tests.Samples;
+
+// Deliberately bad (and good) pipeline-value shapes: ModelShapeTests must flag the bad ones, which
+// proves its checks can fail.
+
+internal sealed record BadLocation(string Name, Location Where);
+
+internal readonly record struct BadGenericArgument(ImmutableArray<ISymbol> Symbols);
+
+internal sealed record BadArray(Dictionary<string, SyntaxNode[]> Nodes);
+
+internal sealed class Holder
+{
+    public Compilation? Compilation;
+}
+
+internal sealed record BadIndirect(Holder Holder);
+
+internal sealed record Good(string Name, int Count, ImmutableArray<string> Names, int? Maybe);
+
+internal sealed record BadReferenceEquality(string Name, string[] Parts);
+
+internal sealed record GoodValueEquality(string Name, int? Count, Good Inner);
