@@ -29,7 +29,9 @@ namespace Associations.Generator.Emit
             var hasNamespace = model.Namespace.Length > 0;
             if (hasNamespace) w.Open("namespace " + model.Namespace);
 
-            w.Open($"partial class {model.Name} : global::Associations.IModel<{model.FullName}>");
+            if (model.Synthesized)
+                w.Summary($"The junction of a BelongsToMany association, generated from its <c>Through</c> name (table <c>{CodeWriter.Xml(model.Table)}</c>). Declare <c>partial class {model.Name}</c> to add payload columns.");
+            w.Open($"{(model.Synthesized ? "public " : "")}partial class {model.Name} : global::Associations.IModel<{model.FullName}>");
 
             var generatedKeys = model.Columns.Where(c => c.IsGeneratedProperty).ToList();
             if (generatedKeys.Count > 0)
@@ -37,10 +39,19 @@ namespace Associations.Generator.Emit
                 w.Line("// ---- Foreign keys added by associations");
                 foreach (var column in generatedKeys)
                 {
-                    w.Summary($"Foreign key column <c>{CodeWriter.Xml(column.Column)}</c>, added by an association (null: not linked).");
+                    w.Summary(column.Nullable
+                        ? $"Foreign key column <c>{CodeWriter.Xml(column.Column)}</c>, added by an association (null: not linked)."
+                        : $"Junction key column <c>{CodeWriter.Xml(column.Column)}</c>, added by a BelongsToMany association.");
                     w.Line($"public {column.PropertyType} {column.Property} {{ get; set; }}");
                     w.Line();
                 }
+            }
+
+            foreach (var navigation in model.JunctionNavigations)
+            {
+                w.Summary($"The <c>{navigation.Property}</c> row this <c>{model.Name}</c> was read through (<c>{navigation.Association}</c>), with its payload; null when not read through it.");
+                w.Line($"public {navigation.Type}? {navigation.Property} {{ get; set; }}");
+                w.Line();
             }
 
             foreach (var association in model.Associations)
@@ -48,7 +59,8 @@ namespace Associations.Generator.Emit
                 switch (association.Kind)
                 {
                     case AssociationKind.HasMany:
-                        HasMany(w, model, association);
+                    case AssociationKind.BelongsToMany:
+                        Many(w, model, association);
                         break;
                     case AssociationKind.HasOne:
                         HasOne(w, model, association);
@@ -70,103 +82,154 @@ namespace Associations.Generator.Emit
 
         // ------------------------------------------------------------------ accessors
 
-        private static void HasMany(CodeWriter w, ModelSpec model, AssociationSpec a)
+        /// <summary>HasMany and BelongsToMany: the same members; BelongsToMany adds junction payloads and filters.</summary>
+        private static void Many(CodeWriter w, ModelSpec model, AssociationSpec a)
         {
             var t = a.Target.FullName;
-            var k = a.Target.Key.ValueType;
+            var k = a.TargetKey.ValueType;
             var list = $"global::System.Collections.Generic.List<{t}>";
-            var query = $"global::System.Func<global::Associations.Query<{t}>, global::Associations.Query<{t}>>";
+            var query = Query(t);
             var one = Param(a.Singular);
             var many = Param(a.Name);
             var link = $"__Associations.{a.Name}";
-            var what = $"<c>{a.Name}</c> of this <c>{model.Name}</c> (HasMany <c>{a.Target.ModelName}</c>, foreign key <c>{a.Target.ModelName}.{a.ForeignKey.Property}</c>)";
-            var unlink = a.UnlinkDeletes
-                ? $" Because <c>{a.Target.ModelName}.{a.ForeignKey.Property}</c> is not nullable, an unlinked <c>{a.Target.ModelName}</c> is deleted."
-                : $" Unlinked rows keep existing with <c>{a.ForeignKey.Property}</c> set to NULL.";
+            var j = a.Junction;
+            var m2m = j is not null;
+            var through = m2m ? $", {j!.Table.FullName}? through = null" : "";
+            var throughArg = m2m ? ", through" : "";
+            var noFilter = m2m ? ", null" : "";
+            string what, unlink, linkWord;
+            System.Func<SqlDialect, string>[] select, count, has, set, add, remove, create;
+            if (m2m)
+            {
+                what = $"<c>{a.Name}</c> of this <c>{model.Name}</c> (BelongsToMany <c>{a.Target.ModelName}</c> through <c>{j!.Table.ModelName}</c>)";
+                unlink = $" Unlinking deletes the <c>{j.Table.ModelName}</c> row, never the <c>{a.Target.ModelName}</c>.";
+                linkWord = $"inserts the <c>{j.Table.ModelName}</c> row (insert-or-ignore; with <paramref name=\"through\"/> its payload is written, and updated when the pair exists)";
+                select = new System.Func<SqlDialect, string>[] { d => d.SelectThrough(a, false) };
+                count = new System.Func<SqlDialect, string>[] { d => d.SelectThrough(a, true) };
+                has = new System.Func<SqlDialect, string>[] { d => d.CountJunctionKeys(a) };
+                add = new System.Func<SqlDialect, string>[] { d => d.ExistingTargetKeys(a, a.TargetKey), d => d.InsertJunction(a, a.Junction!.Payload.Count > 0) };
+                set = new System.Func<SqlDialect, string>[] { d => d.LockSource(a), d => d.ExistingTargetKeys(a, a.TargetKey), d => d.DeleteJunction(a, others: true), d => d.InsertJunction(a, false) };
+                remove = new System.Func<SqlDialect, string>[] { d => d.DeleteJunction(a, others: false) };
+                create = new System.Func<SqlDialect, string>[] { d => d.Insert(AsModel(a.Target)), d => d.InsertJunction(a, false) };
+            }
+            else
+            {
+                what = $"<c>{a.Name}</c> of this <c>{model.Name}</c> (HasMany <c>{a.Target.ModelName}</c>, foreign key <c>{a.Target.ModelName}.{a.ForeignKey.Property}</c>)";
+                unlink = a.UnlinkDeletes
+                    ? $" Because <c>{a.Target.ModelName}.{a.ForeignKey.Property}</c> is not nullable, an unlinked <c>{a.Target.ModelName}</c> is deleted."
+                    : $" Unlinked rows keep existing with <c>{a.ForeignKey.Property}</c> set to NULL.";
+                linkWord = $"sets its <c>{a.ForeignKey.Property}</c>";
+                select = new System.Func<SqlDialect, string>[] { d => d.SelectTargets(a, false) };
+                count = new System.Func<SqlDialect, string>[] { d => d.CountTargets(a) };
+                has = new System.Func<SqlDialect, string>[] { d => d.CountKeys(a) };
+                add = new System.Func<SqlDialect, string>[] { d => d.Link(a) };
+                set = new System.Func<SqlDialect, string>[] { d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a) };
+                remove = new System.Func<SqlDialect, string>[] { d => d.Unlink(a) };
+                create = new System.Func<SqlDialect, string>[] { d => d.Insert(AsModel(a.Target)) };
+            }
+            var keysArg = "global::System.Linq.Enumerable.Select(keys, static k => (object)k!)";
 
-            w.Line($"// ---- {a.Name}: HasMany {a.Target.ModelName} through {a.Target.ModelName}.{a.ForeignKey.Property}");
+            w.Line(m2m
+                ? $"// ---- {a.Name}: BelongsToMany {a.Target.ModelName} through {j!.Table.ModelName} ({j.SourceColumn.Property}, {j.TargetColumn.Property})"
+                : $"// ---- {a.Name}: HasMany {a.Target.ModelName} through {a.Target.ModelName}.{a.ForeignKey.Property}");
             w.Line();
             w.Summary($"The {what}, filled by <c>Include{a.Name}</c>; null when not loaded, empty when there are none.");
             w.Line($"public {list}? {a.Name} {{ get; set; }}");
             w.Line();
 
-            Doc(w, $"Loads the {what}. <paramref name=\"query\"/> may filter, order, page and include further.", d => d.SelectTargets(a, false));
+            Doc(w, $"Loads the {what}{(m2m ? $", each carrying its <c>{j!.Table.ModelName}</c> row in <c>{j.NavigationProperty}</c>" : "")}. <paramref name=\"query\"/> may filter, order, page and include further.", select);
             w.Line($"public {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.GetAsync(db, this, query, cancellationToken);");
+            w.Line($"    => {link}.GetAsync(db, this, query{noFilter}, cancellationToken);");
             w.Line();
+            if (m2m)
+            {
+                Doc(w, $"Loads the {what} whose <c>{j!.Table.ModelName}</c> row matches <paramref name=\"through\"/> (and the target <paramref name=\"query\"/>).", select);
+                w.Line($"public {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
+                w.Line($"    => {link}.GetAsync(db, this, query, through, cancellationToken);");
+                w.Line();
+            }
 
-            Doc(w, $"Counts the {what}.", d => d.CountTargets(a));
+            Doc(w, $"Counts the {what}.", count);
             w.Line($"public {Task}<int> Count{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.CountAsync(db, this, query, cancellationToken);");
+            w.Line($"    => {link}.CountAsync(db, this, query{noFilter}, cancellationToken);");
             w.Line();
+            if (m2m)
+            {
+                Doc(w, $"Counts the {what} whose <c>{j!.Table.ModelName}</c> row matches <paramref name=\"through\"/>.", count);
+                w.Line($"public {Task}<int> Count{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
+                w.Line($"    => {link}.CountAsync(db, this, query, through, cancellationToken);");
+                w.Line();
+            }
 
-            Doc(w, $"Whether <paramref name=\"{Bare(one)}\"/> is one of the {what}.", d => d.CountKeys(a));
+            Doc(w, $"Whether <paramref name=\"{Bare(one)}\"/> is one of the {what}.", has);
             w.Line($"public {Task}<bool> Has{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
             w.Line();
-            Doc(w, $"Whether the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> is one of the {what}.", d => d.CountKeys(a));
+            Doc(w, $"Whether the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> is one of the {what}.", has);
             w.Line($"public {Task}<bool> Has{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, null, new object[] {{ key }}, cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, null, new object[] {{ key! }}, cancellationToken);");
             w.Line();
-            Doc(w, $"Whether every one of <paramref name=\"{Bare(many)}\"/> is among the {what} (true for none).", d => d.CountKeys(a));
+            Doc(w, $"Whether every one of <paramref name=\"{Bare(many)}\"/> is among the {what} (true for none).", has);
             w.Line($"public {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, {many}, null, cancellationToken);");
             w.Line();
-            Doc(w, $"Whether every <c>{a.Target.ModelName}</c> of <paramref name=\"keys\"/> is among the {what} (true for none).", d => d.CountKeys(a));
+            Doc(w, $"Whether every <c>{a.Target.ModelName}</c> of <paramref name=\"keys\"/> is among the {what} (true for none).", has);
             w.Line($"public {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, null, global::System.Linq.Enumerable.Select(keys, static k => (object)k!), cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, null, {keysArg}, cancellationToken);");
             w.Line();
 
-            Doc(w, $"Replaces the {what} with <paramref name=\"{Bare(many)}\"/>, atomically (one transaction; the row of this <c>{model.Name}</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call.{unlink}",
-                d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a));
-            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.SetAsync(db, this, {many}, null, cancellationToken);");
+            var setDoc = $"Replaces the {what} with <paramref name=\"{Bare(many)}\"/>, atomically (one transaction; the row of this <c>{model.Name}</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call.{unlink}"
+                + (m2m ? $" A target's own <c>{j!.NavigationProperty}</c> is its payload; <paramref name=\"through\"/> is the payload of the others." : "");
+            Doc(w, setDoc, set);
+            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetAsync(db, this, {many}, null{throughArg}, cancellationToken);");
             w.Line();
-            Doc(w, $"Replaces the {what} with the rows of <paramref name=\"keys\"/>, atomically.{unlink}",
-                d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a));
-            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.SetAsync(db, this, null, global::System.Linq.Enumerable.Select(keys, static k => (object)k!), cancellationToken);");
-            w.Line();
-
-            Doc(w, $"Adds <paramref name=\"{Bare(one)}\"/> to the {what} (a no-op when it is already there) and sets its <c>{a.ForeignKey.Property}</c>.", d => d.Link(a));
-            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
-            w.Line();
-            Doc(w, $"Adds the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> to the {what}.", d => d.Link(a));
-            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, null, new object[] {{ key }}, cancellationToken);");
-            w.Line();
-            Doc(w, $"Adds <paramref name=\"{Bare(many)}\"/> to the {what}, atomically; duplicates are ignored.", d => d.Link(a));
-            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, {many}, null, cancellationToken);");
-            w.Line();
-            Doc(w, $"Adds the rows of <paramref name=\"keys\"/> to the {what}, atomically; duplicates are ignored.", d => d.Link(a));
-            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, null, global::System.Linq.Enumerable.Select(keys, static k => (object)k!), cancellationToken);");
+            Doc(w, $"Replaces the {what} with the rows of <paramref name=\"keys\"/>, atomically.{unlink}", set);
+            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetAsync(db, this, null, {keysArg}{throughArg}, cancellationToken);");
             w.Line();
 
-            Doc(w, $"Removes <paramref name=\"{Bare(one)}\"/> from the {what} (rows not linked to it are left alone).{unlink}", d => d.Unlink(a));
+            Doc(w, $"Adds <paramref name=\"{Bare(one)}\"/> to the {what} (a no-op when it is already there) and {linkWord}.", add);
+            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.AddAsync(db, this, new[] {{ {one} }}, null{throughArg}, cancellationToken);");
+            w.Line();
+            Doc(w, $"Adds the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> to the {what}.", add);
+            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {k} key{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.AddAsync(db, this, null, new object[] {{ key! }}{throughArg}, cancellationToken);");
+            w.Line();
+            Doc(w, $"Adds <paramref name=\"{Bare(many)}\"/> to the {what}, atomically; duplicates are ignored.", add);
+            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.AddAsync(db, this, {many}, null{throughArg}, cancellationToken);");
+            w.Line();
+            Doc(w, $"Adds the rows of <paramref name=\"keys\"/> to the {what}, atomically; duplicates are ignored.", add);
+            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.AddAsync(db, this, null, {keysArg}{throughArg}, cancellationToken);");
+            w.Line();
+
+            Doc(w, $"Removes <paramref name=\"{Bare(one)}\"/> from the {what} (rows not linked to it are left alone).{unlink}", remove);
             w.Line($"public {Task} Remove{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
             w.Line();
-            Doc(w, $"Removes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> from the {what}.{unlink}", d => d.Unlink(a));
+            Doc(w, $"Removes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> from the {what}.{unlink}", remove);
             w.Line($"public {Task} Remove{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, null, new object[] {{ key }}, cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, null, new object[] {{ key! }}, cancellationToken);");
             w.Line();
-            Doc(w, $"Removes <paramref name=\"{Bare(many)}\"/> from the {what}, atomically.{unlink}", d => d.Unlink(a));
+            Doc(w, $"Removes <paramref name=\"{Bare(many)}\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"public {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, {many}, null, cancellationToken);");
             w.Line();
-            Doc(w, $"Removes the rows of <paramref name=\"keys\"/> from the {what}, atomically.{unlink}", d => d.Unlink(a));
+            Doc(w, $"Removes the rows of <paramref name=\"keys\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"public {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, null, global::System.Linq.Enumerable.Select(keys, static k => (object)k!), cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, null, {keysArg}, cancellationToken);");
             w.Line();
 
-            Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as one of the {what} (its <c>{a.ForeignKey.Property}</c> set) and returns it with its key.", d => d.Insert(TargetAsModel(a)));
-            w.Line($"public {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.CreateAsync(db, this, {one}, cancellationToken);");
+            Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as one of the {what} ({(m2m ? "and its junction row, in one transaction" : $"its <c>{a.ForeignKey.Property}</c> set")}) and returns it with its key.", create);
+            w.Line($"public {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
+            w.Line($"    => {link}.CreateAsync(db, this, {one}{throughArg}, cancellationToken);");
             w.Line();
         }
+
+        private static string Query(string type) => $"global::System.Func<global::Associations.Query<{type}>, global::Associations.Query<{type}>>";
 
         private static void HasOne(CodeWriter w, ModelSpec model, AssociationSpec a)
         {
@@ -210,7 +273,7 @@ namespace Associations.Generator.Emit
             w.Line("}");
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as the {what}, in one transaction that first unlinks the current one.{unlink}",
-                d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(TargetAsModel(a)));
+                d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(AsModel(a.Target)));
             w.Line($"public async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
@@ -258,7 +321,7 @@ namespace Associations.Generator.Emit
             w.Line("}");
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> and points this <c>{model.Name}</c> at it, in one transaction.",
-                d => d.Insert(TargetAsModel(a)), d => d.SetForeignKey(a));
+                d => d.Insert(AsModel(a.Target)), d => d.SetForeignKey(a));
             w.Line($"public async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
@@ -296,9 +359,10 @@ namespace Associations.Generator.Emit
             w.Line("/// </code>");
         }
 
-        private static ModelSpec TargetAsModel(AssociationSpec a) =>
-            new ModelSpec(a.Target.FullName, a.Target.ModelName, "", "", a.Target.Table, a.Target.Columns,
-                Model.EquatableArray<ForeignKeySpec>.Empty, Model.EquatableArray<AssociationSpec>.Empty, Model.EquatableArray<string>.Empty);
+        private static ModelSpec AsModel(TableRef table) =>
+            new ModelSpec(table.FullName, table.ModelName, "", "", table.Table, table.Columns,
+                Model.EquatableArray<ForeignKeySpec>.Empty, Model.EquatableArray<AssociationSpec>.Empty, Model.EquatableArray<string>.Empty,
+                Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false);
 
         private static string Param(string name)
         {
@@ -362,7 +426,11 @@ namespace Associations.Generator.Emit
                         w.Line($"    new(\"{Escape(fk.Column)}\", \"{Escape(fk.ReferencedTable)}\", \"{Escape(fk.ReferencedColumn)}\", global::Associations.ReferentialAction.{Action(fk.OnDelete)}, global::Associations.ReferentialAction.{Action(fk.OnUpdate)}, constraint: {Bool(fk.Constraint)}),");
                     w.Line("},");
                 }
-                w.Line("uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),");
+                if (model.UniqueConstraints.Count == 0)
+                    w.Line("uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),");
+                else
+                    w.Line("uniqueConstraints: new global::System.Collections.Generic.IReadOnlyList<string>[] { "
+                        + string.Join(", ", model.UniqueConstraints.Select(u => "new[] { " + string.Join(", ", u.Columns.Select(c => "\"" + Escape(c) + "\"")) + " }")) + " },");
                 w.Line($"statements: new {Meta}.ModelStatements(");
                 w.Line($"    insert: {SqlText(d => d.Insert(model))},");
                 w.Line($"    update: {SqlText(d => d.Update(model))},");
@@ -399,16 +467,17 @@ namespace Associations.Generator.Emit
             updated.AddRange(model.Columns.Where(c => c.IsKey));
             w.Line($"public override object?[] GetUpdateValues({t} entity) => new object?[] {{ {string.Join(", ", updated.Select(Value))} }};");
             w.Line();
-            w.Line($"public override object? GetKey({t} entity) => {Value(key)};");
+            var keys = model.Columns.Where(c => c.IsKey).ToList();
+            w.Line(keys.Count == 1
+                ? $"public override object? GetKey({t} entity) => {Value(key)};"
+                : $"public override object? GetKey({t} entity) => new {Meta}.CompositeKey({string.Join(", ", keys.Select(Value))});");
             w.Line();
             if (key.IsGenerated)
                 w.Line($"public override void SetGeneratedKey({t} entity, object value) => entity.{key.Property} = global::System.Convert.{Convert(key.Storage)}(value, global::System.Globalization.CultureInfo.InvariantCulture);");
             else
                 w.Line($"public override void SetGeneratedKey({t} entity, object value) => throw new global::System.InvalidOperationException(\"{model.Name}.{key.Property} is not generated by the database.\");");
             w.Line();
-            w.Line(key.IsValueType
-                ? $"public override bool IsUnsaved({t} entity) => global::System.Collections.Generic.EqualityComparer<{key.PropertyType}>.Default.Equals(entity.{key.Property}, default!);"
-                : $"public override bool IsUnsaved({t} entity) => entity.{key.Property} is null{(key.Storage == "String" ? $" || entity.{key.Property}.Length == 0" : "")};");
+            w.Line($"public override bool IsUnsaved({t} entity) => {string.Join(" || ", keys.Select(Unsaved))};");
             w.Close();
         }
 
@@ -421,7 +490,42 @@ namespace Associations.Generator.Emit
             foreach (var a in model.Associations)
             {
                 var t = a.Target.FullName;
-                if (a.Kind == AssociationKind.BelongsTo)
+                if (a.Junction is { } j)
+                {
+                    var jt = j.Table.FullName;
+                    var copy = string.Join("", j.Payload.Select(c => $"{c.Property} = payload.{c.Property}, "));
+                    var keys = $"{j.SourceColumn.Property} = ({j.SourceColumn.PropertyType})sourceKey, {j.TargetColumn.Property} = ({j.TargetColumn.PropertyType})targetKey";
+                    w.Line($"public static readonly {Acc}.BelongsToManyAssociation<{s}, {t}, {jt}> {a.Name} = new(");
+                    using (w.Indent())
+                    {
+                        w.Line($"name: \"{a.Name}\",");
+                        w.Line($"sourceKey: static source => source.{a.SourceKey.Property},");
+                        w.Line($"sourceKeyProperty: \"{a.SourceKey.Property}\",");
+                        w.Line($"targetKey: static target => target.{a.TargetKey.Property},");
+                        w.Line($"targetKeyColumn: {t}.Columns.{a.TargetKey.Property},");
+                        w.Line($"junctionSourceColumn: {jt}.Columns.{j.SourceColumn.Property},");
+                        w.Line($"junctionTargetColumn: {jt}.Columns.{j.TargetColumn.Property},");
+                        w.Line($"junctionRow: static (payload, sourceKey, targetKey) => payload is null");
+                        w.Line($"    ? new {jt} {{ {keys} }}");
+                        w.Line($"    : new {jt} {{ {copy}{keys} }},");
+                        w.Line($"getJunction: static target => target.{j.NavigationProperty},");
+                        w.Line($"setJunction: static (target, value) => target.{j.NavigationProperty} = value,");
+                        w.Line($"unique: {Bool(j.Unique)},");
+                        w.Line($"sql: new {Acc}.JunctionSql(");
+                        w.Line($"    select: {SqlText(d => d.SelectThrough(a, false))},");
+                        w.Line($"    count: {SqlText(d => d.SelectThrough(a, true))},");
+                        w.Line($"    countKeys: {SqlText(d => d.CountJunctionKeys(a))},");
+                        w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))},");
+                        w.Line($"    insertIgnore: {SqlText(d => d.InsertJunction(a, false))},");
+                        w.Line($"    insertUpdate: {SqlText(d => d.InsertJunction(a, true))},");
+                        w.Line($"    deleteKeys: {SqlText(d => d.DeleteJunction(a, others: false))},");
+                        w.Line($"    deleteOthers: {SqlText(d => d.DeleteJunction(a, others: true))},");
+                        w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
+                        w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
+                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"));");
+                    }
+                }
+                else if (a.Kind == AssociationKind.BelongsTo)
                 {
                     w.Line($"public static readonly {Acc}.BelongsToAssociation<{s}, {t}> {a.Name} = new(");
                     using (w.Indent())
@@ -501,6 +605,10 @@ namespace Associations.Generator.Emit
         /// <summary>The property value as the provider should receive it (enums as their underlying number).</summary>
         private static string Value(ColumnSpec c) =>
             c.EnumUnderlying is null ? "entity." + c.Property : $"({c.EnumUnderlying}{(c.Nullable ? "?" : "")})entity.{c.Property}";
+
+        private static string Unsaved(ColumnSpec key) => key.IsValueType
+            ? $"global::System.Collections.Generic.EqualityComparer<{key.PropertyType}>.Default.Equals(entity.{key.Property}, default!)"
+            : $"entity.{key.Property} is null" + (key.Storage == "String" ? $" || entity.{key.Property}.Length == 0" : "");
 
         /// <summary>Converts an <c>object?</c> key back to the property's type.</summary>
         private static string Cast(ColumnSpec c, string value) =>

@@ -96,6 +96,58 @@ namespace Associations.Generator.Emit
         public string SetForeignKey(AssociationSpec a) =>
             "UPDATE " + Quote(a.Source.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + Quote(a.Source.Key.Column) + " = @p1";
 
+        // ---- BelongsToMany: @p0 is the source key, @p1 a list of target keys
+
+        public const string TargetAlias = "t";
+        public const string JunctionAlias = "j";
+
+        public string SelectThrough(AssociationSpec a, bool count)
+        {
+            var j = a.Junction!;
+            var t = Quote(TargetAlias);
+            var jq = Quote(JunctionAlias);
+            var columns = count
+                ? "COUNT(*)"
+                : string.Join(", ", a.Target.Columns.Select(c => t + "." + Quote(c.Column)).Concat(j.Table.Columns.Select(c => jq + "." + Quote(c.Column))));
+            return "SELECT " + columns + " FROM " + Quote(a.Target.Table) + " AS " + t
+                + " INNER JOIN " + Quote(j.Table.Table) + " AS " + jq + " ON " + jq + "." + Quote(j.TargetColumn.Column) + " = " + t + "." + Quote(a.TargetKey.Column)
+                + " WHERE " + jq + "." + Quote(j.SourceColumn.Column) + " = @p0";
+        }
+
+        public string CountJunctionKeys(AssociationSpec a)
+        {
+            var j = a.Junction!;
+            return "SELECT COUNT(DISTINCT " + Quote(j.TargetColumn.Column) + ") FROM " + Quote(j.Table.Table)
+                + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0 AND " + InKeys(Quote(j.TargetColumn.Column), "@p1");
+        }
+
+        /// <summary>One junction row; an existing pair is left alone, or (<paramref name="update"/>) gets the new payload.</summary>
+        public string InsertJunction(AssociationSpec a, bool update)
+        {
+            var j = a.Junction!;
+            var inserted = j.Table.Columns.Where(c => !c.IsGenerated).ToList();
+            var generated = j.Table.Columns.FirstOrDefault(c => c.IsGenerated);
+            var sql = "INSERT INTO " + Quote(j.Table.Table) + " (" + Columns(inserted) + ") VALUES ("
+                + string.Join(", ", inserted.Select((_, i) => "@p" + i)) + ")";
+            if (j.Unique)
+            {
+                var payload = j.Payload.Where(c => !j.ConflictColumns.Contains(c.Column)).ToList();
+                sql += " ON CONFLICT (" + string.Join(", ", j.ConflictColumns.Select(Quote)) + ") DO "
+                    + (update && payload.Count > 0
+                        ? "UPDATE SET " + string.Join(", ", payload.Select(c => Quote(c.Column) + " = excluded." + Quote(c.Column)))
+                        : "NOTHING");
+            }
+            return generated is null ? sql : sql + " RETURNING " + Quote(generated.Column);
+        }
+
+        public string DeleteJunction(AssociationSpec a, bool others)
+        {
+            var j = a.Junction!;
+            var keys = InKeys(Quote(j.TargetColumn.Column), "@p1");
+            return "DELETE FROM " + Quote(j.Table.Table) + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0 AND "
+                + (others ? "NOT (" + keys + ")" : keys);
+        }
+
         private sealed class SqliteSql : SqlDialect
         {
             public override string Name => "SQLite";

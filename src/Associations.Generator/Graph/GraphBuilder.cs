@@ -35,6 +35,12 @@ namespace Associations.Generator.Graph
             public SortedSet<string> Related { get; } = new SortedSet<string>(StringComparer.Ordinal);
             public List<Plan> Plans { get; } = new List<Plan>();
             public HashSet<string> UsedNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            public bool IsJunction { get; set; }
+            public bool Synthesized { get; set; }
+            public bool? JunctionUnderscored { get; set; }
+            public List<string> ConflictColumns { get; } = new List<string>();   // properties
+            public List<List<string>> Uniques { get; } = new List<List<string>>(); // properties
+            public List<NavigationSpec> JunctionNavigations { get; } = new List<NavigationSpec>();
 
             public ColumnSpec? Column(string property) => Columns.FirstOrDefault(c => c.Property == property);
 
@@ -63,6 +69,9 @@ namespace Associations.Generator.Graph
             public ModelBuilder Owner = null!;
             public string ForeignKeyProperty = "";
             public string ReferencedKeyProperty = "";
+            public ModelBuilder? Junction;
+            public string OtherKeyProperty = "";
+            public string TargetKeyProperty = "";
         }
 
         public static ModelGraph Build(ImmutableArray<ModelDeclaration> declarations, AssemblyOptions options, CancellationToken ct)
@@ -87,6 +96,11 @@ namespace Associations.Generator.Graph
                 }
             }
 
+            // Junctions of BelongsToMany: a model given by type, or a class generated from its name.
+            foreach (var declaration in declared.Values)
+                foreach (var association in declaration.Associations)
+                    RegisterJunction(declaration.Type, association, models, diagnostics);
+
             // 2. Shape, naming and columns of each model.
             foreach (var model in models.Values)
             {
@@ -94,21 +108,31 @@ namespace Associations.Generator.Graph
                 DescribeModel(model, options, diagnostics);
             }
 
-            // 3. Associations: names, foreign keys (created where missing, shared by pairs).
-            foreach (var declaration in declared.Values)
+            // 3. Associations: names, foreign keys (created where missing, shared by pairs). Junction keys
+            //    first, so that a BelongsTo declared on a junction model finds its (non-nullable) column.
+            foreach (var manyToMany in new[] { true, false })
             {
-                var source = models[declaration.Type.FullName];
-                if (!source.Valid) continue;
-                foreach (var association in declaration.Associations)
+                foreach (var declaration in declared.Values)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    PlanAssociation(source, association, models, diagnostics);
+                    var source = models[declaration.Type.FullName];
+                    if (!source.Valid) continue;
+                    foreach (var association in declaration.Associations)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        if ((association.Kind == AssociationKind.BelongsToMany) == manyToMany)
+                            PlanAssociation(source, association, models, diagnostics);
+                    }
                 }
             }
 
             CheckPairs(models.Values, diagnostics);
 
             // 4. The resolved specs, with final column lists.
+            foreach (var model in models.Values.Where(m => m.Valid && m.Key is null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, model.Type.Location, model.Type.Name));
+                model.Valid = false;
+            }
             var specs = models.Values.Where(m => m.Valid).Select(Finish).ToEquatableArray();
             return new ModelGraph(specs, diagnostics.ToEquatableArray());
         }
@@ -129,14 +153,21 @@ namespace Associations.Generator.Graph
                 return;
             }
 
-            model.Underscored = type.Underscored ?? options.Underscored;
+            model.Underscored = type.Underscored ?? model.JunctionUnderscored ?? options.Underscored;
             model.Singular = type.Singular ?? Naming.Singularize(type.Name);
             model.Plural = type.Plural ?? Naming.Pluralize(type.Name);
-            model.Table = type.Table ?? (model.Underscored ? Naming.Underscore(model.Plural) : model.Plural);
+            // A junction named by a string keeps that exact name as its table, as in Sequelize.
+            model.Table = type.Table ?? (model.Synthesized ? type.Name : model.Underscored ? Naming.Underscore(model.Plural) : model.Plural);
 
             var keys = type.Properties.Where(p => p.IsKey && !p.NotMapped).ToList();
             if (keys.Count == 0) keys = type.Properties.Where(p => p.Name == "Id" && !p.NotMapped).ToList();
             var key = keys.Count == 1 && keys[0].Storage is not null ? keys[0] : null;
+            if (key is null && model.IsJunction && keys.Count == 0)
+            {
+                // A junction without a key of its own gets the pair as its key (or a generated Id).
+                AddColumns(model, null);
+                return;
+            }
             if (key is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location, type.Name));
@@ -144,10 +175,15 @@ namespace Associations.Generator.Graph
                 return;
             }
 
-            foreach (var property in type.Properties)
+            AddColumns(model, key);
+        }
+
+        private static void AddColumns(ModelBuilder model, PropertyDecl? key)
+        {
+            foreach (var property in model.Type.Properties)
             {
                 if (property.NotMapped || property.Storage is null || !property.Writable) continue;
-                var isKey = property.Name == key.Name;
+                var isKey = property.Name == key?.Name;
                 var generated = isKey && !property.GeneratedNone && property.Storage is "Int16" or "Int32" or "Int64";
                 model.Columns.Add(new ColumnSpec(
                     property.Name,
@@ -163,7 +199,7 @@ namespace Associations.Generator.Graph
                     false,
                     false));
             }
-            model.Key = model.Columns.First(c => c.IsKey);
+            model.Key = model.Columns.FirstOrDefault(c => c.IsKey);
         }
 
         private static void PlanAssociation(ModelBuilder source, AssociationDecl association, SortedDictionary<string, ModelBuilder> models, List<DiagnosticInfo> diagnostics)
@@ -172,35 +208,15 @@ namespace Associations.Generator.Graph
 
             if (association.Kind == AssociationKind.BelongsToMany)
             {
-                if (!association.ThroughGiven)
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough.Id, association.Location,
-                        source.Type.Name, target.Type.Name, source.Type.Name + target.Plural));
-                return; // many-to-many is generated by its own stage (not yet built)
+                PlanJunction(source, target, association, models, diagnostics);
+                return;
             }
 
             var many = association.Kind == AssociationKind.HasMany;
             var name = association.As ?? (many ? target.Plural : target.Type.Name);
             var singular = many ? association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As)) : name;
 
-            if (!Naming.IsValidIdentifier(name) || !Naming.IsValidIdentifier(singular))
-            {
-                var bad = Naming.IsValidIdentifier(name) ? singular : name;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.AsLocation ?? association.Location,
-                    $"Association alias '{bad}' on '{source.Type.Name}' is not a valid C# identifier; accessors such as 'Get{bad}Async' could not be generated. Use letters, digits and '_' only."));
-                return;
-            }
-            if (!source.UsedNames.Add(name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
-                    $"Alias '{name}' is used by two associations of '{source.Type.Name}' (names that differ only by case are one name); give each association to '{target.Type.Name}' its own As"));
-                return;
-            }
-            if (source.Type.MemberNames.Contains(name) || name == "Columns" || name == source.Type.Name)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
-                    $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{name}'; choose another As"));
-                return;
-            }
+            if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
 
             // Who holds the foreign key, and which key it references.
             ModelBuilder owner, referenced;
@@ -238,39 +254,69 @@ namespace Associations.Generator.Graph
             }
 
             var fkName = association.ForeignKey ?? defaultFk;
+            if (LinkForeignKey(owner, fkName, referenced, referencedKey, nullableWhenCreated: true, association,
+                    association.ForeignKeyLocation, source.Type.Name + "." + name, diagnostics) is null)
+                return;
+
+            source.Related.Add(target.Type.FullName);
+            target.Related.Add(source.Type.FullName);
+            source.Plans.Add(new Plan
+            {
+                Declaration = association,
+                Source = source,
+                Target = target,
+                Name = name,
+                Singular = singular,
+                Owner = owner,
+                ForeignKeyProperty = fkName,
+                ReferencedKeyProperty = referencedKey.Property,
+            });
+        }
+
+        /// <summary>
+        /// Finds or creates the foreign-key property <paramref name="fkName"/> on <paramref name="owner"/>
+        /// and records its constraint to <paramref name="referencedKey"/> (shared when a paired declaration
+        /// resolves to the same column). Returns null after reporting why it cannot.
+        /// </summary>
+        private static ColumnSpec? LinkForeignKey(ModelBuilder owner, string fkName, ModelBuilder referenced, ColumnSpec referencedKey,
+            bool nullableWhenCreated, AssociationDecl association, LocationInfo? location, string qualified, List<DiagnosticInfo> diagnostics)
+        {
+            location ??= association.Location;
             if (!Naming.IsValidIdentifier(fkName))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.ForeignKeyLocation ?? association.Location,
-                    $"Foreign key '{fkName}' of association '{source.Type.Name}.{name}' is not a valid C# identifier"));
-                return;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, location,
+                    $"Foreign key '{fkName}' of association '{qualified}' is not a valid C# identifier"));
+                return null;
             }
 
             var declaredFk = owner.Type.Properties.FirstOrDefault(p => string.Equals(p.Name, fkName, StringComparison.OrdinalIgnoreCase));
             if (declaredFk is not null && declaredFk.Name != fkName)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.ForeignKeyLocation ?? association.Location,
-                    $"Foreign key '{fkName}' of association '{source.Type.Name}.{name}' differs only by case from '{owner.Type.Name}.{declaredFk.Name}'; names that differ only by case are one name: write '{declaredFk.Name}'"));
-                return;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, location,
+                    $"Foreign key '{fkName}' of association '{qualified}' differs only by case from '{owner.Type.Name}.{declaredFk.Name}'; names that differ only by case are one name: write '{declaredFk.Name}'"));
+                return null;
             }
 
             var fkColumn = owner.Column(fkName);
             if (declaredFk is not null && fkColumn is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.ForeignKeyLocation ?? association.Location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{source.Type.Name}.{name}' is not a mapped property (it must be public, settable, of a storable type and not [NotMapped])"));
-                return;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
+                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' is not a mapped property (it must be public, settable, of a storable type and not [NotMapped])"));
+                return null;
             }
-            if (fkColumn is not null && (fkColumn.ValueType != referencedKey.ValueType || fkColumn.IsKey && owner != referenced))
+            if (fkColumn is not null && fkColumn.ValueType != referencedKey.ValueType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.ForeignKeyLocation ?? association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
                     $"Foreign key '{owner.Type.Name}.{fkName}' has type '{Display(fkColumn.ValueType)}' but references '{referenced.Type.Name}.{referencedKey.Property}' of type '{Display(referencedKey.ValueType)}'; make their types match"));
-                return;
+                return null;
             }
             if (fkColumn is null)
             {
-                var propertyType = referencedKey.ValueType + "?"; // generated foreign keys are nullable
+                // Generated foreign keys are nullable; junction keys are not (they are the pair).
+                var propertyType = nullableWhenCreated || !referencedKey.IsValueType ? referencedKey.ValueType + "?" : referencedKey.ValueType;
+                if (!nullableWhenCreated && !referencedKey.IsValueType) propertyType = referencedKey.ValueType;
                 fkColumn = new ColumnSpec(fkName, owner.ColumnName(fkName), referencedKey.Storage, propertyType, referencedKey.ValueType,
-                    referencedKey.EnumUnderlying, true, referencedKey.IsValueType, false, false, false, true);
+                    referencedKey.EnumUnderlying, nullableWhenCreated, referencedKey.IsValueType, false, false, false, true);
                 owner.Columns.Add(fkColumn);
             }
 
@@ -288,19 +334,152 @@ namespace Associations.Generator.Graph
             }
             else if (fk.Referenced != referenced || fk.ReferencedProperty != referencedKey.Property)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.ForeignKeyLocation ?? association.Location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{source.Type.Name}.{name}' already references '{fk.Referenced.Type.Name}.{fk.ReferencedProperty}'; one column cannot reference two keys"));
-                return;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
+                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' already references '{fk.Referenced.Type.Name}.{fk.ReferencedProperty}'; one column cannot reference two keys"));
+                return null;
             }
             fk.OnDelete = association.OnDelete ?? fk.OnDelete;
             fk.OnUpdate = association.OnUpdate ?? fk.OnUpdate;
             fk.Constraint &= association.Constraints;
             if (association.OnDelete == SetNull && !fkColumn.Nullable)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired.Id, association.Location,
-                    $"OnDelete = SetNull on association '{source.Type.Name}.{name}', but its foreign key '{owner.Type.Name}.{fkName}' is not nullable: deleting a '{referenced.Type.Name}' would fail. Make the property nullable or use Cascade"));
+                    $"OnDelete = SetNull on association '{qualified}', but its foreign key '{owner.Type.Name}.{fkName}' is not nullable: deleting a '{referenced.Type.Name}' would fail. Make the property nullable or use Cascade"));
+            return fkColumn;
+        }
+
+        private static bool CheckNames(ModelBuilder source, ModelBuilder target, AssociationDecl association, string name, string singular, List<DiagnosticInfo> diagnostics)
+        {
+            if (!Naming.IsValidIdentifier(name) || !Naming.IsValidIdentifier(singular))
+            {
+                var bad = Naming.IsValidIdentifier(name) ? singular : name;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.AsLocation ?? association.Location,
+                    $"Association alias '{bad}' on '{source.Type.Name}' is not a valid C# identifier; accessors such as 'Get{bad}Async' could not be generated. Use letters, digits and '_' only."));
+                return false;
+            }
+            if (!source.UsedNames.Add(name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
+                    $"Alias '{name}' is used by two associations of '{source.Type.Name}' (names that differ only by case are one name); give each association to '{target.Type.Name}' its own As"));
+                return false;
+            }
+            if (source.Type.MemberNames.Contains(name) || name == "Columns" || name == source.Type.Name)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
+                    $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{name}'; choose another As"));
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>The full name of the junction of a BelongsToMany (a generated class lives in the declaring model's namespace).</summary>
+        private static string? JunctionName(TypeDecl declaring, AssociationDecl association) =>
+            association.ThroughType?.FullName
+            ?? (association.ThroughName is { } name ? "global::" + (declaring.Namespace.Length == 0 ? "" : declaring.Namespace + ".") + name : null);
+
+        private static void RegisterJunction(TypeDecl declaring, AssociationDecl association, SortedDictionary<string, ModelBuilder> models, List<DiagnosticInfo> diagnostics)
+        {
+            if (association.Kind != AssociationKind.BelongsToMany) return;
+            if (association.ThroughName is { } name && !Naming.IsValidIdentifier(name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.Location,
+                    $"Through = \"{name}\" on '{declaring.Name}' names a junction class to generate, but it is not a valid C# identifier"));
+                return;
+            }
+            var fullName = JunctionName(declaring, association);
+            if (fullName is null) return;
+            if (!models.TryGetValue(fullName, out var junction))
+            {
+                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false,
+                    null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, association.Location);
+                junction = new ModelBuilder(type) { Synthesized = true, JunctionUnderscored = declaring.Underscored };
+                models[fullName] = junction;
+            }
+            junction.IsJunction = true;
+        }
+
+        private static void PlanJunction(ModelBuilder source, ModelBuilder target, AssociationDecl association,
+            SortedDictionary<string, ModelBuilder> models, List<DiagnosticInfo> diagnostics)
+        {
+            if (!association.ThroughGiven)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough.Id, association.Location,
+                    source.Type.Name, target.Type.Name, source.Type.Name + target.Plural));
+                return;
+            }
+            var junctionName = JunctionName(source.Type, association);
+            if (junctionName is null || !models.TryGetValue(junctionName, out var junction) || !junction.Valid) return;
+
+            var self = source == target;
+            var name = association.As ?? target.Plural;
+            var singular = association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As));
+            if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
+            var qualified = source.Type.Name + "." + name;
+
+            var sourceKey = source.Column(association.SourceKey ?? source.Key!.Property);
+            var targetKey = target.Column(association.TargetKey ?? target.Key!.Property);
+            if (sourceKey is null || targetKey is null)
+            {
+                var (option, model, property) = sourceKey is null
+                    ? ("SourceKey", source, association.SourceKey)
+                    : ("TargetKey", target, association.TargetKey);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.Location,
+                    $"{option} '{property}' of association '{qualified}' names no mapped property of '{model.Type.Name}'"));
+                return;
+            }
+
+            var fkName = association.ForeignKey ?? source.Singular + sourceKey.Property;
+            var otherName = association.OtherKey ?? (self && association.As is not null ? Naming.Singularize(association.As) : target.Singular) + targetKey.Property;
+            if (fkName == otherName)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.Location,
+                    $"Both keys of '{qualified}' resolve to '{junction.Type.Name}.{fkName}': a self-referencing BelongsToMany needs As (for example As = \"Children\") or distinct ForeignKey and OtherKey"));
+                return;
+            }
+            var existing = junction.IsJunction ? models.Values.SelectMany(m => m.Plans).Where(p => p.Junction == junction).ToList() : new List<Plan>();
+            if (self && existing.Any(p => p.Source == source) && association.ForeignKey is null && association.OtherKey is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.Location,
+                    $"'{qualified}' is the inverse of a self-referencing association through '{junction.Type.Name}' and must name its keys, or both sides collapse onto one column: add ForeignKey and OtherKey (for example ForeignKey = \"{existing[0].OtherKeyProperty}\", OtherKey = \"{existing[0].ForeignKeyProperty}\")"));
+                return;
+            }
+
+            var fkColumn = LinkForeignKey(junction, fkName, source, sourceKey, nullableWhenCreated: false, association, association.ForeignKeyLocation, qualified, diagnostics);
+            if (fkColumn is null) return;
+            var otherColumn = LinkForeignKey(junction, otherName, target, targetKey, nullableWhenCreated: false,
+                association with { OnDelete = null, OnUpdate = null }, association.Location, qualified, diagnostics);
+            if (otherColumn is null) return;
+
+            // The pair's uniqueness: the junction's key when it has none of its own, else a unique index.
+            if (junction.Key is null)
+            {
+                if (association.Unique)
+                    foreach (var property in new[] { fkName, otherName })
+                    {
+                        var index = junction.Columns.FindIndex(c => c.Property == property);
+                        junction.Columns[index] = junction.Columns[index] with { IsKey = true };
+                    }
+                else
+                    junction.Columns.Insert(0, new ColumnSpec("Id", junction.ColumnName("Id"), "Int32", "int", "int", null, false, true, true, true, false, true));
+                junction.Key = junction.Columns.First(c => c.IsKey);
+            }
+            if (association.Unique && junction.ConflictColumns.Count == 0)
+            {
+                var keyColumns = junction.Columns.Where(c => c.IsKey).Select(c => c.Property).ToList();
+                var pairIsKey = keyColumns.Count == 2 && keyColumns.Contains(fkName) && keyColumns.Contains(otherName);
+                if (!pairIsKey) junction.Uniques.Add(new List<string> { fkName, otherName });
+                junction.ConflictColumns.AddRange(pairIsKey ? keyColumns : new List<string> { fkName, otherName });
+            }
+
+            // The target carries the junction row it was read through.
+            if (!target.Type.MemberNames.Contains(junction.Type.Name) && target.JunctionNavigations.All(n => n.Property != junction.Type.Name))
+                target.JunctionNavigations.Add(new NavigationSpec(junction.Type.Name, junction.Type.FullName, qualified));
 
             source.Related.Add(target.Type.FullName);
             target.Related.Add(source.Type.FullName);
+            source.Related.Add(junction.Type.FullName);
+            target.Related.Add(junction.Type.FullName);
+            junction.Related.Add(source.Type.FullName);
+            junction.Related.Add(target.Type.FullName);
             source.Plans.Add(new Plan
             {
                 Declaration = association,
@@ -308,9 +487,12 @@ namespace Associations.Generator.Graph
                 Target = target,
                 Name = name,
                 Singular = singular,
-                Owner = owner,
+                Owner = junction,
+                Junction = junction,
                 ForeignKeyProperty = fkName,
-                ReferencedKeyProperty = referencedKey.Property,
+                OtherKeyProperty = otherName,
+                ReferencedKeyProperty = sourceKey.Property,
+                TargetKeyProperty = targetKey.Property,
             });
         }
 
@@ -349,16 +531,28 @@ namespace Associations.Generator.Graph
 
             var associations = model.Plans.Select(plan =>
             {
+                if (plan.Junction is { } junction)
+                {
+                    var sourceColumn = junction.Column(plan.ForeignKeyProperty)!;
+                    var targetColumn = junction.Column(plan.OtherKeyProperty)!;
+                    var conflict = junction.ConflictColumns.Select(p => junction.Column(p)!.Column).ToEquatableArray();
+                    var payload = junction.Columns.Where(c => !c.IsGenerated && c.Property != plan.ForeignKeyProperty && c.Property != plan.OtherKeyProperty).ToEquatableArray();
+                    var spec = new JunctionSpec(Ref(junction), sourceColumn, targetColumn, plan.Declaration.Unique && conflict.Count > 0, conflict, payload, junction.Type.Name);
+                    return new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
+                        sourceColumn, plan.Source.Column(plan.ReferencedKeyProperty)!, plan.Target.Column(plan.TargetKeyProperty)!, false, spec);
+                }
                 var fkColumn = plan.Owner.Column(plan.ForeignKeyProperty)!;
                 var sourceKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Source.Key! : plan.Source.Column(plan.ReferencedKeyProperty)!;
                 var targetKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Target.Column(plan.ReferencedKeyProperty)! : plan.Target.Key!;
                 return new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
-                    fkColumn, sourceKey, targetKey, !fkColumn.Nullable);
+                    fkColumn, sourceKey, targetKey, !fkColumn.Nullable, null);
             }).ToEquatableArray();
 
             var hint = (model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name + ".Associations.g.cs";
+            var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
             return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, hint, model.Table,
-                model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray());
+                model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray(),
+                uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized);
         }
     }
 }

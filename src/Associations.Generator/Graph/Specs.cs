@@ -33,8 +33,19 @@ namespace Associations.Generator.Graph
         TableRef Target,
         ColumnSpec ForeignKey,        // on the target (HasOne/HasMany) or on the source (BelongsTo)
         ColumnSpec SourceKey,         // HasOne/HasMany: the source column the FK references
-        ColumnSpec TargetKey,         // BelongsTo: the target column the FK references; else the target's primary key
-        bool UnlinkDeletes);
+        ColumnSpec TargetKey,         // BelongsTo/BelongsToMany: the target column the FK references; else the target's primary key
+        bool UnlinkDeletes,
+        JunctionSpec? Junction);
+
+    /// <summary>The junction side of a BelongsToMany: its table, the two key columns, how pairs stay unique.</summary>
+    internal sealed record JunctionSpec(
+        TableRef Table,
+        ColumnSpec SourceColumn,          // junction → source (ForeignKey)
+        ColumnSpec TargetColumn,          // junction → target (OtherKey)
+        bool Unique,
+        EquatableArray<string> ConflictColumns,   // the pair's key or unique index, in its own order; empty when not unique
+        EquatableArray<ColumnSpec> Payload,       // columns copied from a `through` instance
+        string NavigationProperty);               // the property of the target that carries the junction row
 
     /// <summary>Everything emitted for one model.</summary>
     internal sealed record ModelSpec(
@@ -46,7 +57,16 @@ namespace Associations.Generator.Graph
         EquatableArray<ColumnSpec> Columns,
         EquatableArray<ForeignKeySpec> ForeignKeys,
         EquatableArray<AssociationSpec> Associations,
-        EquatableArray<string> Related);
+        EquatableArray<string> Related,
+        EquatableArray<UniqueSpec> UniqueConstraints,
+        EquatableArray<NavigationSpec> JunctionNavigations,
+        bool Synthesized);
+
+    /// <summary>Columns unique together.</summary>
+    internal sealed record UniqueSpec(EquatableArray<string> Columns);
+
+    /// <summary>A property carrying the junction row a model was read through.</summary>
+    internal sealed record NavigationSpec(string Property, string Type, string Association);
 
     /// <summary>The output of the graph stage: models to emit and the diagnostics found.</summary>
     internal sealed record ModelGraph(EquatableArray<ModelSpec> Models, EquatableArray<DiagnosticInfo> Diagnostics);

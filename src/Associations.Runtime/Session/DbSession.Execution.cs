@@ -66,6 +66,18 @@ namespace Associations
             return rows;
         }
 
+        /// <summary>Runs a SELECT and reads each row with <paramref name="read"/>.</summary>
+        public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = CreateCommand(sql, parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<TRow>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(read(reader));
+            return rows;
+        }
+
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {

@@ -20,19 +20,21 @@ public static class Snapshot
     public static void Verify(GeneratorResult result, [CallerMemberName] string testName = "", [CallerFilePath] string callerFile = "")
     {
         var actual = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in result.Files) actual[file.HintName] = Normalize(file.Text);
-        actual[DiagnosticsFile] = Normalize(result.DiagnosticsText());
+        foreach (var file in result.Files) actual[file.HintName] = file.Text;
+        actual[DiagnosticsFile] = result.DiagnosticsText();
         Verify(actual, testName, callerFile);
     }
 
-    public static void Verify(IReadOnlyDictionary<string, string> actual, string testName, string callerFile)
+    /// <param name="update">null: from the environment variable (tests of this helper pass it explicitly).</param>
+    public static void Verify(IReadOnlyDictionary<string, string> actual, string testName, string callerFile, bool? update = null)
     {
+        actual = actual.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal);
         var directory = Path.Combine(ProjectDirectory(callerFile), "Snapshots", testName);
         var existing = Directory.Exists(directory)
             ? Directory.GetFiles(directory).Select(Path.GetFileName).Select(n => n!).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
 
-        if (Updating)
+        if (update ?? Updating)
         {
             Directory.CreateDirectory(directory);
             foreach (var (name, text) in actual) File.WriteAllText(Path.Combine(directory, name), text, new UTF8Encoding(false));
@@ -41,7 +43,7 @@ public static class Snapshot
         }
 
         var failures = new List<string>();
-        foreach (var (name, text) in actual)
+        foreach (var (name, text) in actual.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(directory, name);
             if (!File.Exists(path))

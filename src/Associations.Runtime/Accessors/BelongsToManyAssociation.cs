@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Associations.Metadata;
+
+namespace Associations.Accessors
+{
+    /// <summary>The statements of a BelongsToMany association, per dialect. <c>@p0</c> is always the source key.</summary>
+    public sealed class JunctionSql
+    {
+        /// <summary>Holds the statements.</summary>
+        public JunctionSql(SqlText select, SqlText count, SqlText countKeys, SqlText existingKeys, SqlText insertIgnore, SqlText insertUpdate,
+            SqlText deleteKeys, SqlText deleteOthers, SqlText lockSource, string targetAlias, string junctionAlias)
+        {
+            Select = select;
+            Count = count;
+            CountKeys = countKeys;
+            ExistingKeys = existingKeys;
+            InsertIgnore = insertIgnore;
+            InsertUpdate = insertUpdate;
+            DeleteKeys = deleteKeys;
+            DeleteOthers = deleteOthers;
+            LockSource = lockSource;
+            TargetAlias = targetAlias;
+            JunctionAlias = junctionAlias;
+        }
+
+        /// <summary>Targets joined with their junction rows, for source @p0.</summary>
+        public SqlText Select { get; }
+
+        /// <summary>How many targets source @p0 has.</summary>
+        public SqlText Count { get; }
+
+        /// <summary>How many of the target keys in @p1 are linked to @p0.</summary>
+        public SqlText CountKeys { get; }
+
+        /// <summary>Which of the target keys in @p0 exist.</summary>
+        public SqlText ExistingKeys { get; }
+
+        /// <summary>Inserts one junction row (the junction's insert columns); an existing pair is left alone.</summary>
+        public SqlText InsertIgnore { get; }
+
+        /// <summary>Inserts one junction row; an existing pair gets the new payload.</summary>
+        public SqlText InsertUpdate { get; }
+
+        /// <summary>Deletes the junction rows of @p0 whose target key is in @p1.</summary>
+        public SqlText DeleteKeys { get; }
+
+        /// <summary>Deletes the junction rows of @p0 whose target key is not in @p1.</summary>
+        public SqlText DeleteOthers { get; }
+
+        /// <summary>Reads (PostgreSQL: locks) the source row.</summary>
+        public SqlText LockSource { get; }
+
+        /// <summary>The alias of the target table in <see cref="Select"/>.</summary>
+        public string TargetAlias { get; }
+
+        /// <summary>The alias of the junction table in <see cref="Select"/>.</summary>
+        public string JunctionAlias { get; }
+    }
+
+    /// <summary>
+    /// BelongsToMany: rows of a junction model link sources and targets. Adding is insert-or-ignore
+    /// (insert-or-update with a payload), so concurrent adds of one pair leave one row and never fail.
+    /// </summary>
+    public sealed class BelongsToManyAssociation<TSource, TTarget, TJunction> : Association<TSource, TTarget>
+        where TSource : class, IModel<TSource>
+        where TTarget : class, IModel<TTarget>
+        where TJunction : class, IModel<TJunction>
+    {
+        private readonly Func<TSource, object?> _sourceKey;
+        private readonly Func<TJunction?, object, object, TJunction> _junctionRow;
+        private readonly Func<TTarget, TJunction?> _getJunction;
+        private readonly Action<TTarget, TJunction?> _setJunction;
+
+        /// <summary>Creates the association (generated code).</summary>
+        public BelongsToManyAssociation(
+            string name,
+            Func<TSource, object?> sourceKey,
+            string sourceKeyProperty,
+            Func<TTarget, object?> targetKey,
+            IColumn targetKeyColumn,
+            IColumn junctionSourceColumn,
+            IColumn junctionTargetColumn,
+            Func<TJunction?, object, object, TJunction> junctionRow,
+            Func<TTarget, TJunction?> getJunction,
+            Action<TTarget, TJunction?> setJunction,
+            bool unique,
+            JunctionSql sql)
+            : base(name, AssociationKind.BelongsToMany, targetKey, targetKeyColumn)
+        {
+            _sourceKey = sourceKey;
+            SourceKeyProperty = sourceKeyProperty;
+            JunctionSourceColumn = junctionSourceColumn;
+            JunctionTargetColumn = junctionTargetColumn;
+            _junctionRow = junctionRow;
+            _getJunction = getJunction;
+            _setJunction = setJunction;
+            Unique = unique;
+            Sql = sql;
+        }
+
+        /// <summary>The property of the source the junction references.</summary>
+        public string SourceKeyProperty { get; }
+
+        /// <summary>The junction column referencing the source.</summary>
+        public IColumn JunctionSourceColumn { get; }
+
+        /// <summary>The junction column referencing the target.</summary>
+        public IColumn JunctionTargetColumn { get; }
+
+        /// <summary>Whether a pair may be linked once only.</summary>
+        public bool Unique { get; }
+
+        /// <summary>The statements, per dialect.</summary>
+        public JunctionSql Sql { get; }
+
+        private static ModelMetadata<TJunction> Junction => TJunction.Metadata;
+
+        private object SourceKeyOf(TSource source, string operation)
+        {
+            DbSession.RequireSaved(Source, source, Name, operation);
+            return _sourceKey(source) ?? throw new AssociationException(
+                $"Cannot {operation} {Qualified}: the {Source.Name} has no {SourceKeyProperty}.", Source.Name, Name, null);
+        }
+
+        // ------------------------------------------------------------------ reads
+
+        /// <summary>The targets of <paramref name="source"/>, each carrying its junction row.</summary>
+        public Task<List<TTarget>> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query,
+            Func<Query<TJunction>, Query<TJunction>>? through, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "get");
+            return db.RunAsync(Source.Name, Name, key, "get", async c =>
+            {
+                string sql;
+                IReadOnlyList<object?> parameters;
+                if (query is null && through is null)
+                {
+                    sql = Sql.Select.For(db.Dialect.Kind);
+                    parameters = new object?[] { key };
+                }
+                else
+                {
+                    var writer = new SqlWriter(db.Dialect);
+                    WriteJoinedSelect(writer, key, query, through, count: false);
+                    sql = writer.ToString();
+                    parameters = writer.Parameters;
+                }
+                return await db.ReadAsync(sql, parameters, reader =>
+                {
+                    var target = Target.Read(reader, 0);
+                    _setJunction(target, Junction.Read(reader, Target.Columns.Count));
+                    return target;
+                }, c).ConfigureAwait(false);
+            }, atomic: false, ct);
+        }
+
+        /// <summary>How many targets <paramref name="source"/> has (matching the filters, when given).</summary>
+        public Task<int> CountAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query,
+            Func<Query<TJunction>, Query<TJunction>>? through, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "count");
+            if (query is null && through is null)
+                return db.RunAsync(Source.Name, Name, key, "count",
+                    c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
+            var writer = new SqlWriter(db.Dialect);
+            WriteJoinedSelect(writer, key, query, through, count: true);
+            return db.RunAsync(Source.Name, Name, key, "count", c => db.CountAsync(writer.ToString(), writer.Parameters, c), atomic: false, ct);
+        }
+
+        private void WriteJoinedSelect(SqlWriter writer, object key, Func<Query<TTarget>, Query<TTarget>>? query,
+            Func<Query<TJunction>, Query<TJunction>>? through, bool count)
+        {
+            var d = writer.Dialect;
+            var targetQuery = query?.Invoke(new Query<TTarget>(null, Target)) ?? new Query<TTarget>(null, Target);
+            var junctionQuery = through?.Invoke(new Query<TJunction>(null, Junction)) ?? new Query<TJunction>(null, Junction);
+            var t = d.Quote(Sql.TargetAlias);
+            var j = d.Quote(Sql.JunctionAlias);
+            if (count)
+            {
+                writer.Append("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(d.Quote("x"));
+            }
+            else
+            {
+                writer.Append("SELECT ");
+                writer.Append(string.Join(", ", Target.Columns.Select(c => t + "." + d.Quote(c.Name))));
+                writer.Append(", ");
+                writer.Append(string.Join(", ", Junction.Columns.Select(c => j + "." + d.Quote(c.Name))));
+            }
+            writer.Append(" FROM ").Append(d.Quote(Target.Table)).Append(" AS ").Append(t)
+                .Append(" INNER JOIN ").Append(d.Quote(Junction.Table)).Append(" AS ").Append(j)
+                .Append(" ON ").Append(j).Append(".").Append(d.Quote(JunctionTargetColumn.Name)).Append(" = ")
+                .Append(t).Append(".").Append(d.Quote(TargetKeyColumn.Name))
+                .Append(" WHERE ").Append(j).Append(".").Append(d.Quote(JunctionSourceColumn.Name)).Append(" = ").Parameter(key);
+            if (junctionQuery.Filter is not null)
+            {
+                writer.Alias = Sql.JunctionAlias;
+                writer.Append(" AND ");
+                junctionQuery.Filter.WriteTo(writer);
+            }
+            if (targetQuery.Filter is not null)
+            {
+                writer.Alias = Sql.TargetAlias;
+                writer.Append(" AND ");
+                targetQuery.Filter.WriteTo(writer);
+            }
+            writer.Alias = Sql.TargetAlias;
+            for (var i = 0; i < targetQuery.Orders.Count; i++)
+            {
+                writer.Append(i == 0 ? " ORDER BY " : ", ").Column(targetQuery.Orders[i].Column.Name);
+                if (targetQuery.Orders[i].Descending) writer.Append(" DESC");
+            }
+            d.AppendLimit(writer.Sql, targetQuery.LimitValue, targetQuery.OffsetValue);
+            if (count) writer.Append(") AS ").Append(d.Quote("c"));
+        }
+
+        /// <summary>Whether every target given is linked to <paramref name="source"/>.</summary>
+        public async Task<bool> HasAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "check");
+            var list = Keys(targets, keys, "check");
+            if (list.Count == 0) return true;
+            var count = await db.RunAsync(Source.Name, Name, key, "check",
+                c => db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c),
+                atomic: false, ct).ConfigureAwait(false);
+            return count == list.Count;
+        }
+
+        // ------------------------------------------------------------------ writes
+
+        /// <summary>Links the targets; a linked pair is left alone, or gets the payload when one is given.</summary>
+        public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "add to");
+            var rows = Rows(targets, keys, through, preferOwn: false, "add to");
+            if (rows.Count == 0) return;
+            await db.RunAsync(Source.Name, Name, key, "add to", async c =>
+            {
+                await RequireTargetsAsync(db, key, rows, "add to", c).ConfigureAwait(false);
+                await InsertAsync(db, key, rows, c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Makes the linked targets exactly the given ones, atomically.</summary>
+        public async Task SetAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "set");
+            var rows = Rows(targets, keys, through, preferOwn: true, "set");
+            await db.RunAsync(Source.Name, Name, key, "set", async c =>
+            {
+                var locked = await db.QueryValuesAsync(Sql.LockSource.For(db.Dialect.Kind), new object?[] { key }, c).ConfigureAwait(false);
+                if (locked.Count == 0)
+                    throw new AssociationException($"Cannot set {Qualified}: no {Source.Name} has {SourceKeyProperty} {key}.", Source.Name, Name, key);
+                if (rows.Count > 0) await RequireTargetsAsync(db, key, rows, "set", c).ConfigureAwait(false);
+                await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(rows.Select(r => r.Key).ToList(), TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                await InsertAsync(db, key, rows, c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Unlinks the targets (deletes their junction rows).</summary>
+        public async Task RemoveAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
+        {
+            var key = SourceKeyOf(source, "remove from");
+            var instances = targets?.ToList();
+            var list = Keys(instances, keys, "remove from");
+            if (list.Count == 0) return;
+            await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
+            {
+                await db.ExecuteAsync(Sql.DeleteKeys.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
+                    new object?[] { db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, "remove from", c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            if (instances is not null) foreach (var t in instances) _setJunction(t, null);
+        }
+
+        /// <summary>Inserts <paramref name="target"/> and links it, in one transaction.</summary>
+        public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, TJunction? through, CancellationToken ct)
+        {
+            if (target is null) throw new ArgumentNullException(nameof(target));
+            var key = SourceKeyOf(source, "create in");
+            await db.RunAsync(Source.Name, Name, key, "create in", async c =>
+            {
+                await db.InsertAsync(target, c).ConfigureAwait(false);
+                var row = new Row(target, KeyOf(target, "create in"), through);
+                await InsertAsync(db, key, new List<Row> { row }, c).ConfigureAwait(false);
+                return 0;
+            }, atomic: true, ct).ConfigureAwait(false);
+            return target;
+        }
+
+        private sealed class Row
+        {
+            public Row(TTarget? target, object key, TJunction? payload)
+            {
+                Target = target;
+                Key = key;
+                Payload = payload;
+            }
+
+            public TTarget? Target { get; }
+
+            public object Key { get; }
+
+            public TJunction? Payload { get; }
+        }
+
+        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, bool preferOwn, string operation)
+        {
+            var rows = new List<Row>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (targets is not null)
+            {
+                foreach (var target in targets)
+                {
+                    if (target is null) throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null.");
+                    var key = KeyOf(target, operation);
+                    if (!seen.Add(Normalize(key))) continue;
+                    var own = _getJunction(target);
+                    rows.Add(new Row(target, key, preferOwn ? own ?? through : through ?? own));
+                }
+                return rows;
+            }
+            foreach (var key in Distinct(keys ?? throw new ArgumentNullException(nameof(keys))))
+                if (seen.Add(Normalize(key))) rows.Add(new Row(null, key, through));
+            return rows;
+        }
+
+        private List<object> Keys(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, string operation) =>
+            targets is not null
+                ? Distinct(targets.Select(t => KeyOf(t ?? throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null."), operation)))
+                : Distinct(keys ?? throw new ArgumentNullException(nameof(keys)));
+
+        private async Task RequireTargetsAsync(DbSession db, object key, List<Row> rows, string operation, CancellationToken c)
+        {
+            var list = rows.Select(r => r.Key).ToList();
+            var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
+                new object?[] { db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+            if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
+        }
+
+        private async Task InsertAsync(DbSession db, object key, List<Row> rows, CancellationToken c)
+        {
+            var junction = Junction;
+            foreach (var row in rows)
+            {
+                var entity = _junctionRow(row.Payload, key, row.Key);
+                var sql = (row.Payload is null ? Sql.InsertIgnore : Sql.InsertUpdate).For(db.Dialect.Kind);
+                var values = junction.GetInsertValues(entity);
+                if (junction.KeyGenerated)
+                {
+                    var generated = await db.ScalarAsync(sql, values, c).ConfigureAwait(false);
+                    if (generated is not null) junction.SetGeneratedKey(entity, generated);
+                }
+                else
+                {
+                    await db.ExecuteAsync(sql, values, c).ConfigureAwait(false);
+                }
+                if (row.Target is not null) _setJunction(row.Target, entity);
+            }
+        }
+    }
+}

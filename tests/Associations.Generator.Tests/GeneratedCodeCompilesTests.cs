@@ -1,0 +1,140 @@
+using Associations.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace Associations.Generator.Tests;
+
+/// <summary>
+/// SPEC §6, "broken or half-typed code yields diagnostics or nothing": whatever the input, the files
+/// the generator adds must compile. When a model cannot be generated, the generator must say why
+/// (an ASSOC error at the declaration) and leave it out — not emit code that fails with CS errors
+/// inside generated files, which the user cannot fix or even read in place.
+/// </summary>
+public class GeneratedCodeCompilesTests
+{
+    private static string Source(string models) => "using System;\nusing System.ComponentModel.DataAnnotations;\nusing System.ComponentModel.DataAnnotations.Schema;\nusing Associations;\n\nnamespace Edge;\n\n" + models;
+
+    public static TheoryData<string, string> Inputs => new()
+    {
+        // ---- inputs that work today
+        { "internal model", """
+            [HasMany(typeof(Post))] internal partial class User { public int Id { get; set; } }
+            internal partial class Post { public int Id { get; set; } }
+            """ },
+        { "key with a private setter", "[Model] public partial class User { public int Id { get; private set; } }" },
+        { "key and columns inherited from a base class", """
+            public class Entity { public int Id { get; set; } public DateTime CreatedAt { get; set; } }
+            [HasMany(typeof(Post))] public partial class User : Entity { }
+            public partial class Post : Entity { }
+            """ },
+        { "models named like framework types", """
+            [HasMany(typeof(Task))] [HasOne(typeof(Db))] public partial class User { public int Id { get; set; } }
+            public partial class Task { public int Id { get; set; } }
+            public partial class Db { public int Id { get; set; } }
+            """ },
+        { "members named like generated internals", "[Model] public partial class User { public int Id { get; set; } public string Read { get; set; } = \"\"; public string Instance { get; set; } = \"\"; public string Metadata { get; set; } = \"\"; }" },
+        { "self-referencing pair", """
+            [BelongsTo(typeof(Employee), As = "Manager")]
+            [HasMany(typeof(Employee), As = "Reports", ForeignKey = "ManagerId")]
+            public partial class Employee { public int Id { get; set; } }
+            """ },
+        { "quotes in table and column names", """
+            [Model, Table("we\"ird")] public partial class User { public int Id { get; set; } [Column("a\"b")] public string X { get; set; } = ""; }
+            """ },
+        { "unsupported property types are skipped", "[Model] public partial class User { public int Id { get; set; } public TimeSpan Span { get; set; } public uint Count { get; set; } public char Initial { get; set; } }" },
+
+        // ---- inputs that currently produce generated code that does not compile
+        // (a ForeignKey equal to a navigation's name: see ForeignKeyCollidingWithANavigationIsASSOC002)
+        { "default foreign key name taken by a method", """
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } public void UserId() { } }
+            public partial class User { public int Id { get; set; } }
+            """ },
+        { "HasMany singular equal to a HasOne alias", """
+            [HasMany(typeof(Photo))]
+            [HasOne(typeof(Photo), As = "Photo", ForeignKey = "AvatarOfId")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Photo { public int Id { get; set; } }
+            """ },
+        { "property named Columns", "[Model] public partial class User { public int Id { get; set; } public string Columns { get; set; } = \"\"; }" },
+        { "property named with a keyword", "[Model] public partial class User { public int Id { get; set; } public string @class { get; set; } = \"\"; }" },
+        { "abstract model", "[Model] public abstract partial class Animal { public int Id { get; set; } }" },
+        { "no parameterless constructor", "[Model] public partial class Animal(string name) { public int Id { get; set; } public string Name { get; set; } = name; }" },
+        { "required member that is not mapped", "[Model] public partial class Animal { public int Id { get; set; } [NotMapped] public required string Scratch { get; set; } }" },
+        { "init-only foreign key", """
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } public int? UserId { get; init; } }
+            public partial class User { public int Id { get; set; } }
+            """ },
+        { "half-typed class without a name", """
+            [HasMany(typeof(Post))]
+            public partial class { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void GeneratedFilesCompile(string description, string models)
+    {
+        _ = description; // names the case in the test runner
+        GeneratorHarness.Run(Source(models), allowErrors: true); // asserts: no exception, no error inside generated files
+    }
+
+    // ---- what the spec says the generator should report instead (SPEC §3, §6 ASSOC002)
+
+    /// <summary>A foreign-key property is a member of the model: an alias may not collide with it.</summary>
+    [Theory]
+    [InlineData("""
+        [BelongsTo(typeof(User), As = "Author", ForeignKey = "Author")]
+        public partial class Post { public int Id { get; set; } }
+        public partial class User { public int Id { get; set; } }
+        """)]
+    [InlineData("""
+        [HasMany(typeof(Post), ForeignKey = "User")]
+        public partial class User { public int Id { get; set; } }
+        [BelongsTo(typeof(User))]
+        public partial class Post { public int Id { get; set; } }
+        """)]
+    public void ForeignKeyCollidingWithANavigationIsASSOC002(string models)
+    {
+        var source = Source(models);
+        var result = GeneratorHarness.Run(source, allowErrors: true, checkCompilation: false);
+        var start = source.IndexOf("ForeignKey = ", StringComparison.Ordinal);
+        var argument = source.Substring(start, source.IndexOf(')', start) - start);
+        DiagnosticAssert.At(DiagnosticAssert.Single(result, "ASSOC002"), source, argument);
+        result.AssertGeneratedCodeHasNoErrors();
+    }
+
+    /// <summary>"Names that differ only by case are one name (ASSOC002)" — also against the model's own members.</summary>
+    [Fact]
+    public void AliasDifferingOnlyByCaseFromAMemberIsASSOC002()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "articles")]
+            public partial class User { public int Id { get; set; } public int Articles { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var result = GeneratorHarness.Run(source, allowErrors: true);
+        DiagnosticAssert.At(DiagnosticAssert.Single(result, "ASSOC002"), source, "As = \"articles\"");
+    }
+
+    /// <summary>
+    /// A target that is not a source class (typeof(int), a framework class) cannot be a model; the
+    /// error must point at the attribute that names it, since the type itself has no source location.
+    /// </summary>
+    [Theory]
+    [InlineData("HasOne(typeof(int))")]
+    [InlineData("HasMany(typeof(string))")]
+    [InlineData("HasMany(typeof(System.Collections.Generic.List<>))")]
+    public void TargetThatCannotBeAModelIsReportedAtTheAttribute(string attribute)
+    {
+        var source = Source($$"""
+            [{{attribute}}]
+            public partial class User { public int Id { get; set; } }
+            """);
+        var result = GeneratorHarness.Run(source, allowErrors: true);
+        var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
+        Assert.True(diagnostic.Location != Microsoft.CodeAnalysis.Location.None, $"ASSOC005 has no location: {diagnostic.GetMessage()}");
+        Assert.Equal(DiagnosticAssert.LineOf(source, attribute), diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+}
