@@ -14,6 +14,7 @@ public partial class User
 /// <summary>A post belongs to its author (the same AuthorId column) and has comments.</summary>
 [BelongsTo(typeof(User), As = "Author")]
 [HasMany(typeof(Comment))]
+[BelongsToMany(typeof(Tag), Through = "PostTags")]
 public partial class Post
 {
     public int Id { get; set; }
@@ -35,4 +36,12 @@ public partial class Comment
     public int Id { get; set; }
     public string Body { get; set; } = "";
     public int PostId { get; set; }
+}
+
+/// <summary>Tags and posts: many-to-many through a generated junction class and table, PostTags.</summary>
+[BelongsToMany(typeof(Post), Through = "PostTags")]
+public partial class Tag
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
 }

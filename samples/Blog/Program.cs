@@ -41,6 +41,14 @@ var spam = await sql.CreateCommentAsync(db, new Comment { Body = "Buy cheap watc
 await sql.CreateCommentAsync(db, new Comment { Body = "Agreed.", CommenterId = john.Id });
 await sql.RemoveCommentAsync(db, spam);
 
+// Tags (BelongsToMany through the generated PostTags junction): duplicates are ignored, re-adding is a no-op.
+var csharp = await db.InsertAsync(new Tag { Name = "csharp" });
+var databases = await db.InsertAsync(new Tag { Name = "databases" });
+await hello.AddTagsAsync(db, [csharp, csharp, databases]);
+await sql.SetTagsAsync(db, [databases]);
+await draft.CreateTagAsync(db, new Tag { Name = "generators" });
+await draft.AddTagAsync(db, csharp);
+
 // Replace a whole set at once, atomically.
 await jane.SetArticlesAsync(db, [draft]);
 
@@ -52,7 +60,8 @@ foreach (var user in await db.Query<User>().OrderBy(User.Columns.Name).ToListAsy
     Console.WriteLine($"{user.Name} — {profile?.Bio ?? "(no profile)"}  [{published} published of {await user.CountArticlesAsync(db)}]");
     foreach (var post in await user.GetArticlesAsync(db, q => q.OrderBy(Post.Columns.Id)))
     {
-        Console.WriteLine($"  #{post.Id} {post.Title} ({post.Status}), {await post.CountCommentsAsync(db)} comment(s)");
+        var tags = await post.GetTagsAsync(db, q => q.OrderBy(Tag.Columns.Name));
+        Console.WriteLine($"  #{post.Id} {post.Title} ({post.Status}), {await post.CountCommentsAsync(db)} comment(s), tags: {(tags.Count == 0 ? "none" : string.Join(", ", tags.Select(t => t.Name)))}");
         foreach (var comment in await post.GetCommentsAsync(db, q => q.OrderBy(Comment.Columns.Id)))
         {
             var commenter = await comment.GetCommenterAsync(db);
@@ -64,6 +73,7 @@ foreach (var user in await db.Query<User>().OrderBy(User.Columns.Name).ToListAsy
 var author = await draft.GetAuthorAsync(db);
 Console.WriteLine();
 Console.WriteLine($"'{draft.Title}' is by {author!.Name}; John has it: {await john.HasArticleAsync(db, draft)}.");
+Console.WriteLine($"Posts tagged 'databases': {string.Join(", ", (await databases.GetPostsAsync(db, q => q.OrderBy(Post.Columns.Id))).Select(p => p.Title))}");
 Console.WriteLine($"Posts with a title starting with 'P': {string.Join(", ", (await db.Query<Post>().Where(Post.Columns.Title.Like("P%")).ToListAsync()).Select(p => p.Title))}");
 
 // A mistake is an exception that names the model, the association and the key — and changes nothing.
