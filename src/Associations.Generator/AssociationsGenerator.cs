@@ -66,9 +66,11 @@ namespace Associations.Generator
             context.RegisterSourceOutput(models, static (spc, spec) =>
             {
                 string source;
+                string? includes;
                 try
                 {
                     source = ModelEmitter.Emit(spec);
+                    includes = spec.Associations.Count > 0 ? ModelEmitter.EmitIncludes(spec) : null;
                 }
                 catch (Exception ex)
                 {
@@ -76,6 +78,7 @@ namespace Associations.Generator
                     return;
                 }
                 spc.AddSource(spec.HintName, source);
+                if (includes is not null) spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), includes);
             });
 
             var registry = graph

@@ -71,10 +71,12 @@ public class CachingTests
 
     private static string[] CoreSteps => new[] { TrackingNamesOf.Graph, TrackingNamesOf.Models };
 
-    [Fact]
-    public void AddingAnUnrelatedFileRecomputesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddingAnUnrelatedFileRecomputesNothing(bool withBelongsToMany)
     {
-        var (driver, compilation) = FirstRun(Models);
+        var (driver, compilation) = FirstRun(withBelongsToMany ? SnapshotTests.FullBlog : Models);
         var run = Rerun(driver, compilation.AddSyntaxTrees(GeneratorHarness.Parse(Unrelated, "Helpers.cs")));
 
         CachingAssert.AllCachedOrUnchanged(run, CoreSteps);

@@ -259,6 +259,47 @@ public class NamingRuleTests
         Assert.False(result.Metadata("Shop.Customer").KeyGenerated);
     }
 
+    // ------------------------------------------------------------------ junctions (BelongsToMany)
+
+    [Fact]
+    public void ThroughNameIsTheJunctionClassAndTableWithBothDefaultKeys()
+    {
+        var result = GeneratorHarness.Run(SnapshotTests.FullBlog);
+        var junction = result.Type("Blog.UserRoles");
+        Assert.True(IsGenerated(result, junction), "Through = \"UserRoles\" generates partial class UserRoles");
+        // The two keys are the junction's composite primary key, hence not nullable.
+        Assert.Equal("int", SingleProperty(result, "Blog.UserRoles", "UserId").Type.ToDisplayString());
+        Assert.Equal("int", SingleProperty(result, "Blog.UserRoles", "RoleId").Type.ToDisplayString());
+        var metadata = result.Metadata("Blog.UserRoles");
+        Assert.Equal("UserRoles", metadata.Table); // kept exactly, not pluralized again
+        Assert.Equal(new[] { "UserId", "RoleId" }, metadata.Key.Select(c => c.Name));
+        Assert.Equal(
+            new[] { ("RoleId", "Roles", "Id"), ("UserId", "Users", "Id") },
+            metadata.ForeignKeys.Select(f => (f.Column, f.ReferencedTable, f.ReferencedColumn)).OrderBy(f => f.Column));
+        Assert.All(metadata.ForeignKeys, f => Assert.Equal(ReferentialAction.Cascade, f.OnDelete)); // n:m: both Cascade
+        Assert.All(metadata.ForeignKeys, f => Assert.Equal(ReferentialAction.Cascade, f.OnUpdate));
+
+        var user = result.Type("Blog.User");
+        foreach (var name in new[] { "GetRolesAsync", "CountRolesAsync", "HasRoleAsync", "HasRolesAsync", "SetRolesAsync", "AddRoleAsync", "AddRolesAsync", "RemoveRoleAsync", "RemoveRolesAsync", "CreateRoleAsync" })
+            Assert.NotEmpty(user.GetMembers(name));
+        // Rows read through the association carry their junction row, in a property named after the junction.
+        Assert.Single(result.Properties("Blog.Role", "UserRoles"));
+    }
+
+    [Fact]
+    public void SelfBelongsToManyUsesTheSingularOfTheAliasForTheOtherKey()
+    {
+        var result = Run("""
+            namespace Family;
+            [BelongsToMany(typeof(Person), As = "Children", Through = "PersonChildren")]
+            public partial class Person { public int Id { get; set; } }
+            """);
+        Assert.Single(result.Properties("Family.PersonChildren", "PersonId"));
+        Assert.Single(result.Properties("Family.PersonChildren", "ChildId"));
+        Assert.Equal("PersonChildren", result.Metadata("Family.PersonChildren").Table);
+        Assert.NotEmpty(result.Type("Family.Person").GetMembers("AddChildAsync"));
+    }
+
     // ------------------------------------------------------------------ tables and columns
 
     [Theory]

@@ -38,6 +38,36 @@ public class SnapshotTests
         }
         """;
 
+    /// <summary>SPEC §2 as written, with the generated junction <c>UserRoles</c>.</summary>
+    public const string FullBlog = """
+        using Associations;
+
+        namespace Blog;
+
+        [HasOne(typeof(Profile))]
+        [HasMany(typeof(Post), As = "Articles", ForeignKey = "AuthorId")]
+        [BelongsToMany(typeof(Role), Through = "UserRoles")]
+        public partial class User
+        {
+            public int Id { get; set; }
+            public string Name { get; set; } = "";
+        }
+
+        [BelongsTo(typeof(User), As = "Author")]
+        public partial class Post { public int Id { get; set; } public string Title { get; set; } = ""; }
+
+        public partial class Profile { public int Id { get; set; } public string Bio { get; set; } = ""; }
+        public partial class Role    { public int Id { get; set; } public string Name { get; set; } = ""; }
+        """;
+
+    [Fact]
+    public void FullSpecBlogWithBelongsToMany()
+    {
+        var result = GeneratorHarness.Run(FullBlog);
+        Assert.Contains(result.Files, f => f.HintName == "Blog.UserRoles.Associations.g.cs");
+        Snapshot.Verify(result);
+    }
+
     [Fact]
     public void BlogWithoutBelongsToMany()
     {

@@ -85,6 +85,7 @@ namespace Associations.Generator.Emit
         /// <summary>HasMany and BelongsToMany: the same members; BelongsToMany adds junction payloads and filters.</summary>
         private static void Many(CodeWriter w, ModelSpec model, AssociationSpec a)
         {
+            var access = Access(a);
             var t = a.Target.FullName;
             var k = a.TargetKey.ValueType;
             var list = $"global::System.Collections.Generic.List<{t}>";
@@ -134,97 +135,97 @@ namespace Associations.Generator.Emit
                 : $"// ---- {a.Name}: HasMany {a.Target.ModelName} through {a.Target.ModelName}.{a.ForeignKey.Property}");
             w.Line();
             w.Summary($"The {what}, filled by <c>Include{a.Name}</c>; null when not loaded, empty when there are none.");
-            w.Line($"public {list}? {a.Name} {{ get; set; }}");
+            w.Line($"{access} {list}? {a.Name} {{ get; set; }}");
             w.Line();
 
             Doc(w, $"Loads the {what}{(m2m ? $", each carrying its <c>{j!.Table.ModelName}</c> row in <c>{j.NavigationProperty}</c>" : "")}. <paramref name=\"query\"/> may filter, order, page and include further.", select);
-            w.Line($"public {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.GetAsync(db, this, query{noFilter}, cancellationToken);");
             w.Line();
             if (m2m)
             {
                 Doc(w, $"Loads the {what} whose <c>{j!.Table.ModelName}</c> row matches <paramref name=\"through\"/> (and the target <paramref name=\"query\"/>).", select);
-                w.Line($"public {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
+                w.Line($"{access} {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
                 w.Line($"    => {link}.GetAsync(db, this, query, through, cancellationToken);");
                 w.Line();
             }
 
             Doc(w, $"Counts the {what}.", count);
-            w.Line($"public {Task}<int> Count{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<int> Count{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.CountAsync(db, this, query{noFilter}, cancellationToken);");
             w.Line();
             if (m2m)
             {
                 Doc(w, $"Counts the {what} whose <c>{j!.Table.ModelName}</c> row matches <paramref name=\"through\"/>.", count);
-                w.Line($"public {Task}<int> Count{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
+                w.Line($"{access} {Task}<int> Count{a.Name}Async({Db} db, {query}? query, {Query(j.Table.FullName)} through, {Ct} cancellationToken = default)");
                 w.Line($"    => {link}.CountAsync(db, this, query, through, cancellationToken);");
                 w.Line();
             }
 
             Doc(w, $"Whether <paramref name=\"{Bare(one)}\"/> is one of the {what}.", has);
-            w.Line($"public {Task}<bool> Has{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> is one of the {what}.", has);
-            w.Line($"public {Task}<bool> Has{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, null, new object[] {{ key! }}, cancellationToken);");
             w.Line();
             Doc(w, $"Whether every one of <paramref name=\"{Bare(many)}\"/> is among the {what} (true for none).", has);
-            w.Line($"public {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, {many}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether every <c>{a.Target.ModelName}</c> of <paramref name=\"keys\"/> is among the {what} (true for none).", has);
-            w.Line($"public {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.HasAsync(db, this, null, {keysArg}, cancellationToken);");
             w.Line();
 
             var setDoc = $"Replaces the {what} with <paramref name=\"{Bare(many)}\"/>, atomically (one transaction; the row of this <c>{model.Name}</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call.{unlink}"
                 + (m2m ? $" A target's own <c>{j!.NavigationProperty}</c> is its payload; <paramref name=\"through\"/> is the payload of the others." : "");
             Doc(w, setDoc, set);
-            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.SetAsync(db, this, {many}, null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Replaces the {what} with the rows of <paramref name=\"keys\"/>, atomically.{unlink}", set);
-            w.Line($"public {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.SetAsync(db, this, null, {keysArg}{throughArg}, cancellationToken);");
             w.Line();
 
             Doc(w, $"Adds <paramref name=\"{Bare(one)}\"/> to the {what} (a no-op when it is already there) and {linkWord}.", add);
-            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.AddAsync(db, this, new[] {{ {one} }}, null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> to the {what}.", add);
-            w.Line($"public {Task} Add{a.Singular}Async({Db} db, {k} key{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {k} key{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.AddAsync(db, this, null, new object[] {{ key! }}{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds <paramref name=\"{Bare(many)}\"/> to the {what}, atomically; duplicates are ignored.", add);
-            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.AddAsync(db, this, {many}, null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the rows of <paramref name=\"keys\"/> to the {what}, atomically; duplicates are ignored.", add);
-            w.Line($"public {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.AddAsync(db, this, null, {keysArg}{throughArg}, cancellationToken);");
             w.Line();
 
             Doc(w, $"Removes <paramref name=\"{Bare(one)}\"/> from the {what} (rows not linked to it are left alone).{unlink}", remove);
-            w.Line($"public {Task} Remove{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> from the {what}.{unlink}", remove);
-            w.Line($"public {Task} Remove{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, null, new object[] {{ key! }}, cancellationToken);");
             w.Line();
             Doc(w, $"Removes <paramref name=\"{Bare(many)}\"/> from the {what}, atomically.{unlink}", remove);
-            w.Line($"public {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, {many}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the rows of <paramref name=\"keys\"/> from the {what}, atomically.{unlink}", remove);
-            w.Line($"public {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.RemoveAsync(db, this, null, {keysArg}, cancellationToken);");
             w.Line();
 
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as one of the {what} ({(m2m ? "and its junction row, in one transaction" : $"its <c>{a.ForeignKey.Property}</c> set")}) and returns it with its key.", create);
-            w.Line($"public {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.CreateAsync(db, this, {one}{throughArg}, cancellationToken);");
             w.Line();
         }
@@ -233,6 +234,7 @@ namespace Associations.Generator.Emit
 
         private static void HasOne(CodeWriter w, ModelSpec model, AssociationSpec a)
         {
+            var access = Access(a);
             var t = a.Target.FullName;
             var k = a.Target.Key.ValueType;
             var one = Param(a.Name);
@@ -246,19 +248,19 @@ namespace Associations.Generator.Emit
             w.Line($"// ---- {a.Name}: HasOne {a.Target.ModelName} through {a.Target.ModelName}.{a.ForeignKey.Property}");
             w.Line();
             w.Summary($"The {what}, filled by <c>Include{a.Name}</c> and by <c>Set{a.Name}Async</c>/<c>Create{a.Name}Async</c>; null when not loaded or none.");
-            w.Line($"public {t}? {a.Name} {{ get; set; }}");
+            w.Line($"{access} {t}? {a.Name} {{ get; set; }}");
             w.Line();
             Doc(w, $"Loads the {what}, or null.", d => d.SelectTargets(a, true));
-            w.Line($"public {Task}<{t}?> Get{a.Name}Async({Db} db, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{t}?> Get{a.Name}Async({Db} db, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.GetOneAsync(db, this, null, cancellationToken);");
             w.Line();
             Doc(w, $"Loads the {what} matching <paramref name=\"query\"/>, or null.", d => d.SelectTargets(a, true));
-            w.Line($"public {Task}<{t}?> Get{a.Name}Async({Db} db, {query} query, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{t}?> Get{a.Name}Async({Db} db, {query} query, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.GetOneAsync(db, this, query, cancellationToken);");
             w.Line();
             Doc(w, $"Makes <paramref name=\"{Bare(one)}\"/> the {what}, atomically; null unlinks the current one.{unlink}",
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a));
-            w.Line($"public async {Task} Set{a.Name}Async({Db} db, {t}? {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task} Set{a.Name}Async({Db} db, {t}? {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    await {link}.SetOneAsync(db, this, {one}, null, cancellationToken).ConfigureAwait(false);");
             w.Line($"    {a.Name} = {one};");
@@ -266,7 +268,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Makes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> the {what}, atomically.{unlink}",
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a));
-            w.Line($"public async {Task} Set{a.Name}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task} Set{a.Name}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    await {link}.SetOneAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);");
             w.Line($"    {a.Name} = null;");
@@ -274,7 +276,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as the {what}, in one transaction that first unlinks the current one.{unlink}",
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(AsModel(a.Target)));
-            w.Line($"public async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
@@ -284,6 +286,7 @@ namespace Associations.Generator.Emit
 
         private static void BelongsTo(CodeWriter w, ModelSpec model, AssociationSpec a)
         {
+            var access = Access(a);
             var t = a.Target.FullName;
             var k = a.TargetKey.ValueType;
             var one = Param(a.Name);
@@ -294,19 +297,19 @@ namespace Associations.Generator.Emit
             w.Line($"// ---- {a.Name}: BelongsTo {a.Target.ModelName} through {model.Name}.{a.ForeignKey.Property}");
             w.Line();
             w.Summary($"The {what}, filled by <c>Include{a.Name}</c> and by <c>Set{a.Name}Async</c>/<c>Create{a.Name}Async</c>; null when not loaded or none.");
-            w.Line($"public {t}? {a.Name} {{ get; set; }}");
+            w.Line($"{access} {t}? {a.Name} {{ get; set; }}");
             w.Line();
             Doc(w, $"Loads the {what}, or null (no query runs when <c>{a.ForeignKey.Property}</c> is null).", d => d.SelectReferenced(a));
-            w.Line($"public {Task}<{t}?> Get{a.Name}Async({Db} db, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{t}?> Get{a.Name}Async({Db} db, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.GetAsync(db, this, null, cancellationToken);");
             w.Line();
             Doc(w, $"Loads the {what} if it matches <paramref name=\"query\"/>, or null.", d => d.SelectReferenced(a));
-            w.Line($"public {Task}<{t}?> Get{a.Name}Async({Db} db, {query} query, {Ct} cancellationToken = default)");
+            w.Line($"{access} {Task}<{t}?> Get{a.Name}Async({Db} db, {query} query, {Ct} cancellationToken = default)");
             w.Line($"    => {link}.GetAsync(db, this, query, cancellationToken);");
             w.Line();
             Doc(w, $"Points this <c>{model.Name}</c> at <paramref name=\"{Bare(one)}\"/> (null unlinks) and saves <c>{a.ForeignKey.Property}</c>; the target must exist.",
                 d => d.ExistingTargetKeys(a, a.TargetKey), d => d.SetForeignKey(a));
-            w.Line($"public async {Task} Set{a.Name}Async({Db} db, {t}? {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task} Set{a.Name}Async({Db} db, {t}? {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    await {link}.SetAsync(db, this, {one}, null, cancellationToken).ConfigureAwait(false);");
             w.Line($"    {a.Name} = {one};");
@@ -314,7 +317,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Points this <c>{model.Name}</c> at the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> and saves <c>{a.ForeignKey.Property}</c>; that row must exist.",
                 d => d.ExistingTargetKeys(a, a.TargetKey), d => d.SetForeignKey(a));
-            w.Line($"public async {Task} Set{a.Name}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task} Set{a.Name}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    await {link}.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);");
             w.Line($"    {a.Name} = null;");
@@ -322,7 +325,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> and points this <c>{model.Name}</c> at it, in one transaction.",
                 d => d.Insert(AsModel(a.Target)), d => d.SetForeignKey(a));
-            w.Line($"public async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
+            w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
             w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
@@ -360,9 +363,13 @@ namespace Associations.Generator.Emit
         }
 
         private static ModelSpec AsModel(TableRef table) =>
-            new ModelSpec(table.FullName, table.ModelName, "", "", table.Table, table.Columns,
+            new ModelSpec(table.FullName, table.ModelName, "", table.IsPublic, "", table.Table, table.Columns,
                 Model.EquatableArray<ForeignKeySpec>.Empty, Model.EquatableArray<AssociationSpec>.Empty, Model.EquatableArray<string>.Empty,
                 Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false);
+
+        /// <summary>Members exposing the target (or junction) are public only when those types are.</summary>
+        private static string Access(AssociationSpec a) =>
+            a.Target.IsPublic && (a.Junction is null || a.Junction.Table.IsPublic) ? "public" : "internal";
 
         private static string Param(string name)
         {
@@ -485,8 +492,9 @@ namespace Associations.Generator.Emit
         {
             var s = model.FullName;
             w.Line();
-            w.Line("/// <summary>The associations of this model: their statements per dialect and typed key access.</summary>");
-            w.Open("private static class __Associations");
+            w.Line("/// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open("internal static class __Associations");
             foreach (var a in model.Associations)
             {
                 var t = a.Target.FullName;
@@ -522,7 +530,10 @@ namespace Associations.Generator.Emit
                         w.Line($"    deleteOthers: {SqlText(d => d.DeleteJunction(a, others: true))},");
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
-                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"));");
+                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
+                        w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
+                        w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
+                        Navigation(w, a, $"global::System.Collections.Generic.List<{t}>");
                     }
                 }
                 else if (a.Kind == AssociationKind.BelongsTo)
@@ -539,7 +550,9 @@ namespace Associations.Generator.Emit
                         w.Line($"sql: new {Acc}.SourceKeyedSql(");
                         w.Line($"    select: {SqlText(d => d.SelectReferenced(a))},");
                         w.Line($"    setForeignKey: {SqlText(d => d.SetForeignKey(a))},");
-                        w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))}));");
+                        w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))}),");
+                        w.Line($"foreignKeyColumn: {s}.Columns.{a.ForeignKey.Property},");
+                        Navigation(w, a, t);
                     }
                 }
                 else
@@ -565,12 +578,67 @@ namespace Associations.Generator.Emit
                         w.Line($"    unlink: {SqlText(d => d.Unlink(a))},");
                         w.Line($"    unlinkOthers: {SqlText(d => d.UnlinkOthers(a))},");
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
-                        w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}));");
+                        w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
+                        w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
+                        Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t);
                     }
                 }
                 w.Line();
             }
             w.Close();
+        }
+
+        private static void Navigation(CodeWriter w, AssociationSpec a, string type)
+        {
+            w.Line($"getNavigation: static source => source.{a.Name},");
+            w.Line($"setNavigation: static (source, value) => source.{a.Name} = ({type}?)value);");
+        }
+
+        /// <summary>The <c>Include{Alias}</c> builders of a model, as extension methods on <c>Query&lt;Model&gt;</c>.</summary>
+        public static string EmitIncludes(ModelSpec model)
+        {
+            var w = new CodeWriter();
+            w.Line("// <auto-generated/>");
+            w.Line($"// Generated by Associations: include builders for queries of {model.Name}.");
+            w.Line("#nullable enable");
+            w.Line();
+            var hasNamespace = model.Namespace.Length > 0;
+            if (hasNamespace) w.Open("namespace " + model.Namespace);
+            var q = $"global::Associations.Query<{model.FullName}>";
+            w.Summary($"Include builders for queries of <c>{model.Name}</c>: <c>db.Query&lt;{model.Name}&gt;().Include{model.Associations[0].Name}()</c>.");
+            w.Open($"{(model.IsPublic ? "public" : "internal")} static class {model.Name}QueryExtensions");
+            var first = true;
+            foreach (var a in model.Associations)
+            {
+                if (!first) w.Line();
+                first = false;
+                var t = a.Target.FullName;
+                var access = Access(a) == "public" && model.IsPublic ? "public" : "internal";
+                var link = $"{model.FullName}.__Associations.{a.Name}";
+                switch (a.Kind)
+                {
+                    case AssociationKind.HasOne:
+                    case AssociationKind.BelongsTo:
+                        w.Summary($"Includes the <c>{a.Name}</c> ({a.Kind} <c>{a.Target.ModelName}</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name=\"configure\"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.");
+                        w.Line($"{access} static {q} Include{a.Name}(this {q} query, {Query(t)}? configure = null)");
+                        w.Line($"    => query.Include({link}.Include(configure));");
+                        break;
+                    case AssociationKind.HasMany:
+                        w.Summary($"Includes the <c>{a.Name}</c> (HasMany <c>{a.Target.ModelName}</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name=\"configure\"/> apply per parent; <c>Required()</c> keeps only parents with a match.");
+                        w.Line($"{access} static {q} Include{a.Name}(this {q} query, {Query(t)}? configure = null)");
+                        w.Line($"    => query.Include({link}.Include(configure));");
+                        break;
+                    default:
+                        var jt = a.Junction!.Table.FullName;
+                        w.Summary($"Includes the <c>{a.Name}</c> (BelongsToMany <c>{a.Target.ModelName}</c> through <c>{a.Junction.Table.ModelName}</c>) with one extra statement for all parents; each row carries its junction row in <c>{a.Junction.NavigationProperty}</c>. <paramref name=\"through\"/> filters on junction columns; paging applies per parent.");
+                        w.Line($"{access} static {q} Include{a.Name}(this {q} query, {Query(t)}? configure = null, {Query(jt)}? through = null)");
+                        w.Line($"    => query.Include({link}.Include(configure, through));");
+                        break;
+                }
+            }
+            w.Close();
+            if (hasNamespace) w.Close();
+            return w.ToString();
         }
 
         // ------------------------------------------------------------------ small helpers

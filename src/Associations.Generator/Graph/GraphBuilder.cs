@@ -389,7 +389,7 @@ namespace Associations.Generator.Graph
             if (fullName is null) return;
             if (!models.TryGetValue(fullName, out var junction))
             {
-                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false,
+                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false, true,
                     null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, association.Location);
                 junction = new ModelBuilder(type) { Synthesized = true, JunctionUnderscored = declaring.Underscored };
                 models[fullName] = junction;
@@ -517,7 +517,7 @@ namespace Associations.Generator.Graph
         private static string Display(string type) => type.Replace("global::", "");
 
         private static TableRef Ref(ModelBuilder model) =>
-            new TableRef(model.Type.FullName, model.Type.Name, model.Table, model.Columns.ToEquatableArray(), model.Key!);
+            new TableRef(model.Type.FullName, model.Type.Name, model.Table, model.Columns.ToEquatableArray(), model.Key!, model.Type.IsPublic);
 
         private static ModelSpec Finish(ModelBuilder model)
         {
@@ -550,7 +550,7 @@ namespace Associations.Generator.Graph
 
             var hint = (model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name + ".Associations.g.cs";
             var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
-            return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, hint, model.Table,
+            return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, model.Type.IsPublic, hint, model.Table,
                 model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray(),
                 uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized);
         }

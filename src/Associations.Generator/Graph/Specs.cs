@@ -22,7 +22,7 @@ namespace Associations.Generator.Graph
     internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint);
 
     /// <summary>What SQL needs to know about a table on the other side of an association.</summary>
-    internal sealed record TableRef(string FullName, string ModelName, string Table, EquatableArray<ColumnSpec> Columns, ColumnSpec Key);
+    internal sealed record TableRef(string FullName, string ModelName, string Table, EquatableArray<ColumnSpec> Columns, ColumnSpec Key, bool IsPublic);
 
     /// <summary>One association, fully resolved: names, keys, columns, both tables.</summary>
     internal sealed record AssociationSpec(
@@ -52,6 +52,7 @@ namespace Associations.Generator.Graph
         string FullName,
         string Name,
         string Namespace,
+        bool IsPublic,
         string HintName,
         string Table,
         EquatableArray<ColumnSpec> Columns,

@@ -169,6 +169,7 @@ namespace Associations.Generator.Parsing
                 type.IsGenericType,
                 type.ContainingType is not null,
                 hasModel,
+                type.DeclaredAccessibility == Accessibility.Public,
                 underscored,
                 singular,
                 plural,

@@ -36,6 +36,7 @@ namespace Associations.Generator.Parsing
         bool IsGeneric,
         bool IsNested,
         bool HasModelAttribute,
+        bool IsPublic,
         bool? Underscored,
         string? Singular,
         string? Plural,

@@ -12,6 +12,8 @@ namespace Associations.Accessors
     {
         private readonly Func<TSource, object?> _getForeignKey;
         private readonly Action<TSource, object?> _setForeignKey;
+        private readonly Func<TSource, object?> _getNavigation;
+        private readonly Action<TSource, object?> _setNavigation;
 
         /// <summary>Creates the association (generated code).</summary>
         public BelongsToAssociation(
@@ -21,9 +23,15 @@ namespace Associations.Accessors
             Action<TSource, object?> setForeignKey,
             Func<TTarget, object?> targetKey,
             IColumn targetKeyColumn,
-            SourceKeyedSql sql)
+            SourceKeyedSql sql,
+            IColumn foreignKeyColumn,
+            Func<TSource, object?> getNavigation,
+            Action<TSource, object?> setNavigation)
             : base(name, AssociationKind.BelongsTo, targetKey, targetKeyColumn)
         {
+            ForeignKeyColumn = foreignKeyColumn;
+            _getNavigation = getNavigation;
+            _setNavigation = setNavigation;
             ForeignKeyProperty = foreignKeyProperty;
             _getForeignKey = getForeignKey;
             _setForeignKey = setForeignKey;
@@ -32,6 +40,19 @@ namespace Associations.Accessors
 
         /// <summary>The foreign-key property of the source.</summary>
         public string ForeignKeyProperty { get; }
+
+        /// <summary>The foreign-key column on the source.</summary>
+        public IColumn ForeignKeyColumn { get; }
+
+        /// <summary>An include of this association (a JOIN in the parent's statement), configured by <paramref name="configure"/>.</summary>
+        public Include<TSource> Include(Func<Query<TTarget>, Query<TTarget>>? configure)
+        {
+            var child = new Query<TTarget>(null, Target);
+            if (configure is not null) child = configure(child);
+            return new IncludeNode<TSource, TTarget>(Name, toOne: true, child,
+                new IncludeLink(ForeignKeyColumn.Name, TargetKeyColumn.Name, TargetKeyColumn.Type),
+                _getForeignKey, TargetKey, _getNavigation, _setNavigation);
+        }
 
         /// <summary>The statements, per dialect.</summary>
         public SourceKeyedSql Sql { get; }

@@ -74,6 +74,9 @@ namespace Associations.Accessors
         private readonly Func<TJunction?, object, object, TJunction> _junctionRow;
         private readonly Func<TTarget, TJunction?> _getJunction;
         private readonly Action<TTarget, TJunction?> _setJunction;
+        private readonly Func<TJunction, object?> _junctionSourceKey;
+        private readonly Func<TSource, object?> _getNavigation;
+        private readonly Action<TSource, object?> _setNavigation;
 
         /// <summary>Creates the association (generated code).</summary>
         public BelongsToManyAssociation(
@@ -88,9 +91,17 @@ namespace Associations.Accessors
             Func<TTarget, TJunction?> getJunction,
             Action<TTarget, TJunction?> setJunction,
             bool unique,
-            JunctionSql sql)
+            JunctionSql sql,
+            IColumn sourceKeyColumn,
+            Func<TJunction, object?> junctionSourceKey,
+            Func<TSource, object?> getNavigation,
+            Action<TSource, object?> setNavigation)
             : base(name, AssociationKind.BelongsToMany, targetKey, targetKeyColumn)
         {
+            SourceKeyColumn = sourceKeyColumn;
+            _junctionSourceKey = junctionSourceKey;
+            _getNavigation = getNavigation;
+            _setNavigation = setNavigation;
             _sourceKey = sourceKey;
             SourceKeyProperty = sourceKeyProperty;
             JunctionSourceColumn = junctionSourceColumn;
@@ -104,6 +115,27 @@ namespace Associations.Accessors
 
         /// <summary>The property of the source the junction references.</summary>
         public string SourceKeyProperty { get; }
+
+        /// <summary>The source column the junction references.</summary>
+        public IColumn SourceKeyColumn { get; }
+
+        /// <summary>An include of this association; <paramref name="through"/> filters on junction columns.</summary>
+        public Include<TSource> Include(Func<Query<TTarget>, Query<TTarget>>? configure, Func<Query<TJunction>, Query<TJunction>>? through)
+        {
+            var child = new Query<TTarget>(null, Target);
+            if (configure is not null) child = configure(child);
+            var junctionFilter = through?.Invoke(new Query<TJunction>(null, Junction)).Filter;
+            var junction = Junction;
+            var setJunction = _setJunction;
+            var junctionSourceKey = _junctionSourceKey;
+            return new IncludeNode<TSource, TTarget>(Name, toOne: false, child,
+                new IncludeLink(SourceKeyColumn.Name, JunctionSourceColumn.Name, SourceKeyColumn.Type, junction, JunctionTargetColumn.Name, TargetKeyColumn.Name),
+                _sourceKey, null, _getNavigation, _setNavigation,
+                readJunction: (reader, ordinal) => junction.Read(reader, ordinal),
+                junctionParentKey: row => junctionSourceKey((TJunction)row),
+                setJunction: (target, row) => setJunction(target, (TJunction?)row),
+                junctionFilter: junctionFilter);
+        }
 
         /// <summary>The junction column referencing the source.</summary>
         public IColumn JunctionSourceColumn { get; }
@@ -149,12 +181,14 @@ namespace Associations.Accessors
                     sql = writer.ToString();
                     parameters = writer.Parameters;
                 }
-                return await db.ReadAsync(sql, parameters, reader =>
+                var rows = await db.ReadAsync(sql, parameters, reader =>
                 {
                     var target = Target.Read(reader, 0);
                     _setJunction(target, Junction.Read(reader, Target.Columns.Count));
                     return target;
                 }, c).ConfigureAwait(false);
+                if (query is not null) await query(new Query<TTarget>(db, Target)).LoadIncludesAsync(db, rows, joined: false, c).ConfigureAwait(false);
+                return rows;
             }, atomic: false, ct);
         }
 

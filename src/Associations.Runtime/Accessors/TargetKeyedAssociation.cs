@@ -18,6 +18,8 @@ namespace Associations.Accessors
         private readonly Func<TSource, object?> _sourceKey;
         private readonly Action<TTarget, object?> _setForeignKey;
         private readonly Func<TTarget, object?> _getForeignKey;
+        private readonly Func<TSource, object?> _getNavigation;
+        private readonly Action<TSource, object?> _setNavigation;
 
         /// <summary>Creates the association (generated code).</summary>
         public TargetKeyedAssociation(
@@ -31,9 +33,15 @@ namespace Associations.Accessors
             Func<TTarget, object?> getForeignKey,
             Action<TTarget, object?> setForeignKey,
             bool unlinkDeletes,
-            TargetKeyedSql sql)
+            TargetKeyedSql sql,
+            IColumn sourceKeyColumn,
+            Func<TSource, object?> getNavigation,
+            Action<TSource, object?> setNavigation)
             : base(name, kind, targetKey, targetKeyColumn)
         {
+            SourceKeyColumn = sourceKeyColumn;
+            _getNavigation = getNavigation;
+            _setNavigation = setNavigation;
             _sourceKey = sourceKey;
             SourceKeyProperty = sourceKeyProperty;
             ForeignKeyColumn = foreignKeyColumn;
@@ -45,6 +53,19 @@ namespace Associations.Accessors
 
         /// <summary>The property of the source the foreign key references.</summary>
         public string SourceKeyProperty { get; }
+
+        /// <summary>The source column the foreign key references.</summary>
+        public IColumn SourceKeyColumn { get; }
+
+        /// <summary>An include of this association, configured by <paramref name="configure"/>.</summary>
+        public Include<TSource> Include(Func<Query<TTarget>, Query<TTarget>>? configure)
+        {
+            var child = new Query<TTarget>(null, Target);
+            if (configure is not null) child = configure(child);
+            return new IncludeNode<TSource, TTarget>(Name, Kind == AssociationKind.HasOne, child,
+                new IncludeLink(SourceKeyColumn.Name, ForeignKeyColumn.Name, SourceKeyColumn.Type),
+                _sourceKey, _getForeignKey, _getNavigation, _setNavigation);
+        }
 
         /// <summary>The foreign-key column on the target.</summary>
         public IColumn ForeignKeyColumn { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
@@ -18,6 +19,7 @@ namespace Associations
         private int? _limit;
         private int? _offset;
         private bool _required;
+        private Include<T>[] _includes = Array.Empty<Include<T>>();
 
         /// <summary>Creates a query; <paramref name="session"/> is null for the query inside an include or accessor.</summary>
         public Query(DbSession? session, ModelMetadata<T> metadata)
@@ -46,6 +48,21 @@ namespace Associations
 
         /// <summary>Whether an include of this query must match (INNER JOIN / parents with a match only).</summary>
         public bool IsRequired => _required;
+
+        /// <summary>The includes (generated <c>Include{Alias}</c> builders add them).</summary>
+        public IReadOnlyList<Include<T>> Includes => _includes;
+
+        /// <summary>Adds an include; generated <c>Include{Alias}(…)</c> extension methods call this.</summary>
+        public Query<T> Include(Include<T> include)
+        {
+            if (include is null) throw new ArgumentNullException(nameof(include));
+            var copy = Clone();
+            var includes = new Include<T>[_includes.Length + 1];
+            _includes.CopyTo(includes, 0);
+            includes[_includes.Length] = include;
+            copy._includes = includes;
+            return copy;
+        }
 
         /// <summary>Keeps the rows matching <paramref name="condition"/>; a second <c>Where</c> ANDs.</summary>
         public Query<T> Where(Condition condition)
@@ -88,13 +105,25 @@ namespace Associations
             return copy;
         }
 
-        /// <summary>Runs the query.</summary>
-        public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
+        /// <summary>Runs the query: one statement for the rows and their to-one includes, one more per to-many include level.</summary>
+        public async Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
         {
             var session = RequireSession();
-            var writer = new SqlWriter(session.Dialect);
-            WriteSelect(writer);
-            return session.QueryAsync(Metadata, writer.ToString(), writer.Parameters, cancellationToken);
+            var plan = new SelectPlan(session.Dialect);
+            plan.AddColumns(Metadata, Alias);
+            var readers = PlanJoins(plan, Alias, countOnly: false);
+            var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
+            AppendWhere(plan, sql);
+            AppendOrderAndLimit(plan, sql);
+            var metadata = Metadata;
+            var rows = await session.ReadAsync(sql.ToString(), plan.Parameters, reader =>
+            {
+                var row = metadata.Read(reader, 0);
+                for (var i = 0; i < readers.Count; i++) readers[i](reader, row);
+                return row;
+            }, cancellationToken).ConfigureAwait(false);
+            await LoadIncludesAsync(session, rows, joined: true, cancellationToken).ConfigureAwait(false);
+            return rows;
         }
 
         /// <summary>The first row (in the query's order), or null.</summary>
@@ -104,80 +133,90 @@ namespace Associations
             return rows.Count == 0 ? null : rows[0];
         }
 
-        /// <summary>The number of matching rows (respecting <c>Limit</c>/<c>Offset</c>).</summary>
+        /// <summary>The number of matching rows (respecting <c>Limit</c>/<c>Offset</c>); includes count parents, never joined rows.</summary>
         public async Task<int> CountAsync(CancellationToken cancellationToken = default)
         {
             var session = RequireSession();
-            var writer = new SqlWriter(session.Dialect);
+            var plan = new SelectPlan(session.Dialect);
+            PlanJoins(plan, Alias, countOnly: true);
+            var sql = new StringBuilder();
             if (_limit is null && _offset is null)
             {
-                writer.Append("SELECT COUNT(*) FROM ").Append(session.Dialect.Quote(Metadata.Table)).Append(" AS ").Append(session.Dialect.Quote("t0"));
-                WriteWhere(writer);
+                sql.Append("SELECT COUNT(*)").Append(From(plan));
+                AppendWhere(plan, sql);
             }
             else
             {
-                writer.Append("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(session.Dialect.Quote("x")).Append(" FROM ").Append(session.Dialect.Quote(Metadata.Table)).Append(" AS ").Append(session.Dialect.Quote("t0"));
-                WriteWhere(writer);
-                WriteOrderAndLimit(writer);
-                writer.Append(") AS ").Append(session.Dialect.Quote("c"));
+                sql.Append("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(plan.Dialect.Quote("x")).Append(From(plan));
+                AppendWhere(plan, sql);
+                AppendOrderAndLimit(plan, sql);
+                sql.Append(") AS ").Append(plan.Dialect.Quote("n"));
             }
-            return await session.CountAsync(writer.ToString(), writer.Parameters, cancellationToken).ConfigureAwait(false);
+            return await session.CountAsync(sql.ToString(), plan.Parameters, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Whether any row matches.</summary>
-        public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
-        {
-            var session = RequireSession();
-            var writer = new SqlWriter(session.Dialect);
-            writer.Append("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(session.Dialect.Quote("x")).Append(" FROM ").Append(session.Dialect.Quote(Metadata.Table)).Append(" AS ").Append(session.Dialect.Quote("t0"));
-            WriteWhere(writer);
-            var limited = _limit is null ? 1 : Math.Min(1, _limit.Value);
-            writer.Alias = "t0";
-            WriteOrder(writer);
-            session.Dialect.AppendLimit(writer.Sql, limited, _offset);
-            writer.Append(") AS ").Append(session.Dialect.Quote("c"));
-            return await session.CountAsync(writer.ToString(), writer.Parameters, cancellationToken).ConfigureAwait(false) > 0;
-        }
+        public async Task<bool> AnyAsync(CancellationToken cancellationToken = default) =>
+            await Limit(_limit is null ? 1 : Math.Min(1, _limit.Value)).CountAsync(cancellationToken).ConfigureAwait(false) > 0;
 
-        /// <summary>Writes <c>SELECT … FROM … AS "t0" WHERE … ORDER BY … LIMIT …</c>.</summary>
-        public void WriteSelect(SqlWriter writer)
+        private const string Alias = "t0";
+
+        private string From(SelectPlan plan) =>
+            " FROM " + plan.Dialect.Quote(Metadata.Table) + " AS " + plan.Dialect.Quote(Alias) + plan.Joins;
+
+        private void AppendWhere(SelectPlan plan, StringBuilder sql)
         {
-            var dialect = writer.Dialect;
-            writer.Append("SELECT ");
-            var columns = Metadata.Columns;
-            for (var i = 0; i < columns.Count; i++)
+            var first = true;
+            foreach (var condition in Conditions(plan, Alias))
             {
-                if (i > 0) writer.Append(", ");
-                writer.Append(dialect.Quote("t0")).Append(".").Append(dialect.Quote(columns[i].Name));
+                sql.Append(first ? " WHERE " : " AND ").Append(condition);
+                first = false;
             }
-            writer.Append(" FROM ").Append(dialect.Quote(Metadata.Table)).Append(" AS ").Append(dialect.Quote("t0"));
-            WriteWhere(writer);
-            WriteOrderAndLimit(writer);
         }
 
-        private void WriteWhere(SqlWriter writer)
-        {
-            if (_filter is null) return;
-            writer.Alias = "t0";
-            writer.Append(" WHERE ");
-            _filter.WriteTo(writer);
-        }
-
-        private void WriteOrderAndLimit(SqlWriter writer)
-        {
-            writer.Alias = "t0";
-            WriteOrder(writer);
-            writer.Dialect.AppendLimit(writer.Sql, _limit, _offset);
-        }
-
-        private void WriteOrder(SqlWriter writer)
+        private void AppendOrderAndLimit(SelectPlan plan, StringBuilder sql)
         {
             for (var i = 0; i < _orders.Length; i++)
             {
-                writer.Append(i == 0 ? " ORDER BY " : ", ");
-                writer.Column(_orders[i].Column.Name);
-                if (_orders[i].Descending) writer.Append(" DESC");
+                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(plan.Column(Alias, _orders[i].Column.Name));
+                if (_orders[i].Descending) sql.Append(" DESC");
             }
+            plan.Dialect.AppendLimit(sql, _limit, _offset);
+        }
+
+        /// <summary>Plans the JOINs of the to-one includes (recursively) under <paramref name="alias"/>; returns their row readers.</summary>
+        public List<Action<System.Data.Common.DbDataReader, T>> PlanJoins(SelectPlan plan, string alias, bool countOnly)
+        {
+            var readers = new List<Action<System.Data.Common.DbDataReader, T>>();
+            foreach (var include in _includes)
+                if (include.IsToOne) readers.Add(include.PlanJoin(plan, alias, countOnly));
+            return readers;
+        }
+
+        /// <summary>The WHERE conditions of this query under <paramref name="alias"/>: its filter and the EXISTS of required to-many includes.</summary>
+        public IEnumerable<string> Conditions(SelectPlan plan, string alias)
+        {
+            if (_filter is not null)
+            {
+                var writer = plan.Writer(alias);
+                _filter.WriteTo(writer);
+                yield return writer.ToString();
+            }
+            foreach (var include in _includes)
+            {
+                if (include.IsToOne || !include.IsRequired) continue;
+                var sql = new StringBuilder();
+                include.WriteExists(plan, sql, alias);
+                yield return sql.ToString();
+            }
+        }
+
+        /// <summary>Loads the includes of <paramref name="rows"/> (<paramref name="joined"/>: to-one rows came with their statement).</summary>
+        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken)
+        {
+            if (rows.Count == 0) return;
+            foreach (var include in _includes)
+                await include.LoadAsync(session, rows, joined, cancellationToken).ConfigureAwait(false);
         }
 
         private Query<T> AddOrder(IColumn column, bool descending)

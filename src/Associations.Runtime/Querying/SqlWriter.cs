@@ -6,9 +6,10 @@ namespace Associations
     /// <summary>Builds one statement at run time: SQL text, positional parameters <c>@p0…</c>, the current table alias.</summary>
     public sealed class SqlWriter
     {
-        internal SqlWriter(Dialect dialect)
+        internal SqlWriter(Dialect dialect, List<object?>? parameters = null)
         {
             Dialect = dialect;
+            Parameters = parameters ?? new List<object?>();
         }
 
         /// <summary>The dialect being written.</summary>
@@ -18,7 +19,7 @@ namespace Associations
         public StringBuilder Sql { get; } = new StringBuilder(256);
 
         /// <summary>The parameter values so far.</summary>
-        public List<object?> Parameters { get; } = new List<object?>();
+        public List<object?> Parameters { get; }
 
         /// <summary>The alias columns are qualified with (null: unqualified).</summary>
         public string? Alias { get; set; }

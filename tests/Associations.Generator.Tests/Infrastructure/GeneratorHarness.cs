@@ -102,8 +102,8 @@ public static class GeneratorHarness
         result.AssertNoGeneratorException();
 
         // Second run over an identical compilation: same output, and every named step cached.
-        var again = driver.RunGeneratorsAndUpdateCompilation(compilation.Clone(), out _, out _);
-        var second = new GeneratorResult(compilation, output, again, driverDiagnostics);
+        var again = driver.RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output2, out var driverDiagnostics2);
+        var second = new GeneratorResult(compilation, output2, again, driverDiagnostics2);
         second.AssertNoGeneratorException();
         Assert.Equal(result.Render(), second.Render());
         CachingAssert.AllCachedOrUnchanged(again.GetRunResult(), TrackingNamesOf.All);

@@ -68,29 +68,74 @@ public static class Snapshot
     public static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 
     /// <summary>
-    /// The first differing region, with line numbers and three lines of context: the common prefix and
-    /// suffix are trimmed, what remains is shown as removed (expected) and added (actual) lines.
+    /// A line diff (longest common subsequence) in hunks with three lines of context: <c>-</c> lines
+    /// of the expected file and <c>+</c> lines of the actual one, each with its own line number.
+    /// At most <paramref name="maxLines"/> lines are shown.
     /// </summary>
-    public static string Diff(string expected, string actual, int maxLines = 40)
+    public static string Diff(string expected, string actual, int maxLines = 80)
     {
         var a = expected.Split('\n');
         var b = actual.Split('\n');
-        var start = 0;
-        while (start < a.Length && start < b.Length && a[start] == b[start]) start++;
+
+        // Common prefix and suffix are context; the LCS runs on what is left.
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix]) prefix++;
         int endA = a.Length, endB = b.Length;
-        while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) { endA--; endB--; }
+        while (endA > prefix && endB > prefix && a[endA - 1] == b[endB - 1]) { endA--; endB--; }
+        int n = endA - prefix, m = endB - prefix;
+
+        var ops = new List<(char Kind, int A, int B)>();
+        for (var i = 0; i < prefix; i++) ops.Add((' ', i, i));
+        if ((long)n * m <= 4_000_000)
+        {
+            var lcs = new int[n + 1, m + 1];
+            for (var i = n - 1; i >= 0; i--)
+                for (var j = m - 1; j >= 0; j--)
+                    lcs[i, j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            int x = 0, y = 0;
+            while (x < n || y < m)
+            {
+                if (x < n && y < m && a[prefix + x] == b[prefix + y]) { ops.Add((' ', prefix + x, prefix + y)); x++; y++; }
+                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1])) { ops.Add(('-', prefix + x, -1)); x++; }
+                else { ops.Add(('+', -1, prefix + y)); y++; }
+            }
+        }
+        else
+        {
+            for (var i = prefix; i < endA; i++) ops.Add(('-', i, -1));
+            for (var j = prefix; j < endB; j++) ops.Add(('+', -1, j));
+        }
+        for (int i = endA, j = endB; i < a.Length; i++, j++) ops.Add((' ', i, j));
+
+        // Show changed lines and three lines of context around them.
+        var show = new bool[ops.Count];
+        for (var k = 0; k < ops.Count; k++)
+            if (ops[k].Kind != ' ')
+                for (var c = Math.Max(0, k - 3); c <= Math.Min(ops.Count - 1, k + 3); c++) show[c] = true;
 
         var sb = new StringBuilder();
-        sb.Append($"@@ expected lines {start + 1}-{endA}, actual lines {start + 1}-{endB} @@\n");
-        for (var i = Math.Max(0, start - 3); i < start; i++) sb.Append($"  {i + 1,5}  {a[i]}\n");
-        var shown = 0;
-        for (var i = start; i < endA && shown < maxLines; i++, shown++) sb.Append($"- {i + 1,5}  {a[i]}\n");
-        if (endA - start > maxLines) sb.Append($"- … {endA - start - maxLines} more expected lines\n");
-        shown = 0;
-        for (var i = start; i < endB && shown < maxLines; i++, shown++) sb.Append($"+ {i + 1,5}  {b[i]}\n");
-        if (endB - start > maxLines) sb.Append($"+ … {endB - start - maxLines} more actual lines\n");
-        for (var i = endA; i < Math.Min(a.Length, endA + 3); i++) sb.Append($"  {i + 1,5}  {a[i]}\n");
+        var written = 0;
+        for (var k = 0; k < ops.Count; k++)
+        {
+            if (!show[k]) continue;
+            if (k == 0 || !show[k - 1])
+            {
+                var first = ops[k];
+                sb.Append($"@@ expected line {(first.A >= 0 ? first.A + 1 : NextA(ops, k) + 1)}, actual line {(first.B >= 0 ? first.B + 1 : NextB(ops, k) + 1)} @@\n");
+            }
+            if (written++ == maxLines) { sb.Append("… (diff truncated)\n"); break; }
+            var (kind, ia, ib) = ops[k];
+            sb.Append(kind switch
+            {
+                '-' => $"- {ia + 1,5}  {a[ia]}\n",
+                '+' => $"+ {ib + 1,5}  {b[ib]}\n",
+                _ => $"  {ia + 1,5}  {a[ia]}\n",
+            });
+        }
         return sb.ToString();
+
+        static int NextA(List<(char Kind, int A, int B)> ops, int k) { while (k < ops.Count && ops[k].A < 0) k++; return k < ops.Count ? ops[k].A : 0; }
+        static int NextB(List<(char Kind, int A, int B)> ops, int k) { while (k < ops.Count && ops[k].B < 0) k++; return k < ops.Count ? ops[k].B : 0; }
     }
 
     private static string ProjectDirectory(string callerFile)

@@ -145,7 +145,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticleAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="articles"/> is among the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) (true for none).</summary>
         /// <remarks>
@@ -237,7 +237,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticleAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="articles"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -293,7 +293,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticleAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="articles"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>

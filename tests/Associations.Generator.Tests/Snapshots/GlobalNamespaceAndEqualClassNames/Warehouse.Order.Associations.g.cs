@@ -61,7 +61,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="items"/> is among the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) (true for none).</summary>
         /// <remarks>
@@ -153,7 +153,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="items"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -209,7 +209,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="items"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>

@@ -57,7 +57,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasHomeGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.HomeGames.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="homeGames"/> is among the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -149,7 +149,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddHomeGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.HomeGames.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="homeGames"/> to the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -205,7 +205,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveHomeGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.HomeGames.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="homeGames"/> from the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -296,7 +296,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasAwayGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.AwayGames.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="awayGames"/> is among the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -388,7 +388,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddAwayGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.AwayGames.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="awayGames"/> to the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -444,7 +444,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveAwayGameAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.AwayGames.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="awayGames"/> from the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>

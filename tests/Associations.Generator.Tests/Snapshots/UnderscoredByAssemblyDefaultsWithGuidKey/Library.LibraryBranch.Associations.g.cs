@@ -57,7 +57,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasCopyAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Copies.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="copies"/> is among the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>) (true for none).</summary>
         /// <remarks>
@@ -149,7 +149,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddCopyAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Copies.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="copies"/> to the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -205,7 +205,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveCopyAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Copies.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="copies"/> from the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>

@@ -57,7 +57,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasOrderAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.HasAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Orders.HasAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Whether every one of <paramref name="orders"/> is among the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>) (true for none).</summary>
         /// <remarks>
@@ -149,7 +149,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddOrderAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.AddAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Orders.AddAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Adds <paramref name="orders"/> to the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -205,7 +205,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveOrderAsync(global::Associations.DbSession db, int key, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.RemoveAsync(db, this, null, new object[] { key }, cancellationToken);
+            => __Associations.Orders.RemoveAsync(db, this, null, new object[] { key! }, cancellationToken);
 
         /// <summary>Removes <paramref name="orders"/> from the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>

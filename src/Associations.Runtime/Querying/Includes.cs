@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Associations.Metadata;
+
+namespace Associations
+{
+    /// <summary>
+    /// One SELECT being planned: its column list (in reader order), its JOINs and its parameters. To-one
+    /// includes add their columns and a JOIN here; the generated readers then read each part by ordinal.
+    /// </summary>
+    public sealed class SelectPlan
+    {
+        private int _aliases;
+
+        internal SelectPlan(Dialect dialect) => Dialect = dialect;
+
+        /// <summary>The dialect.</summary>
+        public Dialect Dialect { get; }
+
+        /// <summary>The parameters of the whole statement.</summary>
+        public List<object?> Parameters { get; } = new List<object?>();
+
+        /// <summary>Selected column expressions, in reader order.</summary>
+        public List<string> Columns { get; } = new List<string>();
+
+        /// <summary>The JOIN clauses.</summary>
+        public StringBuilder Joins { get; } = new StringBuilder();
+
+        /// <summary>A fresh table alias.</summary>
+        public string NextAlias() => "t" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Selects every column of <paramref name="model"/> under <paramref name="alias"/>; returns the first ordinal.</summary>
+        public int AddColumns(ModelMetadata model, string alias)
+        {
+            var offset = Columns.Count;
+            var quoted = Dialect.Quote(alias) + ".";
+            foreach (var column in model.Columns) Columns.Add(quoted + Dialect.Quote(column.Name));
+            return offset;
+        }
+
+        /// <summary>A writer appending to nothing but sharing this plan's parameters.</summary>
+        public SqlWriter Writer(string? alias) => new SqlWriter(Dialect, Parameters) { Alias = alias };
+
+        /// <summary>The column list; with <paramref name="aliased"/> each column is named <c>c0</c>, <c>c1</c>… (for a subquery).</summary>
+        public string ColumnList(bool aliased) => aliased
+            ? string.Join(", ", Columns.Select((c, i) => c + " AS " + Dialect.Quote("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            : string.Join(", ", Columns);
+
+        /// <summary><c>"alias"."column"</c>.</summary>
+        public string Column(string alias, string column) => Dialect.Quote(alias) + "." + Dialect.Quote(column);
+    }
+
+    /// <summary>
+    /// An include of a query of <typeparamref name="TParent"/> (generated <c>Include{Alias}</c> builders create them).
+    /// To-one includes join into the parent's statement; to-many includes load in one statement per level,
+    /// keyed on the parents' keys.
+    /// </summary>
+    public abstract class Include<TParent> where TParent : class
+    {
+        /// <summary>The association's name.</summary>
+        public abstract string Name { get; }
+
+        /// <summary>HasOne / BelongsTo.</summary>
+        public abstract bool IsToOne { get; }
+
+        /// <summary>Whether parents need a match.</summary>
+        public abstract bool IsRequired { get; }
+
+        /// <summary>Adds the JOIN (and nested to-one JOINs) to <paramref name="plan"/>; returns the row reader that fills the navigation.</summary>
+        public abstract Action<DbDataReader, TParent> PlanJoin(SelectPlan plan, string parentAlias, bool countOnly);
+
+        /// <summary>Loads what the include needs beyond the parent's statement (<paramref name="joined"/>: to-one rows came with it).</summary>
+        public abstract Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, CancellationToken ct);
+
+        /// <summary>Writes <c>EXISTS (…)</c> for a required to-many include into the parent's WHERE.</summary>
+        public abstract void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias);
+    }
+
+    /// <summary>How an include finds its rows: which column of which table holds the parent's key.</summary>
+    public sealed class IncludeLink
+    {
+        /// <summary>Describes the link.</summary>
+        public IncludeLink(string parentColumn, string childColumn, ColumnType keyType, ModelMetadata? junction = null, string? junctionTargetColumn = null, string? targetKeyColumn = null)
+        {
+            ParentColumn = parentColumn;
+            ChildColumn = childColumn;
+            KeyType = keyType;
+            Junction = junction;
+            JunctionTargetColumn = junctionTargetColumn;
+            TargetKeyColumn = targetKeyColumn;
+        }
+
+        /// <summary>The parent column the key comes from.</summary>
+        public string ParentColumn { get; }
+
+        /// <summary>The column holding the parent's key: on the child, or on the junction.</summary>
+        public string ChildColumn { get; }
+
+        /// <summary>The key's storage type.</summary>
+        public ColumnType KeyType { get; }
+
+        /// <summary>BelongsToMany: the junction joined between parent and child.</summary>
+        public ModelMetadata? Junction { get; }
+
+        /// <summary>BelongsToMany: the junction column referencing the child.</summary>
+        public string? JunctionTargetColumn { get; }
+
+        /// <summary>BelongsToMany: the child column the junction references.</summary>
+        public string? TargetKeyColumn { get; }
+    }
+
+    /// <summary>The include machinery shared by every association kind.</summary>
+    public sealed class IncludeNode<TParent, TChild> : Include<TParent>
+        where TParent : class
+        where TChild : class
+    {
+        private readonly Query<TChild> _child;
+        private readonly IncludeLink _link;
+        private readonly bool _toOne;
+        private readonly Func<TParent, object?> _parentKey;
+        private readonly Func<TChild, object?>? _childKey;
+        private readonly Action<TParent, object?> _setNavigation;
+        private readonly Func<TParent, object?> _getNavigation;
+        private readonly Func<DbDataReader, int, object>? _readJunction;
+        private readonly Func<object, object?>? _junctionParentKey;
+        private readonly Action<TChild, object?>? _setJunction;
+        private readonly Condition? _junctionFilter;
+
+        /// <summary>Creates the include (association objects do this).</summary>
+        public IncludeNode(
+            string name,
+            bool toOne,
+            Query<TChild> child,
+            IncludeLink link,
+            Func<TParent, object?> parentKey,
+            Func<TChild, object?>? childKey,
+            Func<TParent, object?> getNavigation,
+            Action<TParent, object?> setNavigation,
+            Func<DbDataReader, int, object>? readJunction = null,
+            Func<object, object?>? junctionParentKey = null,
+            Action<TChild, object?>? setJunction = null,
+            Condition? junctionFilter = null)
+        {
+            Name = name;
+            _toOne = toOne;
+            _child = child;
+            _link = link;
+            _parentKey = parentKey;
+            _childKey = childKey;
+            _getNavigation = getNavigation;
+            _setNavigation = setNavigation;
+            _readJunction = readJunction;
+            _junctionParentKey = junctionParentKey;
+            _setJunction = setJunction;
+            _junctionFilter = junctionFilter;
+        }
+
+        /// <inheritdoc />
+        public override string Name { get; }
+
+        /// <inheritdoc />
+        public override bool IsToOne => _toOne;
+
+        /// <inheritdoc />
+        public override bool IsRequired => _child.IsRequired;
+
+        private ModelMetadata<TChild> Child => _child.Metadata;
+
+        /// <inheritdoc />
+        public override Action<DbDataReader, TParent> PlanJoin(SelectPlan plan, string parentAlias, bool countOnly)
+        {
+            if (countOnly && !_child.IsRequired) return static (_, _) => { };
+            var alias = plan.NextAlias();
+            var offset = countOnly ? -1 : plan.AddColumns(Child, alias);
+            var on = new StringBuilder()
+                .Append(plan.Column(alias, _link.ChildColumn)).Append(" = ").Append(plan.Column(parentAlias, _link.ParentColumn));
+            if (_child.Filter is not null)
+            {
+                var writer = plan.Writer(alias);
+                _child.Filter.WriteTo(writer);
+                on.Append(" AND ").Append(writer.Sql);
+            }
+            plan.Joins.Append(_child.IsRequired ? " INNER JOIN " : " LEFT JOIN ")
+                .Append(plan.Dialect.Quote(Child.Table)).Append(" AS ").Append(plan.Dialect.Quote(alias)).Append(" ON ").Append(on);
+            var nested = _child.PlanJoins(plan, alias, countOnly);
+            if (countOnly) return static (_, _) => { };
+            var keyOrdinal = offset + IndexOfKey(Child);
+            var setNavigation = _setNavigation;
+            var child = Child;
+            return (reader, parent) =>
+            {
+                if (reader.IsDBNull(keyOrdinal))
+                {
+                    setNavigation(parent, null);
+                    return;
+                }
+                var row = child.Read(reader, offset);
+                foreach (var read in nested) read(reader, row);
+                setNavigation(parent, row);
+            };
+        }
+
+        /// <inheritdoc />
+        public override async Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, CancellationToken ct)
+        {
+            if (_toOne && joined)
+            {
+                // The rows came with the parent's statement; load what is nested below them.
+                var loaded = new List<TChild>();
+                var seen = new HashSet<TChild>(ReferenceEqualityComparer.Instance);
+                foreach (var parent in parents)
+                    if (_getNavigation(parent) is TChild child && seen.Add(child)) loaded.Add(child);
+                await _child.LoadIncludesAsync(db, loaded, joined: true, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var byKey = new Dictionary<object, List<TChild>>();
+            var keys = new List<object>();
+            foreach (var parent in parents)
+                if (_parentKey(parent) is { } key && !byKey.ContainsKey(key))
+                {
+                    byKey[key] = new List<TChild>();
+                    keys.Add(key);
+                }
+
+            var children = new List<TChild>();
+            if (keys.Count > 0)
+            {
+                var plan = new SelectPlan(db.Dialect);
+                var sql = KeyedSelect(plan, keys, out var junctionOffset);
+                children = await db.ReadAsync(sql.Item1, plan.Parameters, reader =>
+                {
+                    var row = Child.Read(reader, 0);
+                    foreach (var read in sql.Item2) read(reader, row);
+                    object? parentKey;
+                    if (_readJunction is not null)
+                    {
+                        var junction = _readJunction(reader, junctionOffset);
+                        _setJunction!(row, junction);
+                        parentKey = _junctionParentKey!(junction);
+                    }
+                    else
+                    {
+                        parentKey = _childKey!(row);
+                    }
+                    if (parentKey is not null && byKey.TryGetValue(parentKey, out var list)) list.Add(row);
+                    return row;
+                }, ct).ConfigureAwait(false);
+            }
+
+            foreach (var parent in parents)
+            {
+                var list = _parentKey(parent) is { } key && byKey.TryGetValue(key, out var found) ? found : new List<TChild>();
+                if (_toOne) _setNavigation(parent, list.Count == 0 ? null : list[0]);
+                else _setNavigation(parent, list);
+            }
+            await _child.LoadIncludesAsync(db, children, joined: true, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>SELECT of the children of <paramref name="keys"/>, with per-parent paging as a window function.</summary>
+        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys, out int junctionOffset)
+        {
+            var d = plan.Dialect;
+            const string alias = "c";
+            const string junctionAlias = "cj";
+            plan.AddColumns(Child, alias);
+            junctionOffset = -1;
+            var from = new StringBuilder(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
+            string partition;
+            if (_link.Junction is { } junction)
+            {
+                junctionOffset = plan.AddColumns(junction, junctionAlias);
+                from.Append(" INNER JOIN ").Append(d.Quote(junction.Table)).Append(" AS ").Append(d.Quote(junctionAlias))
+                    .Append(" ON ").Append(plan.Column(junctionAlias, _link.JunctionTargetColumn!)).Append(" = ").Append(plan.Column(alias, _link.TargetKeyColumn!));
+                partition = plan.Column(junctionAlias, _link.ChildColumn);
+            }
+            else
+            {
+                partition = plan.Column(alias, _link.ChildColumn);
+            }
+            var readers = _child.PlanJoins(plan, alias, countOnly: false);
+            from.Append(plan.Joins);
+
+            var where = plan.Writer(null);
+            var keyParameter = where.AddParameter(d.KeyListValue(keys, _link.KeyType));
+            where.Append(" WHERE ").Append(d.InKeyList(partition, keyParameter));
+            if (_junctionFilter is not null)
+            {
+                where.Alias = junctionAlias;
+                where.Append(" AND ");
+                _junctionFilter.WriteTo(where);
+            }
+            foreach (var condition in _child.Conditions(plan, alias)) where.Append(" AND ").Append(condition);
+
+            var sql = new StringBuilder();
+            var paged = !_toOne && (_child.LimitValue is not null || _child.OffsetValue is not null);
+            var order = new StringBuilder();
+            foreach (var term in _child.Orders)
+                order.Append(order.Length == 0 ? "" : ", ").Append(plan.Column(alias, term.Column.Name)).Append(term.Descending ? " DESC" : "");
+            if (paged)
+            {
+                if (order.Length == 0) order.Append(plan.Column(alias, Child.Key[0].Name));
+                var rn = d.Quote("__rn");
+                sql.Append("SELECT ").Append(string.Join(", ", plan.Columns.Select((_, i) => d.Quote("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+                    .Append(" FROM (SELECT ").Append(plan.ColumnList(aliased: true))
+                    .Append(", ROW_NUMBER() OVER (PARTITION BY ").Append(partition).Append(" ORDER BY ").Append(order).Append(") AS ").Append(rn)
+                    .Append(from).Append(where.Sql).Append(") AS ").Append(d.Quote("w"))
+                    .Append(" WHERE ").Append(rn).Append(" > ").Append(_child.OffsetValue ?? 0);
+                if (_child.LimitValue is { } limit) sql.Append(" AND ").Append(rn).Append(" <= ").Append((_child.OffsetValue ?? 0) + limit);
+                sql.Append(" ORDER BY ").Append(rn);
+            }
+            else
+            {
+                sql.Append("SELECT ").Append(plan.ColumnList(aliased: false)).Append(from).Append(where.Sql);
+                if (order.Length > 0) sql.Append(" ORDER BY ").Append(order);
+            }
+            return (sql.ToString(), readers);
+        }
+
+        /// <inheritdoc />
+        public override void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias)
+        {
+            var d = plan.Dialect;
+            var alias = plan.NextAlias();
+            sql.Append("EXISTS (SELECT 1 FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
+            string parentColumn;
+            if (_link.Junction is { } junction)
+            {
+                var junctionAlias = plan.NextAlias();
+                sql.Append(" INNER JOIN ").Append(d.Quote(junction.Table)).Append(" AS ").Append(d.Quote(junctionAlias))
+                    .Append(" ON ").Append(plan.Column(junctionAlias, _link.JunctionTargetColumn!)).Append(" = ").Append(plan.Column(alias, _link.TargetKeyColumn!));
+                parentColumn = plan.Column(junctionAlias, _link.ChildColumn);
+                if (_junctionFilter is not null)
+                {
+                    var jw = plan.Writer(junctionAlias);
+                    _junctionFilter.WriteTo(jw);
+                    sql.Append(" AND ").Append(jw.Sql);
+                }
+            }
+            else
+            {
+                parentColumn = plan.Column(alias, _link.ChildColumn);
+            }
+            sql.Append(" WHERE ").Append(parentColumn).Append(" = ").Append(plan.Column(parentAlias, _link.ParentColumn));
+            foreach (var condition in _child.Conditions(plan, alias)) sql.Append(" AND ").Append(condition);
+            sql.Append(')');
+        }
+
+        private static int IndexOfKey(ModelMetadata model)
+        {
+            for (var i = 0; i < model.Columns.Count; i++)
+                if (model.Columns[i].IsKey) return i;
+            return 0;
+        }
+    }
+}
