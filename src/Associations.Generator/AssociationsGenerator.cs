@@ -97,7 +97,7 @@ namespace Associations.Generator
                 foreach (var info in list)
                 {
                     var descriptor = DiagnosticDescriptors.ById[info.Id];
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location?.ToLocation(), info.Arguments.Cast<object>().ToArray()));
+                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location?.ToLocation(), info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
                 }
             });
         }

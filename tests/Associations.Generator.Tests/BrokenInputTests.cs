@@ -291,7 +291,7 @@ public class BrokenInputTests
             public partial class Post { public int Id { get; set; } }
             """);
         var diagnostic = DiagnosticAssert.Single(Run(source), "ASSOC008");
-        DiagnosticAssert.At(diagnostic, source, "HasMany(typeof(Post), SourceKey = \"Email\")");
+        DiagnosticAssert.At(diagnostic, source, "SourceKey = \"Email\"");
         Assert.Contains("'Email'", diagnostic.GetMessage());
     }
 
@@ -306,7 +306,7 @@ public class BrokenInputTests
         var result = Run(source);
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC009");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(User), OnDelete = ReferentialAction.SetNull)");
+        DiagnosticAssert.At(diagnostic, source, "OnDelete = ReferentialAction.SetNull");
         result.AssertNoErrors(); // a warning: the code still compiles
     }
 
@@ -346,9 +346,9 @@ public class BrokenInputTests
 
         Assert.Equal(new[] { "ASSOC002", "ASSOC003", "ASSOC005", "ASSOC006" },
             result.GeneratorDiagnostics.Select(d => d.Id).Distinct().OrderBy(x => x));
-        Assert.Equal(
-            new[] { "Associations.ModelRegistry.g.cs", "Broken.Note.Associations.g.cs", "Broken.Post.Associations.g.cs", "Broken.User.Associations.g.cs" },
-            result.Files.Select(f => f.HintName));
+        var files = result.Files.Select(f => f.HintName).ToList();
+        Assert.Subset(files.ToHashSet(), new HashSet<string> { "Associations.ModelRegistry.g.cs", "Broken.Note.Associations.g.cs", "Broken.Post.Associations.g.cs", "Broken.User.Associations.g.cs" });
+        Assert.DoesNotContain(files, f => f.Contains("Tag") || f.Contains("Loose"));
         Assert.Single(result.Properties("Broken.Post", "UserId"));
         Assert.NotEmpty(result.Type("Broken.User").GetMembers("GetPostsAsync"));
     }

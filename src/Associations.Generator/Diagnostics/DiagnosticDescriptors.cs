@@ -13,7 +13,7 @@ namespace Associations.Generator.Diagnostics
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 
         public static readonly DiagnosticDescriptor CyclicForeignKeys = Rule("ASSOC001", "Cyclic foreign-key constraints",
-            "Foreign-key constraints form a cycle: {0}. Tables in a cycle cannot be created or deleted in order; add Constraints = false to one association of the cycle ({1}).", DiagnosticSeverity.Error);
+            "Foreign-key constraints form a cycle: {0} (through {1}). Tables in a cycle cannot be created, filled or dropped in order; add Constraints = false to one association of the cycle (a table referencing only itself is fine).", DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor DuplicateName = Rule("ASSOC002", "Association name reused",
             "{0}", DiagnosticSeverity.Error);

@@ -126,6 +126,7 @@ namespace Associations.Generator.Graph
             }
 
             CheckPairs(models.Values, diagnostics);
+            CheckCycles(models.Values.Where(m => m.Valid).ToList(), diagnostics);
 
             // 4. The resolved specs, with final column lists.
             foreach (var model in models.Values.Where(m => m.Valid && m.Key is null))
@@ -217,6 +218,7 @@ namespace Associations.Generator.Graph
             var singular = many ? association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As)) : name;
 
             if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
+            CheckNumber(source, association, many, diagnostics);
 
             // Who holds the foreign key, and which key it references.
             ModelBuilder owner, referenced;
@@ -248,14 +250,14 @@ namespace Associations.Generator.Graph
             if (referencedKey is null)
             {
                 var option = association.Kind == AssociationKind.BelongsTo ? "TargetKey" : "SourceKey";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At(option),
                     $"{option} '{referencedKeyName}' of association '{source.Type.Name}.{name}' names no mapped property of '{referenced.Type.Name}'"));
                 return;
             }
 
             var fkName = association.ForeignKey ?? defaultFk;
             if (LinkForeignKey(owner, fkName, referenced, referencedKey, nullableWhenCreated: true, association,
-                    association.ForeignKeyLocation, source.Type.Name + "." + name, diagnostics) is null)
+                    association.At("ForeignKey"), source.Type.Name + "." + name, diagnostics) is null)
                 return;
 
             source.Related.Add(target.Type.FullName);
@@ -342,9 +344,27 @@ namespace Associations.Generator.Graph
             fk.OnUpdate = association.OnUpdate ?? fk.OnUpdate;
             fk.Constraint &= association.Constraints;
             if (association.OnDelete == SetNull && !fkColumn.Nullable)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired.Id, association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired.Id, association.At("OnDelete"),
                     $"OnDelete = SetNull on association '{qualified}', but its foreign key '{owner.Type.Name}.{fkName}' is not nullable: deleting a '{referenced.Type.Name}' would fail. Make the property nullable or use Cascade"));
             return fkColumn;
+        }
+
+        /// <summary>ASSOC004: a singular alias on a many association, a plural one on a one association.</summary>
+        private static void CheckNumber(ModelBuilder source, AssociationDecl association, bool many, List<DiagnosticInfo> diagnostics)
+        {
+            if (association.As is not { } alias || association.Singular is not null) return;
+            var singular = Naming.TrySingularize(alias);
+            if (many && singular is null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
+                    new[] { $"Humanizer cannot singularize the alias '{alias}' of '{source.Type.Name}.{alias}'; add Singular = \"…\" so that accessors such as Add…Async get the right name" },
+                    ("Singular", alias)));
+            else if (many && singular == alias && Naming.Pluralize(alias) != alias)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
+                    new[] { $"Alias '{alias}' of a many association of '{source.Type.Name}' looks singular; name the collection (As = \"{Naming.Pluralize(alias)}\"), or add Singular = \"{alias}\" if '{alias}' is both" },
+                    ("Singular", alias)));
+            else if (!many && singular is not null && singular != alias)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
+                    $"Alias '{alias}' of a one association of '{source.Type.Name}' looks plural; a HasOne/BelongsTo names one row (As = \"{singular}\")"));
         }
 
         private static bool CheckNames(ModelBuilder source, ModelBuilder target, AssociationDecl association, string name, string singular, List<DiagnosticInfo> diagnostics)
@@ -352,19 +372,23 @@ namespace Associations.Generator.Graph
             if (!Naming.IsValidIdentifier(name) || !Naming.IsValidIdentifier(singular))
             {
                 var bad = Naming.IsValidIdentifier(name) ? singular : name;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.AsLocation ?? association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.At("As"),
                     $"Association alias '{bad}' on '{source.Type.Name}' is not a valid C# identifier; accessors such as 'Get{bad}Async' could not be generated. Use letters, digits and '_' only."));
                 return false;
             }
+            var sameTarget = source.Plans.Where(p => p.Target == target && p.Declaration.Kind == association.Kind).ToList();
+            if (sameTarget.Count > 0 && (association.As is null || sameTarget.Any(p => p.Declaration.As is null)))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.At("As"),
+                    $"'{source.Type.Name}' has two {association.Kind} associations to '{target.Type.Name}' without distinct aliases; give each its own As (for example As = \"Home{target.Type.Name}\" and As = \"Away{target.Type.Name}\") so that each gets its own accessors and foreign key"));
             if (!source.UsedNames.Add(name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
                     $"Alias '{name}' is used by two associations of '{source.Type.Name}' (names that differ only by case are one name); give each association to '{target.Type.Name}' its own As"));
                 return false;
             }
             if (source.Type.MemberNames.Contains(name) || name == "Columns" || name == source.Type.Name)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.AsLocation ?? association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
                     $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{name}'; choose another As"));
                 return false;
             }
@@ -381,7 +405,7 @@ namespace Associations.Generator.Graph
             if (association.Kind != AssociationKind.BelongsToMany) return;
             if (association.ThroughName is { } name && !Naming.IsValidIdentifier(name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.At("Through"),
                     $"Through = \"{name}\" on '{declaring.Name}' names a junction class to generate, but it is not a valid C# identifier"));
                 return;
             }
@@ -413,6 +437,7 @@ namespace Associations.Generator.Graph
             var name = association.As ?? target.Plural;
             var singular = association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As));
             if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
+            CheckNumber(source, association, true, diagnostics);
             var qualified = source.Type.Name + "." + name;
 
             var sourceKey = source.Column(association.SourceKey ?? source.Key!.Property);
@@ -422,7 +447,7 @@ namespace Associations.Generator.Graph
                 var (option, model, property) = sourceKey is null
                     ? ("SourceKey", source, association.SourceKey)
                     : ("TargetKey", target, association.TargetKey);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At(option),
                     $"{option} '{property}' of association '{qualified}' names no mapped property of '{model.Type.Name}'"));
                 return;
             }
@@ -443,10 +468,10 @@ namespace Associations.Generator.Graph
                 return;
             }
 
-            var fkColumn = LinkForeignKey(junction, fkName, source, sourceKey, nullableWhenCreated: false, association, association.ForeignKeyLocation, qualified, diagnostics);
+            var fkColumn = LinkForeignKey(junction, fkName, source, sourceKey, nullableWhenCreated: false, association, association.At("ForeignKey"), qualified, diagnostics);
             if (fkColumn is null) return;
             var otherColumn = LinkForeignKey(junction, otherName, target, targetKey, nullableWhenCreated: false,
-                association with { OnDelete = null, OnUpdate = null }, association.Location, qualified, diagnostics);
+                association with { OnDelete = null, OnUpdate = null }, association.At("OtherKey"), qualified, diagnostics);
             if (otherColumn is null) return;
 
             // The pair's uniqueness: the junction's key when it has none of its own, else a unique index.
@@ -512,6 +537,82 @@ namespace Associations.Generator.Graph
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, b.Declaration.Location,
                     $"'{a.Source.Type.Name}.{a.Name}' stores its key in '{a.Target.Type.Name}.{a.ForeignKeyProperty}' but its inverse '{b.Source.Type.Name}.{b.Name}' uses '{b.Source.Type.Name}.{b.ForeignKeyProperty}': the relationship gets two columns. Give both the same ForeignKey = \"{a.ForeignKeyProperty}\""));
             }
+        }
+
+        /// <summary>
+        /// ASSOC001: foreign-key constraints that form a cycle among tables (a table referencing only itself
+        /// is not one). Reported once per strongly connected group, with one cycle spelled out.
+        /// </summary>
+        private static void CheckCycles(List<ModelBuilder> models, List<DiagnosticInfo> diagnostics)
+        {
+            var edges = models.ToDictionary(m => m, m => m.ForeignKeys.Where(f => f.Constraint && f.Referenced != m && f.Referenced.Valid).ToList());
+            var index = new Dictionary<ModelBuilder, int>();
+            var low = new Dictionary<ModelBuilder, int>();
+            var stack = new Stack<ModelBuilder>();
+            var onStack = new HashSet<ModelBuilder>();
+            var counter = 0;
+
+            void Connect(ModelBuilder v)
+            {
+                index[v] = low[v] = counter++;
+                stack.Push(v);
+                onStack.Add(v);
+                foreach (var fk in edges[v])
+                {
+                    var w = fk.Referenced;
+                    if (!edges.ContainsKey(w)) continue;
+                    if (!index.ContainsKey(w))
+                    {
+                        Connect(w);
+                        low[v] = Math.Min(low[v], low[w]);
+                    }
+                    else if (onStack.Contains(w))
+                    {
+                        low[v] = Math.Min(low[v], index[w]);
+                    }
+                }
+                if (low[v] != index[v]) return;
+                var group = new HashSet<ModelBuilder>();
+                ModelBuilder x;
+                do
+                {
+                    x = stack.Pop();
+                    onStack.Remove(x);
+                    group.Add(x);
+                } while (x != v);
+                if (group.Count > 1) ReportCycle(group, edges, diagnostics);
+            }
+
+            foreach (var model in models)
+                if (!index.ContainsKey(model)) Connect(model);
+        }
+
+        private static void ReportCycle(HashSet<ModelBuilder> group, Dictionary<ModelBuilder, List<ForeignKeyBuilder>> edges, List<DiagnosticInfo> diagnostics)
+        {
+            // Walk from the first model (by name) along edges inside the group until a model repeats.
+            var start = group.OrderBy(m => m.Type.FullName, StringComparer.Ordinal).First();
+            var path = new List<ModelBuilder> { start };
+            var used = new List<ForeignKeyBuilder>();
+            var current = start;
+            while (true)
+            {
+                var fk = edges[current].Where(f => group.Contains(f.Referenced)).OrderBy(f => f.Referenced.Type.FullName, StringComparer.Ordinal).First();
+                used.Add(fk);
+                current = fk.Referenced;
+                var seen = path.IndexOf(current);
+                if (seen >= 0)
+                {
+                    path = path.Skip(seen).ToList();
+                    used = used.Skip(seen).ToList();
+                    path.Add(current);
+                    break;
+                }
+                path.Add(current);
+            }
+            var chain = string.Join(" -> ", path.Select(m => m.Type.Name));
+            var edge = used.FirstOrDefault(f => f.Declaration.Location is not null) ?? used[0];
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CyclicForeignKeys.Id, edge.Declaration.Location,
+                new[] { chain, string.Join(", ", used.Select((f, i) => path[i].Type.Name + "." + f.Property)) }, ("Fix", "Constraints")));
         }
 
         private static string Display(string type) => type.Replace("global::", "");

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -21,9 +23,21 @@ namespace Associations.Generator.Model
     }
 
     /// <summary>A diagnostic as plain data: descriptor id, location and message arguments.</summary>
-    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments, EquatableArray<string> Properties)
     {
         public static DiagnosticInfo Create(string id, LocationInfo? location, params string[] arguments) =>
-            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments));
+            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments), EquatableArray<string>.Empty);
+
+        /// <summary>With properties for code fixes (<c>key</c>, <c>value</c> pairs).</summary>
+        public static DiagnosticInfo Create(string id, LocationInfo? location, string[] arguments, params (string Key, string Value)[] properties) =>
+            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments),
+                new EquatableArray<string>(properties.SelectMany(p => new[] { p.Key, p.Value }).ToArray()));
+
+        public ImmutableDictionary<string, string?> PropertyMap()
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            for (var i = 0; i + 1 < Properties.Count; i += 2) builder[Properties[i]] = Properties[i + 1];
+            return builder.ToImmutable();
+        }
     }
 }

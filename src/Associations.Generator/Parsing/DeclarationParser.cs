@@ -103,15 +103,14 @@ namespace Associations.Generator.Parsing
                 Str("ScopeProperty"),
                 scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.ToCSharpString(),
                 LocationInfo.From(syntax),
-                ArgumentLocation(syntax, "As"),
-                ArgumentLocation(syntax, "ForeignKey"));
+                ArgumentLocations(syntax));
         }
 
-        private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, string name)
-        {
-            var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
-            return LocationInfo.From(argument ?? (SyntaxNode?)syntax);
-        }
+        private static EquatableArray<ArgumentLocation> ArgumentLocations(AttributeSyntax? syntax) =>
+            (syntax?.ArgumentList?.Arguments ?? default)
+                .Where(a => a.NameEquals is not null)
+                .Select(a => new ArgumentLocation(a.NameEquals!.Name.Identifier.ValueText, LocationInfo.From(a)))
+                .ToEquatableArray();
 
         /// <summary>The shape of a class: partial or not, its mapped properties, its naming attributes.</summary>
         public static TypeDecl Describe(INamedTypeSymbol type, CancellationToken ct)

@@ -66,8 +66,19 @@ namespace Associations.Generator.Parsing
         string? ScopeProperty,
         string? ScopeValue,
         LocationInfo? Location,
-        LocationInfo? AsLocation,
-        LocationInfo? ForeignKeyLocation);
+        EquatableArray<ArgumentLocation> Arguments)
+    {
+        /// <summary>Where the named argument is written, or the whole attribute when it is not.</summary>
+        public LocationInfo? At(string argument)
+        {
+            foreach (var a in Arguments)
+                if (a.Name == argument) return a.Location;
+            return Location;
+        }
+    }
+
+    /// <summary>The location of one named argument of an attribute.</summary>
+    internal sealed record ArgumentLocation(string Name, LocationInfo? Location);
 
     /// <summary>A class carrying association attributes or [Model], with everything declared on it.</summary>
     internal sealed record ModelDeclaration(TypeDecl Type, EquatableArray<AssociationDecl> Associations);

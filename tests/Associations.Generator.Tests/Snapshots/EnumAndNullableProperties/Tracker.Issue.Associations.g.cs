@@ -221,8 +221,9 @@ namespace Tracker
             public override bool IsUnsaved(global::Tracker.Issue entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::Tracker.Issue, global::Tracker.Project> Project = new(
                 name: "Project",
@@ -234,7 +235,10 @@ namespace Tracker
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Projects\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Issues\" SET \"ProjectId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = ANY(@p0)")),
+                foreignKeyColumn: global::Tracker.Issue.Columns.ProjectId,
+                getNavigation: static source => source.Project,
+                setNavigation: static (source, value) => source.Project = (global::Tracker.Project?)value);
 
         }
     }

@@ -149,8 +149,9 @@ namespace Blog
             public override bool IsUnsaved(global::Blog.Post entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::Blog.Post, global::Blog.User> Author = new(
                 name: "Author",
@@ -162,7 +163,10 @@ namespace Blog
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Users\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = ANY(@p0)")),
+                foreignKeyColumn: global::Blog.Post.Columns.AuthorId,
+                getNavigation: static source => source.Author,
+                setNavigation: static (source, value) => source.Author = (global::Blog.User?)value);
 
         }
     }

@@ -660,8 +660,9 @@ namespace Blog
             public override bool IsUnsaved(global::Blog.User entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToManyAssociation<global::Blog.User, global::Blog.Role, global::Blog.UserRoles> Roles = new(
                 name: "Roles",
@@ -688,7 +689,11 @@ namespace Blog
                     deleteOthers: new("DELETE FROM \"UserRoles\" WHERE \"UserId\" = @p0 AND NOT (\"RoleId\" IN (SELECT value FROM json_each(@p1)))", "DELETE FROM \"UserRoles\" WHERE \"UserId\" = @p0 AND NOT (\"RoleId\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     targetAlias: "t",
-                    junctionAlias: "j"));
+                    junctionAlias: "j"),
+                sourceKeyColumn: global::Blog.User.Columns.Id,
+                junctionSourceKey: static junction => junction.UserId,
+                getNavigation: static source => source.Roles,
+                setNavigation: static (source, value) => source.Roles = (global::System.Collections.Generic.List<global::Blog.Role>?)value);
 
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Blog.User, global::Blog.Profile> Profile = new(
                 name: "Profile",
@@ -709,7 +714,10 @@ namespace Blog
                     unlink: new("UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Blog.User.Columns.Id,
+                getNavigation: static source => source.Profile,
+                setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
 
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Blog.User, global::Blog.Post> Articles = new(
                 name: "Articles",
@@ -730,7 +738,10 @@ namespace Blog
                     unlink: new("UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Blog.User.Columns.Id,
+                getNavigation: static source => source.Articles,
+                setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
 
         }
     }

@@ -296,8 +296,9 @@ namespace Sales
             public override bool IsUnsaved(global::Sales.Order entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Sales.Order, global::Sales.Item> Items = new(
                 name: "Items",
@@ -318,7 +319,10 @@ namespace Sales
                     unlink: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Sales.Order.Columns.Id,
+                getNavigation: static source => source.Items,
+                setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Sales.Item>?)value);
 
         }
     }

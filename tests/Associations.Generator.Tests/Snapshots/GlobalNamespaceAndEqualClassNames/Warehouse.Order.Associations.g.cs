@@ -384,8 +384,9 @@ namespace Warehouse
             public override bool IsUnsaved(global::Warehouse.Order entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Warehouse.Order, global::Warehouse.Item> Items = new(
                 name: "Items",
@@ -406,7 +407,10 @@ namespace Warehouse
                     unlink: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Warehouse.Order.Columns.Id,
+                getNavigation: static source => source.Items,
+                setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value);
 
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::Warehouse.Order, global::Sales.Order> SalesOrder = new(
                 name: "SalesOrder",
@@ -418,7 +422,10 @@ namespace Warehouse
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Orders\" SET \"SalesOrderId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = ANY(@p0)")),
+                foreignKeyColumn: global::Warehouse.Order.Columns.SalesOrderId,
+                getNavigation: static source => source.SalesOrder,
+                setNavigation: static (source, value) => source.SalesOrder = (global::Sales.Order?)value);
 
         }
     }

@@ -160,8 +160,9 @@ namespace Family
             public override bool IsUnsaved(global::Family.Person entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Family.Person, global::Family.Person> Father = new(
                 name: "Father",
@@ -182,7 +183,10 @@ namespace Family
                     unlink: new("UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Family.Person.Columns.Id,
+                getNavigation: static source => source.Father,
+                setNavigation: static (source, value) => source.Father = (global::Family.Person?)value);
 
         }
     }

@@ -238,8 +238,9 @@ namespace League
             public override bool IsUnsaved(global::League.Game entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::League.Game, global::League.Team> HomeTeam = new(
                 name: "HomeTeam",
@@ -251,7 +252,10 @@ namespace League
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Teams\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Games\" SET \"HomeTeamId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
+                foreignKeyColumn: global::League.Game.Columns.HomeTeamId,
+                getNavigation: static source => source.HomeTeam,
+                setNavigation: static (source, value) => source.HomeTeam = (global::League.Team?)value);
 
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::League.Game, global::League.Team> AwayTeam = new(
                 name: "AwayTeam",
@@ -263,7 +267,10 @@ namespace League
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Teams\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Games\" SET \"AwayTeamId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
+                foreignKeyColumn: global::League.Game.Columns.AwayTeamId,
+                getNavigation: static source => source.AwayTeam,
+                setNavigation: static (source, value) => source.AwayTeam = (global::League.Team?)value);
 
         }
     }

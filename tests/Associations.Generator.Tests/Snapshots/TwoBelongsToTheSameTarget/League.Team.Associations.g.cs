@@ -539,8 +539,9 @@ namespace League
             public override bool IsUnsaved(global::League.Team entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::League.Team, global::League.Game> HomeGames = new(
                 name: "HomeGames",
@@ -561,7 +562,10 @@ namespace League
                     unlink: new("UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::League.Team.Columns.Id,
+                getNavigation: static source => source.HomeGames,
+                setNavigation: static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::League.Team, global::League.Game> AwayGames = new(
                 name: "AwayGames",
@@ -582,7 +586,10 @@ namespace League
                     unlink: new("UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
+                sourceKeyColumn: global::League.Team.Columns.Id,
+                getNavigation: static source => source.AwayGames,
+                setNavigation: static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
         }
     }

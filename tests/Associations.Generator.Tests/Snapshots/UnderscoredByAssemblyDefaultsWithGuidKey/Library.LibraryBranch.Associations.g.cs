@@ -300,8 +300,9 @@ namespace Library
             public override bool IsUnsaved(global::Library.LibraryBranch entity) => global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(entity.BranchId, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Library.LibraryBranch, global::Library.BookCopy> Copies = new(
                 name: "Copies",
@@ -322,7 +323,10 @@ namespace Library
                     unlink: new("UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND \"id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
+                getNavigation: static source => source.Copies,
+                setNavigation: static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value);
 
         }
     }

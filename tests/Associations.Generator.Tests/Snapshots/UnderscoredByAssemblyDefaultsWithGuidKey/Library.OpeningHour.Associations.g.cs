@@ -149,8 +149,9 @@ namespace Library
             public override bool IsUnsaved(global::Library.OpeningHour entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::Library.OpeningHour, global::Library.LibraryBranch> LibraryBranch = new(
                 name: "LibraryBranch",
@@ -162,7 +163,10 @@ namespace Library
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"branch_id\", \"branch_name\" FROM \"library_branches\" WHERE \"branch_id\" = @p0"),
                     setForeignKey: new("UPDATE \"OpeningHours\" SET \"LibraryBranchBranchId\" = @p0 WHERE \"Id\" = @p1"),
-                    existingKeys: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = ANY(@p0)")),
+                foreignKeyColumn: global::Library.OpeningHour.Columns.LibraryBranchBranchId,
+                getNavigation: static source => source.LibraryBranch,
+                setNavigation: static (source, value) => source.LibraryBranch = (global::Library.LibraryBranch?)value);
 
         }
     }

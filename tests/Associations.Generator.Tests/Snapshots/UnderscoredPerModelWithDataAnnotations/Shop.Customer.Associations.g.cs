@@ -304,8 +304,9 @@ namespace Shop
             public override bool IsUnsaved(global::Shop.Customer entity) => entity.Code is null || entity.Code.Length == 0;
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Shop.Customer, global::Shop.PurchaseOrder> Orders = new(
                 name: "Orders",
@@ -326,7 +327,10 @@ namespace Shop
                     unlink: new("UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND \"id\" = ANY(@p1)"),
                     unlinkOthers: new("UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0 FOR UPDATE"),
-                    existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")),
+                sourceKeyColumn: global::Shop.Customer.Columns.Code,
+                getNavigation: static source => source.Orders,
+                setNavigation: static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value);
 
         }
     }

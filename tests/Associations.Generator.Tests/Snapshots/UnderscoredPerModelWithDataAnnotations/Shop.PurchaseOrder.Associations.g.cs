@@ -153,8 +153,9 @@ namespace Shop
             public override bool IsUnsaved(global::Shop.PurchaseOrder entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
         }
 
-        /// <summary>The associations of this model: their statements per dialect and typed key access.</summary>
-        private static class __Associations
+        /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Associations
         {
             public static readonly global::Associations.Accessors.BelongsToAssociation<global::Shop.PurchaseOrder, global::Shop.Customer> Customer = new(
                 name: "Customer",
@@ -166,7 +167,10 @@ namespace Shop
                 sql: new global::Associations.Accessors.SourceKeyedSql(
                     select: new("SELECT \"code\", \"display_name\", \"email_address\" FROM \"shop_customers\" WHERE \"code\" = @p0"),
                     setForeignKey: new("UPDATE \"purchase_orders\" SET \"customer_code\" = @p0 WHERE \"id\" = @p1"),
-                    existingKeys: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" IN (SELECT value FROM json_each(@p0))", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = ANY(@p0)")));
+                    existingKeys: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" IN (SELECT value FROM json_each(@p0))", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = ANY(@p0)")),
+                foreignKeyColumn: global::Shop.PurchaseOrder.Columns.CustomerCode,
+                getNavigation: static source => source.Customer,
+                setNavigation: static (source, value) => source.Customer = (global::Shop.Customer?)value);
 
         }
     }
