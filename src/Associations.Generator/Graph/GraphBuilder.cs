@@ -36,6 +36,8 @@ namespace Associations.Generator.Graph
             public List<Plan> Plans { get; } = new List<Plan>();
             public HashSet<string> UsedNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             public bool IsJunction { get; set; }
+            public LocationInfo? ReferencedAt { get; set; }
+            public HashSet<string> Reserved { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             public bool Synthesized { get; set; }
             public bool? JunctionUnderscored { get; set; }
             public List<string> ConflictColumns { get; } = new List<string>();   // properties
@@ -90,9 +92,9 @@ namespace Associations.Generator.Graph
                 foreach (var association in declaration.Associations)
                 {
                     if (association.Target is { } target && !models.ContainsKey(target.FullName) && !declared.ContainsKey(target.FullName))
-                        models[target.FullName] = new ModelBuilder(target);
+                        models[target.FullName] = new ModelBuilder(target) { ReferencedAt = association.Location };
                     if (association.ThroughType is { } through && !models.ContainsKey(through.FullName) && !declared.ContainsKey(through.FullName))
-                        models[through.FullName] = new ModelBuilder(through);
+                        models[through.FullName] = new ModelBuilder(through) { ReferencedAt = association.At("Through") };
                 }
             }
 
@@ -146,10 +148,18 @@ namespace Associations.Generator.Graph
                 type.IsStatic ? "is static" :
                 type.IsGeneric ? "is generic" :
                 type.IsNested ? "is nested in another type" :
-                !type.IsPartial ? "is not partial" : null;
+                !type.IsPartial ? "is not partial" :
+                type.Unconstructible;
+            if (problem is null && type.MemberNames.Any(n => string.Equals(n, "Columns", StringComparison.OrdinalIgnoreCase)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, type.Location,
+                    $"Model '{type.Name}' has a member named 'Columns', which collides with its generated typed columns ({type.Name}.Columns); rename the member"));
+                model.Valid = false;
+                return;
+            }
             if (problem is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial.Id, type.Location, type.Name, problem));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial.Id, type.Location ?? model.ReferencedAt, type.Name, problem));
                 model.Valid = false;
                 return;
             }
@@ -171,7 +181,7 @@ namespace Associations.Generator.Graph
             }
             if (key is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location ?? model.ReferencedAt, type.Name));
                 model.Valid = false;
                 return;
             }
@@ -187,7 +197,7 @@ namespace Associations.Generator.Graph
                 var isKey = property.Name == key?.Name;
                 var generated = isKey && !property.GeneratedNone && property.Storage is "Int16" or "Int32" or "Int64";
                 model.Columns.Add(new ColumnSpec(
-                    property.Name,
+                    Naming.Identifier(property.Name),
                     property.ColumnName ?? model.ColumnName(property.Name),
                     property.Storage,
                     property.Type,
@@ -299,6 +309,20 @@ namespace Associations.Generator.Graph
                 return null;
             }
 
+            if (declaredFk is null && (owner.Reserved.Contains(fkName) || owner.Type.MemberNames.Any(m => string.Equals(m, fkName, StringComparison.OrdinalIgnoreCase)))
+                && owner.Column(fkName) is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, location,
+                    $"Foreign key '{fkName}' of association '{qualified}' would be added to '{owner.Type.Name}', which already has a member or generated member named '{fkName}'; name another ForeignKey"));
+                return null;
+            }
+            if (declaredFk is not null && declaredFk.InitOnly)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
+                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' is init-only; accessors set it, so give it a 'set' accessor"));
+                return null;
+            }
+
             var fkColumn = owner.Column(fkName);
             if (declaredFk is not null && fkColumn is null)
             {
@@ -320,6 +344,7 @@ namespace Associations.Generator.Graph
                 fkColumn = new ColumnSpec(fkName, owner.ColumnName(fkName), referencedKey.Storage, propertyType, referencedKey.ValueType,
                     referencedKey.EnumUnderlying, nullableWhenCreated, referencedKey.IsValueType, false, false, false, true);
                 owner.Columns.Add(fkColumn);
+                owner.Reserved.Add(fkName);
             }
 
             if (!referencedKey.IsKey && !referencedKey.IsUnique)
@@ -386,14 +411,28 @@ namespace Associations.Generator.Graph
                     $"Alias '{name}' is used by two associations of '{source.Type.Name}' (names that differ only by case are one name); give each association to '{target.Type.Name}' its own As"));
                 return false;
             }
-            if (source.Type.MemberNames.Contains(name) || name == "Columns" || name == source.Type.Name)
+            var accessors = AccessorNames(association.Kind, name, singular);
+            var clash = accessors.FirstOrDefault(n => source.Reserved.Contains(n));
+            if (clash is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
-                    $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{name}'; choose another As"));
+                    $"Association '{source.Type.Name}.{name}' would generate '{clash}', which another association of '{source.Type.Name}' (or a foreign key) already uses; give it a different As"));
                 return false;
             }
+            if (source.Type.MemberNames.Any(m => accessors.Contains(m, StringComparer.OrdinalIgnoreCase)) || name == "Columns" || name == source.Type.Name)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
+                    $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{source.Type.MemberNames.FirstOrDefault(m => accessors.Contains(m, StringComparer.OrdinalIgnoreCase)) ?? name}' (names that differ only by case are one name); choose another As"));
+                return false;
+            }
+            foreach (var accessor in accessors) source.Reserved.Add(accessor);
             return true;
         }
+
+        /// <summary>Every member an association generates on its source (navigation and accessors).</summary>
+        private static string[] AccessorNames(AssociationKind kind, string name, string singular) => kind is AssociationKind.HasMany or AssociationKind.BelongsToMany
+            ? new[] { name, $"Get{name}Async", $"Count{name}Async", $"Has{singular}Async", $"Has{name}Async", $"Set{name}Async", $"Add{singular}Async", $"Add{name}Async", $"Remove{singular}Async", $"Remove{name}Async", $"Create{singular}Async" }
+            : new[] { name, $"Get{name}Async", $"Set{name}Async", $"Create{name}Async" };
 
         /// <summary>The full name of the junction of a BelongsToMany (a generated class lives in the declaring model's namespace).</summary>
         private static string? JunctionName(TypeDecl declaring, AssociationDecl association) =>
@@ -413,7 +452,7 @@ namespace Associations.Generator.Graph
             if (fullName is null) return;
             if (!models.TryGetValue(fullName, out var junction))
             {
-                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false, true,
+                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false, true, null,
                     null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, association.Location);
                 junction = new ModelBuilder(type) { Synthesized = true, JunctionUnderscored = declaring.Underscored };
                 models[fullName] = junction;

@@ -67,6 +67,9 @@ namespace Associations.Generator.Graph
         public static bool IsValidIdentifier(string name) =>
             SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
+        /// <summary>A property name as C# code writes it (<c>@class</c> for a keyword).</summary>
+        public static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
         /// <summary>A parameter name that is a valid identifier (<c>@class</c> for keywords).</summary>
         public static string Parameter(string name)
         {

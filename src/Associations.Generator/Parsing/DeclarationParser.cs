@@ -19,7 +19,7 @@ namespace Associations.Generator.Parsing
 
         public static ModelDeclaration? Parse(ISymbol symbol, CancellationToken ct)
         {
-            if (symbol is not INamedTypeSymbol type) return null;
+            if (symbol is not INamedTypeSymbol type || !SyntaxFacts.IsValidIdentifier(type.Name)) return null; // half-typed: nothing to say yet
             var associations = new List<AssociationDecl>();
             foreach (var attribute in type.GetAttributes())
             {
@@ -57,7 +57,7 @@ namespace Associations.Generator.Parsing
             if (attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Type
                 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol targetType
-                && targetType.TypeKind != TypeKind.Error)
+                && targetType.TypeKind != TypeKind.Error && targetType.Name.Length > 0)
             {
                 target = Describe(targetType, ct);
             }
@@ -156,6 +156,15 @@ namespace Associations.Generator.Parsing
             // Base-class properties first, as a reader of the class would expect the key to come first.
             properties = properties.OrderBy(p => p.Name == "Id" || p.IsKey ? 0 : 1).ToList();
 
+            string? unconstructible =
+                type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? "is abstract" :
+                type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
+                    ? "has no public parameterless constructor" : null;
+            if (unconstructible is null)
+            {
+                var required = properties.FirstOrDefault(p => p.Required && (p.NotMapped || p.Storage is null || !p.Writable));
+                if (required is not null) unconstructible = $"has a required member '{required.Name}' that is not mapped to a column";
+            }
             var members = type.GetMembers().Select(m => m.Name).Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
 
             return new TypeDecl(
@@ -169,6 +178,7 @@ namespace Associations.Generator.Parsing
                 type.ContainingType is not null,
                 hasModel,
                 type.DeclaredAccessibility == Accessibility.Public,
+                unconstructible,
                 underscored,
                 singular,
                 plural,
@@ -233,7 +243,9 @@ namespace Associations.Generator.Parsing
                 column,
                 notMapped,
                 generatedNone,
-                property.SetMethod is not null && property.GetMethod is not null);
+                property.SetMethod is not null && property.GetMethod is not null,
+                property.SetMethod?.IsInitOnly == true,
+                property.IsRequired);
         }
 
         private static string? StorageOf(ITypeSymbol type)

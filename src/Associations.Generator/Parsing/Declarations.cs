@@ -23,7 +23,9 @@ namespace Associations.Generator.Parsing
         string? ColumnName,
         bool NotMapped,
         bool GeneratedNone,
-        bool Writable);
+        bool Writable,
+        bool InitOnly,
+        bool Required);
 
     /// <summary>A class as the generator sees it: shape, properties, naming attributes.</summary>
     internal sealed record TypeDecl(
@@ -37,6 +39,7 @@ namespace Associations.Generator.Parsing
         bool IsNested,
         bool HasModelAttribute,
         bool IsPublic,
+        string? Unconstructible,      // why the generated reader cannot create it (abstract, no parameterless constructor, …)
         bool? Underscored,
         string? Singular,
         string? Plural,
