@@ -70,7 +70,7 @@ namespace Associations.Generator
                 try
                 {
                     source = ModelEmitter.Emit(spec);
-                    includes = spec.Associations.Count > 0 ? ModelEmitter.EmitIncludes(spec) : null;
+                    includes = spec.Associations.Count > 0 || spec.Scopes.Count > 0 ? ModelEmitter.EmitIncludes(spec) : null;
                 }
                 catch (Exception ex)
                 {

@@ -32,6 +32,8 @@ public class KnownNamesTests
         { "NotMapped", typeof(NotMappedAttribute) },
         { "DatabaseGenerated", typeof(DatabaseGeneratedAttribute) },
         { "Key", typeof(KeyAttribute) },
+        { "Scope", typeof(ScopeAttribute) },
+        { "Query", typeof(Query<>) },
     };
 
     [Theory]

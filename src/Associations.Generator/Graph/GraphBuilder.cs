@@ -684,15 +684,22 @@ namespace Associations.Generator.Graph
                 var fkColumn = plan.Owner.Column(plan.ForeignKeyProperty)!;
                 var sourceKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Source.Key! : plan.Source.Column(plan.ReferencedKeyProperty)!;
                 var targetKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Target.Column(plan.ReferencedKeyProperty)! : plan.Target.Key!;
+                var onDelete = plan.Owner.ForeignKeys.First(f => f.Property == plan.ForeignKeyProperty).OnDelete ?? (fkColumn.Nullable ? SetNull : Cascade);
                 return new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
-                    fkColumn, sourceKey, targetKey, !fkColumn.Nullable, null);
+                    fkColumn, sourceKey, targetKey, !fkColumn.Nullable, null)
+                {
+                    CascadeHooks = plan.Declaration.Hooks && plan.Declaration.Kind != AssociationKind.BelongsTo && onDelete == Cascade,
+                };
             }).ToEquatableArray();
 
             var hint = (model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name + ".Associations.g.cs";
             var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
             return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, model.Type.IsPublic, hint, model.Table,
                 model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray(),
-                uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized);
+                uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized)
+            {
+                Scopes = model.Type.Scopes,
+            };
         }
     }
 }

@@ -35,7 +35,11 @@ namespace Associations.Generator.Graph
         ColumnSpec SourceKey,         // HasOne/HasMany: the source column the FK references
         ColumnSpec TargetKey,         // BelongsTo/BelongsToMany: the target column the FK references; else the target's primary key
         bool UnlinkDeletes,
-        JunctionSpec? Junction);
+        JunctionSpec? Junction)
+    {
+        /// <summary><c>Hooks = true</c> with <c>OnDelete = Cascade</c>: the runtime deletes the children itself.</summary>
+        public bool CascadeHooks { get; init; }
+    }
 
     /// <summary>The junction side of a BelongsToMany: its table, the two key columns, how pairs stay unique.</summary>
     internal sealed record JunctionSpec(
@@ -61,7 +65,11 @@ namespace Associations.Generator.Graph
         EquatableArray<string> Related,
         EquatableArray<UniqueSpec> UniqueConstraints,
         EquatableArray<NavigationSpec> JunctionNavigations,
-        bool Synthesized);
+        bool Synthesized)
+    {
+        /// <summary>Named scopes of the model.</summary>
+        public EquatableArray<Parsing.ScopeDecl> Scopes { get; init; } = EquatableArray<Parsing.ScopeDecl>.Empty;
+    }
 
     /// <summary>Columns unique together.</summary>
     internal sealed record UniqueSpec(EquatableArray<string> Columns);

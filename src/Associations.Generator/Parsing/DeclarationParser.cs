@@ -167,6 +167,19 @@ namespace Associations.Generator.Parsing
             }
             var members = type.GetMembers().Select(m => m.Name).Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
 
+            var scopes = new List<ScopeDecl>();
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                var scope = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Scope);
+                if (scope is null) continue;
+                bool IsQueryOfSelf(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } q
+                    && q.OriginalDefinition.ContainingNamespace?.ToDisplayString() + "." + q.OriginalDefinition.MetadataName == KnownNames.Query
+                    && SymbolEqualityComparer.Default.Equals(q.TypeArguments[0], type);
+                if (!method.IsStatic || method.Parameters.Length != 1 || !IsQueryOfSelf(method.Parameters[0].Type) || !IsQueryOfSelf(method.ReturnType)) continue;
+                var isDefault = scope.NamedArguments.Any(a => a.Key == "Default" && a.Value.Value is true);
+                scopes.Add(new ScopeDecl(method.Name, isDefault));
+            }
+
             return new TypeDecl(
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 type.Name,
@@ -185,7 +198,10 @@ namespace Associations.Generator.Parsing
                 table,
                 properties.ToEquatableArray(),
                 members,
-                LocationInfo.From(type.Locations.FirstOrDefault()));
+                LocationInfo.From(type.Locations.FirstOrDefault()))
+            {
+                Scopes = scopes.ToEquatableArray(),
+            };
         }
 
         private static PropertyDecl DescribeProperty(IPropertySymbol property)

@@ -46,7 +46,14 @@ namespace Associations.Generator.Parsing
         string? Table,
         EquatableArray<PropertyDecl> Properties,
         EquatableArray<string> MemberNames,
-        LocationInfo? Location);
+        LocationInfo? Location)
+    {
+        /// <summary>Methods marked [Scope] with the right shape: static Query&lt;T&gt; Name(Query&lt;T&gt;).</summary>
+        public EquatableArray<ScopeDecl> Scopes { get; init; } = EquatableArray<ScopeDecl>.Empty;
+    }
+
+    /// <summary>A named scope method.</summary>
+    internal sealed record ScopeDecl(string Name, bool IsDefault);
 
     /// <summary>One association attribute, its arguments kept as written.</summary>
     internal sealed record AssociationDecl(

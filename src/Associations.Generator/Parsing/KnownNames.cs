@@ -12,6 +12,8 @@ namespace Associations.Generator.Parsing
         public const string BelongsToMany = "Associations.BelongsToManyAttribute";
         public const string Model = "Associations.ModelAttribute";
         public const string AssociationDefaults = "Associations.AssociationDefaultsAttribute";
+        public const string Scope = "Associations.ScopeAttribute";
+        public const string Query = "Associations.Query`1";
 
         public const string Table = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
         public const string Column = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";

@@ -38,6 +38,9 @@ namespace Associations.Accessors
             TargetKeyColumn = targetKeyColumn;
         }
 
+        /// <summary>A query function that changes nothing.</summary>
+        protected static readonly Func<Query<TTarget>, Query<TTarget>> Identity = static q => q;
+
         /// <summary>The association's name (its alias).</summary>
         public string Name { get; }
 

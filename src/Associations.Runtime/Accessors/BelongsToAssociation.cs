@@ -63,13 +63,13 @@ namespace Associations.Accessors
             if (source is null) throw new ArgumentNullException(nameof(source));
             var key = _getForeignKey(source);
             if (key is null) return null;
-            if (query is null)
+            if (query is null && !Target.HasDefaultScope)
             {
                 var rows = await db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
                 return rows.Count == 0 ? null : rows[0];
             }
-            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(TargetKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(TargetKeyColumn, key)));
             return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
         }
 
@@ -88,12 +88,9 @@ namespace Associations.Accessors
                         new object?[] { db.Dialect.KeyListValue(one, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                     if (found.Count == 0) await ThrowMissingAsync(db, Sql.ExistingKeys, one, sourceKey, "set", c).ConfigureAwait(false);
                 }
-                var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { value, sourceKey }, c).ConfigureAwait(false);
-                if (affected == 0)
-                    throw new AssociationException($"Cannot set {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                await WriteForeignKeyAsync(db, source, value, sourceKey, "set", c).ConfigureAwait(false);
                 return 0;
-            }, atomic: value is not null, ct).ConfigureAwait(false);
-            _setForeignKey(source, value);
+            }, atomic: value is not null || HookInfo<TSource>.Update, ct).ConfigureAwait(false);
         }
 
         /// <summary>Inserts <paramref name="target"/> and points <paramref name="source"/> at it, in one transaction.</summary>
@@ -105,13 +102,30 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, sourceKey, "create", async c =>
             {
                 await db.InsertAsync(target, c).ConfigureAwait(false);
-                var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { TargetKey(target), sourceKey }, c).ConfigureAwait(false);
-                if (affected == 0)
-                    throw new AssociationException($"Cannot create {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                await WriteForeignKeyAsync(db, source, TargetKey(target), sourceKey, "create", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
-            _setForeignKey(source, TargetKey(target));
             return target;
+        }
+
+        /// <summary>Saves the foreign-key column only, with the source's update hooks around it; the property follows.</summary>
+        private async Task WriteForeignKeyAsync(DbSession db, TSource source, object? value, object? sourceKey, string operation, CancellationToken c)
+        {
+            var previous = _getForeignKey(source);
+            _setForeignKey(source, value);
+            try
+            {
+                if (source is IBeforeUpdate before) await before.OnBeforeUpdateAsync(db, c).ConfigureAwait(false);
+                var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { value, sourceKey }, c).ConfigureAwait(false);
+                if (affected == 0)
+                    throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                if (source is IAfterUpdate after) await after.OnAfterUpdateAsync(db, c).ConfigureAwait(false);
+            }
+            catch
+            {
+                _setForeignKey(source, previous);
+                throw;
+            }
         }
     }
 }

@@ -169,7 +169,7 @@ namespace Associations.Accessors
             {
                 string sql;
                 IReadOnlyList<object?> parameters;
-                if (query is null && through is null)
+                if (query is null && through is null && !Target.HasDefaultScope)
                 {
                     sql = Sql.Select.For(db.Dialect.Kind);
                     parameters = new object?[] { key };
@@ -187,7 +187,7 @@ namespace Associations.Accessors
                     _setJunction(target, Junction.Read(reader, Target.Columns.Count));
                     return target;
                 }, c).ConfigureAwait(false);
-                if (query is not null) await query(new Query<TTarget>(db, Target)).LoadIncludesAsync(db, rows, joined: false, c).ConfigureAwait(false);
+                if (query is not null) await query(new Query<TTarget>(db, Target)).Scoped().LoadIncludesAsync(db, rows, joined: false, c).ConfigureAwait(false);
                 return rows;
             }, atomic: false, ct);
         }
@@ -197,7 +197,7 @@ namespace Associations.Accessors
             Func<Query<TJunction>, Query<TJunction>>? through, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "count");
-            if (query is null && through is null)
+            if (query is null && through is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
             var writer = new SqlWriter(db.Dialect);
@@ -209,7 +209,7 @@ namespace Associations.Accessors
             Func<Query<TJunction>, Query<TJunction>>? through, bool count)
         {
             var d = writer.Dialect;
-            var targetQuery = query?.Invoke(new Query<TTarget>(null, Target)) ?? new Query<TTarget>(null, Target);
+            var targetQuery = (query?.Invoke(new Query<TTarget>(null, Target)) ?? new Query<TTarget>(null, Target)).Scoped();
             var junctionQuery = through?.Invoke(new Query<TJunction>(null, Junction)) ?? new Query<TJunction>(null, Junction);
             var t = d.Quote(Sql.TargetAlias);
             var j = d.Quote(Sql.JunctionAlias);
@@ -290,8 +290,12 @@ namespace Associations.Accessors
                 if (locked.Count == 0)
                     throw new AssociationException($"Cannot set {Qualified}: no {Source.Name} has {SourceKeyProperty} {key}.", Source.Name, Name, key);
                 if (rows.Count > 0) await RequireTargetsAsync(db, key, rows, "set", c).ConfigureAwait(false);
-                await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind),
-                    new object?[] { key, db.Dialect.KeyListValue(rows.Select(r => r.Key).ToList(), TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                var keep = rows.Select(r => r.Key).ToList();
+                if (HookInfo<TJunction>.Delete)
+                    await DeleteJunctionRowsAsync(db, key, !Condition.InList(JunctionTargetColumn, keep), c).ConfigureAwait(false);
+                else
+                    await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind),
+                        new object?[] { key, db.Dialect.KeyListValue(keep, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                 await InsertAsync(db, key, rows, c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
@@ -306,8 +310,11 @@ namespace Associations.Accessors
             if (list.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
             {
-                await db.ExecuteAsync(Sql.DeleteKeys.For(db.Dialect.Kind),
-                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                if (HookInfo<TJunction>.Delete)
+                    await DeleteJunctionRowsAsync(db, key, Condition.InList(JunctionTargetColumn, list), c).ConfigureAwait(false);
+                else
+                    await db.ExecuteAsync(Sql.DeleteKeys.For(db.Dialect.Kind),
+                        new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                 var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
                     new object?[] { db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                 if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, "remove from", c).ConfigureAwait(false);
@@ -358,8 +365,8 @@ namespace Associations.Accessors
                     if (target is null) throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null.");
                     var key = KeyOf(target, operation);
                     if (!seen.Add(Normalize(key))) continue;
-                    var own = _getJunction(target);
-                    rows.Add(new Row(target, key, preferOwn ? own ?? through : through ?? own));
+                    // Set: a target's own junction row is its payload, `through` the default; Add: `through` only.
+                    rows.Add(new Row(target, key, preferOwn ? _getJunction(target) ?? through : through));
                 }
                 return rows;
             }
@@ -381,6 +388,15 @@ namespace Associations.Accessors
             if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
         }
 
+        /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run.</summary>
+        private async Task DeleteJunctionRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
+        {
+            var rows = await new Query<TJunction>(db, Junction).Unscoped()
+                .Where(Condition.Equal(JunctionSourceColumn, key) & which).ToListAsync(c).ConfigureAwait(false);
+            foreach (var row in rows) await db.DeleteAsync(row, c).ConfigureAwait(false);
+        }
+
+        /// <summary>Inserts (or ignores, or updates the payload of) one junction row per target; junction hooks run around each.</summary>
         private async Task InsertAsync(DbSession db, object key, List<Row> rows, CancellationToken c)
         {
             var junction = Junction;
@@ -388,16 +404,20 @@ namespace Associations.Accessors
             {
                 var entity = _junctionRow(row.Payload, key, row.Key);
                 var sql = (row.Payload is null ? Sql.InsertIgnore : Sql.InsertUpdate).For(db.Dialect.Kind);
+                if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(db, c).ConfigureAwait(false);
                 var values = junction.GetInsertValues(entity);
+                bool written;
                 if (junction.KeyGenerated)
                 {
                     var generated = await db.ScalarAsync(sql, values, c).ConfigureAwait(false);
                     if (generated is not null) junction.SetGeneratedKey(entity, generated);
+                    written = generated is not null;
                 }
                 else
                 {
-                    await db.ExecuteAsync(sql, values, c).ConfigureAwait(false);
+                    written = await db.ExecuteAsync(sql, values, c).ConfigureAwait(false) > 0;
                 }
+                if (written && entity is IAfterInsert after) await after.OnAfterInsertAsync(db, c).ConfigureAwait(false);
                 if (row.Target is not null) _setJunction(row.Target, entity);
             }
         }

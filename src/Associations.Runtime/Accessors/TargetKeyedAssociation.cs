@@ -90,10 +90,10 @@ namespace Associations.Accessors
         public Task<List<TTarget>> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "get");
-            if (query is null)
+            if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
-            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
             return db.RunAsync(Source.Name, Name, key, "get", built.ToListAsync, atomic: false, ct);
         }
 
@@ -101,13 +101,13 @@ namespace Associations.Accessors
         public async Task<TTarget?> GetOneAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "get");
-            if (query is null)
+            if (query is null && !Target.HasDefaultScope)
             {
                 var rows = await db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
                 return rows.Count == 0 ? null : rows[0];
             }
-            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
             return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
         }
 
@@ -115,10 +115,10 @@ namespace Associations.Accessors
         public Task<int> CountAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "count");
-            if (query is null)
+            if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
-            var built = query(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
             return db.RunAsync(Source.Name, Name, key, "count", built.CountAsync, atomic: false, ct);
         }
 
@@ -147,7 +147,7 @@ namespace Associations.Accessors
             {
                 await LinkAsync(db, key, list, "add to", c).ConfigureAwait(false);
                 return 0;
-            }, atomic: list.Count > 1, ct).ConfigureAwait(false);
+            }, atomic: list.Count > 1 || RowHooks, ct).ConfigureAwait(false);
             if (instances is not null) foreach (var t in instances) _setForeignKey(t, key);
         }
 
@@ -160,8 +160,10 @@ namespace Associations.Accessors
             if (list.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
             {
-                var affected = await db.ExecuteAsync(Sql.Unlink.For(db.Dialect.Kind),
-                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                var affected = RowHooks
+                    ? await UnlinkRowsAsync(db, key, Condition.InList(TargetKeyColumn, list), c).ConfigureAwait(false)
+                    : await db.ExecuteAsync(Sql.Unlink.For(db.Dialect.Kind),
+                        new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                 if (affected != list.Count)
                 {
                     // Rows that exist but are not linked are ignored (as in Sequelize); keys of no row are an error.
@@ -185,8 +187,7 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
                 await LockSourceAsync(db, key, "set", c).ConfigureAwait(false);
-                await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
-                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                await UnlinkOthersAsync(db, key, list, c).ConfigureAwait(false);
                 if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
@@ -207,8 +208,7 @@ namespace Associations.Accessors
                     if (Kind == AssociationKind.HasOne)
                     {
                         await LockSourceAsync(db, key, "create in", c).ConfigureAwait(false);
-                        await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
-                            new object?[] { key, db.Dialect.KeyListValue(Array.Empty<object>(), TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                        await UnlinkOthersAsync(db, key, new List<object>(), c).ConfigureAwait(false);
                     }
                     await db.InsertAsync(target, c).ConfigureAwait(false);
                     return 0;
@@ -230,19 +230,73 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
                 await LockSourceAsync(db, key, "set", c).ConfigureAwait(false);
-                await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
-                    new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+                await UnlinkOthersAsync(db, key, list, c).ConfigureAwait(false);
                 if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
             if (target is not null) _setForeignKey(target, key);
         }
 
+        /// <summary>Whether rows must be written one by one so that their hooks run (the target has update or, when unlinking deletes, delete hooks).</summary>
+        private static readonly bool RowHooksUpdate = HookInfo<TTarget>.Update;
+
+        private bool RowHooks => RowHooksUpdate || UnlinkDeletes && HookInfo<TTarget>.Delete;
+
         private async Task LinkAsync(DbSession db, object key, List<object> list, string operation, CancellationToken c)
         {
+            if (RowHooks)
+            {
+                // Row by row, so that each target's update hooks run (in the accessor's transaction).
+                var rows = await new Query<TTarget>(db, Target).Unscoped().Where(Condition.InList(TargetKeyColumn, list)).ToListAsync(c).ConfigureAwait(false);
+                if (rows.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    if (Equals(_getForeignKey(row), key)) continue;
+                    _setForeignKey(row, key);
+                    await db.UpdateAsync(row, c).ConfigureAwait(false);
+                }
+                return;
+            }
             var affected = await db.ExecuteAsync(Sql.Link.For(db.Dialect.Kind),
                 new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
             if (affected != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
+        }
+
+        private async Task UnlinkOthersAsync(DbSession db, object key, List<object> keep, CancellationToken c)
+        {
+            if (RowHooks)
+                await UnlinkRowsAsync(db, key, !Condition.InList(TargetKeyColumn, keep), c).ConfigureAwait(false);
+            else
+                await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
+                    new object?[] { key, db.Dialect.KeyListValue(keep, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
+        }
+
+        /// <summary>Unlinks (or deletes) the linked rows matching <paramref name="which"/> one by one, running their hooks.</summary>
+        private async Task<int> UnlinkRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
+        {
+            var rows = await new Query<TTarget>(db, Target).Unscoped()
+                .Where(Condition.Equal(ForeignKeyColumn, key) & which).ToListAsync(c).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                if (UnlinkDeletes)
+                {
+                    await db.DeleteAsync(row, c).ConfigureAwait(false);
+                }
+                else
+                {
+                    _setForeignKey(row, null);
+                    await db.UpdateAsync(row, c).ConfigureAwait(false);
+                }
+            }
+            return rows.Count;
+        }
+
+        /// <summary>Deletes the targets of <paramref name="source"/> through the runtime, running their hooks (<c>Hooks = true</c>).</summary>
+        public async Task DeleteChildrenAsync(DbSession db, TSource source, CancellationToken ct)
+        {
+            if (_sourceKey(source) is not { } key) return;
+            var rows = await db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, ct).ConfigureAwait(false);
+            foreach (var row in rows) await db.DeleteAsync(row, ct).ConfigureAwait(false);
         }
 
         private async Task LockSourceAsync(DbSession db, object key, string operation, CancellationToken c)

@@ -32,7 +32,7 @@ namespace Associations.Metadata
     }
 
     /// <summary>One mapped property: its column name, storage type and constraints.</summary>
-    public sealed class ColumnInfo
+    public sealed class ColumnInfo : IColumn
     {
         /// <summary>Describes a column.</summary>
         public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Associations.Metadata
 {
@@ -108,6 +110,18 @@ namespace Associations.Metadata
 
         /// <summary>Whether the entity has no key yet (never inserted).</summary>
         public abstract bool IsUnsaved(T entity);
+
+        /// <summary>Whether the model has a default scope (<c>[Scope(Default = true)]</c>).</summary>
+        public virtual bool HasDefaultScope => false;
+
+        /// <summary>Applies the model's default scopes to <paramref name="query"/>.</summary>
+        public virtual Query<T> ApplyDefaultScope(Query<T> query) => query;
+
+        /// <summary>Whether deleting a row first deletes children through the runtime (<c>Hooks = true</c> associations).</summary>
+        public virtual bool CascadesThroughRuntime => false;
+
+        /// <summary>Deletes the children of <c>Hooks = true</c> associations through the runtime, running their hooks.</summary>
+        public virtual Task DeleteChildrenAsync(DbSession db, T entity, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The statements every model gets, per dialect.</summary>

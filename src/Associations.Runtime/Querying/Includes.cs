@@ -148,7 +148,7 @@ namespace Associations
         {
             Name = name;
             _toOne = toOne;
-            _child = child;
+            _child = child.Scoped(); // the target's default scope applies to includes of it
             _link = link;
             _parentKey = parentKey;
             _childKey = childKey;

@@ -19,6 +19,7 @@ namespace Associations
         private int? _limit;
         private int? _offset;
         private bool _required;
+        private bool _unscoped;
         private Include<T>[] _includes = Array.Empty<Include<T>>();
 
         /// <summary>Creates a query; <paramref name="session"/> is null for the query inside an include or accessor.</summary>
@@ -105,9 +106,26 @@ namespace Associations
             return copy;
         }
 
+        /// <summary>Whether the model's default scope is switched off.</summary>
+        public bool IsUnscoped => _unscoped;
+
+        /// <summary>Switches off the model's default scope (<c>[Scope(Default = true)]</c>) for this query.</summary>
+        public Query<T> Unscoped()
+        {
+            if (_unscoped) return this;
+            var copy = Clone();
+            copy._unscoped = true;
+            return copy;
+        }
+
+        /// <summary>This query with the model's default scope applied (itself when unscoped or when there is none).</summary>
+        public Query<T> Scoped() => _unscoped || !Metadata.HasDefaultScope ? this : Metadata.ApplyDefaultScope(Unscoped()).Unscoped();
+
         /// <summary>Runs the query: one statement for the rows and their to-one includes, one more per to-many include level.</summary>
         public async Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
         {
+            var scoped = Scoped();
+            if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
             var plan = new SelectPlan(session.Dialect);
             plan.AddColumns(Metadata, Alias);
@@ -136,6 +154,8 @@ namespace Associations
         /// <summary>The number of matching rows (respecting <c>Limit</c>/<c>Offset</c>); includes count parents, never joined rows.</summary>
         public async Task<int> CountAsync(CancellationToken cancellationToken = default)
         {
+            var scoped = Scoped();
+            if (!ReferenceEquals(scoped, this)) return await scoped.CountAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
             var plan = new SelectPlan(session.Dialect);
             PlanJoins(plan, Alias, countOnly: true);

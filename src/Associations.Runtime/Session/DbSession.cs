@@ -52,13 +52,15 @@ namespace Associations
 
         // ------------------------------------------------------------------ CRUD
 
-        /// <summary>Inserts <paramref name="entity"/>, writes the generated key back onto it and returns it.</summary>
+        /// <summary>Inserts <paramref name="entity"/>, writes the generated key back onto it and returns it.
+        /// Its <see cref="IBeforeInsert"/>/<see cref="IAfterInsert"/> hooks run in the same transaction.</summary>
         public async Task<T> InsertAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
             var meta = T.Metadata;
             await RunAsync(meta.Name, null, null, "insert", async ct =>
             {
+                if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(this, ct).ConfigureAwait(false);
                 var sql = meta.Statements.Insert.For(Dialect.Kind);
                 if (meta.KeyGenerated)
                 {
@@ -69,8 +71,9 @@ namespace Associations
                 {
                     await ExecuteAsync(sql, meta.GetInsertValues(entity), ct).ConfigureAwait(false);
                 }
+                if (entity is IAfterInsert after) await after.OnAfterInsertAsync(this, ct).ConfigureAwait(false);
                 return 0;
-            }, atomic: false, cancellationToken).ConfigureAwait(false);
+            }, atomic: HookInfo<T>.Insert, cancellationToken).ConfigureAwait(false);
             return entity;
         }
 
@@ -87,33 +90,44 @@ namespace Associations
             return list;
         }
 
-        /// <summary>Writes every column of <paramref name="entity"/> by its key; throws when no row has that key.</summary>
+        /// <summary>Writes every column of <paramref name="entity"/> by its key; throws when no row has that key.
+        /// Its update hooks run in the same transaction.</summary>
         public async Task<T> UpdateAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
             var meta = T.Metadata;
             RequireSaved(meta, entity, null, "update");
             var key = meta.GetKey(entity);
-            var affected = await RunAsync(meta.Name, null, key, "update",
-                ct => ExecuteAsync(meta.Statements.Update.For(Dialect.Kind), meta.GetUpdateValues(entity), ct),
-                atomic: false, cancellationToken).ConfigureAwait(false);
-            if (affected == 0)
-                throw new AssociationException($"Cannot update {meta.Name} with key {key}: no such row.", meta.Name, null, key);
+            await RunAsync(meta.Name, null, key, "update", async ct =>
+            {
+                if (entity is IBeforeUpdate before) await before.OnBeforeUpdateAsync(this, ct).ConfigureAwait(false);
+                var affected = await ExecuteAsync(meta.Statements.Update.For(Dialect.Kind), meta.GetUpdateValues(entity), ct).ConfigureAwait(false);
+                if (affected == 0)
+                    throw new AssociationException($"Cannot update {meta.Name} with key {key}: no such row.", meta.Name, null, key);
+                if (entity is IAfterUpdate after) await after.OnAfterUpdateAsync(this, ct).ConfigureAwait(false);
+                return 0;
+            }, atomic: HookInfo<T>.Update, cancellationToken).ConfigureAwait(false);
             return entity;
         }
 
-        /// <summary>Deletes the row of <paramref name="entity"/>; throws when no row has its key.</summary>
+        /// <summary>Deletes the row of <paramref name="entity"/>; throws when no row has its key. Its delete hooks run,
+        /// and children of <c>Hooks = true</c> associations are deleted first through the runtime (running theirs), all in one transaction.</summary>
         public async Task DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
             var meta = T.Metadata;
             RequireSaved(meta, entity, null, "delete");
             var key = meta.GetKey(entity);
-            var affected = await RunAsync(meta.Name, null, key, "delete",
-                ct => ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct),
-                atomic: false, cancellationToken).ConfigureAwait(false);
-            if (affected == 0)
-                throw new AssociationException($"Cannot delete {meta.Name} with key {key}: no such row.", meta.Name, null, key);
+            await RunAsync(meta.Name, null, key, "delete", async ct =>
+            {
+                if (entity is IBeforeDelete before) await before.OnBeforeDeleteAsync(this, ct).ConfigureAwait(false);
+                await meta.DeleteChildrenAsync(this, entity, ct).ConfigureAwait(false);
+                var affected = await ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct).ConfigureAwait(false);
+                if (affected == 0)
+                    throw new AssociationException($"Cannot delete {meta.Name} with key {key}: no such row.", meta.Name, null, key);
+                if (entity is IAfterDelete after) await after.OnAfterDeleteAsync(this, ct).ConfigureAwait(false);
+                return 0;
+            }, atomic: HookInfo<T>.Delete || meta.CascadesThroughRuntime, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The row of <typeparamref name="T"/> with <paramref name="key"/>, or null.</summary>
@@ -121,6 +135,8 @@ namespace Associations
         {
             if (key is null) throw new ArgumentNullException(nameof(key));
             var meta = T.Metadata;
+            if (meta.HasDefaultScope && meta.Key.Count == 1)
+                return await Query<T>().Where(Condition.Equal(meta.Key[0], key)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var rows = await RunAsync(meta.Name, null, key, "find",
                 ct => QueryAsync(meta, meta.Statements.Find.For(Dialect.Kind), KeyValues(key), ct),
                 atomic: false, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@
 
 namespace Blog
 {
-    /// <summary>Include builders for queries of <c>User</c>: <c>db.Query&lt;User&gt;().IncludeProfile()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>User</c>.</summary>
     public static class UserQueryExtensions
     {
         /// <summary>Includes the <c>Profile</c> (HasOne <c>Profile</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

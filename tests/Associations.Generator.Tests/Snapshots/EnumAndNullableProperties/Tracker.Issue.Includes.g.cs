@@ -4,7 +4,7 @@
 
 namespace Tracker
 {
-    /// <summary>Include builders for queries of <c>Issue</c>: <c>db.Query&lt;Issue&gt;().IncludeProject()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Issue</c>.</summary>
     public static class IssueQueryExtensions
     {
         /// <summary>Includes the <c>Project</c> (BelongsTo <c>Project</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

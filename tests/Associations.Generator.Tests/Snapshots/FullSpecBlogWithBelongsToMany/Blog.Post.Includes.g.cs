@@ -4,7 +4,7 @@
 
 namespace Blog
 {
-    /// <summary>Include builders for queries of <c>Post</c>: <c>db.Query&lt;Post&gt;().IncludeAuthor()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Post</c>.</summary>
     public static class PostQueryExtensions
     {
         /// <summary>Includes the <c>Author</c> (BelongsTo <c>User</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

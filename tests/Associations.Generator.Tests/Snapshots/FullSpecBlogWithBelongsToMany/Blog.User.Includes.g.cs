@@ -4,7 +4,7 @@
 
 namespace Blog
 {
-    /// <summary>Include builders for queries of <c>User</c>: <c>db.Query&lt;User&gt;().IncludeRoles()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>User</c>.</summary>
     public static class UserQueryExtensions
     {
         /// <summary>Includes the <c>Roles</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>) with one extra statement for all parents; each row carries its junction row in <c>UserRoles</c>. <paramref name="through"/> filters on junction columns; paging applies per parent.</summary>

@@ -4,7 +4,7 @@
 
 namespace Warehouse
 {
-    /// <summary>Include builders for queries of <c>Order</c>: <c>db.Query&lt;Order&gt;().IncludeItems()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Order</c>.</summary>
     public static class OrderQueryExtensions
     {
         /// <summary>Includes the <c>Items</c> (HasMany <c>Item</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>

@@ -4,7 +4,7 @@
 
 namespace Family
 {
-    /// <summary>Include builders for queries of <c>Person</c>: <c>db.Query&lt;Person&gt;().IncludeFather()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Person</c>.</summary>
     public static class PersonQueryExtensions
     {
         /// <summary>Includes the <c>Father</c> (HasOne <c>Person</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

@@ -4,7 +4,7 @@
 
 namespace League
 {
-    /// <summary>Include builders for queries of <c>Game</c>: <c>db.Query&lt;Game&gt;().IncludeHomeTeam()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Game</c>.</summary>
     public static class GameQueryExtensions
     {
         /// <summary>Includes the <c>HomeTeam</c> (BelongsTo <c>Team</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

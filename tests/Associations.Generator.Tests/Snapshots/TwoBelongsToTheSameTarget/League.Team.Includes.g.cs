@@ -4,7 +4,7 @@
 
 namespace League
 {
-    /// <summary>Include builders for queries of <c>Team</c>: <c>db.Query&lt;Team&gt;().IncludeHomeGames()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Team</c>.</summary>
     public static class TeamQueryExtensions
     {
         /// <summary>Includes the <c>HomeGames</c> (HasMany <c>Game</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>

@@ -4,7 +4,7 @@
 
 namespace Library
 {
-    /// <summary>Include builders for queries of <c>LibraryBranch</c>: <c>db.Query&lt;LibraryBranch&gt;().IncludeCopies()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>LibraryBranch</c>.</summary>
     public static class LibraryBranchQueryExtensions
     {
         /// <summary>Includes the <c>Copies</c> (HasMany <c>BookCopy</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>

@@ -4,7 +4,7 @@
 
 namespace Library
 {
-    /// <summary>Include builders for queries of <c>OpeningHour</c>: <c>db.Query&lt;OpeningHour&gt;().IncludeLibraryBranch()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>OpeningHour</c>.</summary>
     public static class OpeningHourQueryExtensions
     {
         /// <summary>Includes the <c>LibraryBranch</c> (BelongsTo <c>LibraryBranch</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>

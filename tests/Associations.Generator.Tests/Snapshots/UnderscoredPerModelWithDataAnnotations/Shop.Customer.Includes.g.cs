@@ -4,7 +4,7 @@
 
 namespace Shop
 {
-    /// <summary>Include builders for queries of <c>Customer</c>: <c>db.Query&lt;Customer&gt;().IncludeOrders()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>Customer</c>.</summary>
     public static class CustomerQueryExtensions
     {
         /// <summary>Includes the <c>Orders</c> (HasMany <c>PurchaseOrder</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>

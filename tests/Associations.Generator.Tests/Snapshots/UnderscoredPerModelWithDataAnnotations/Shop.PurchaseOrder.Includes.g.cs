@@ -4,7 +4,7 @@
 
 namespace Shop
 {
-    /// <summary>Include builders for queries of <c>PurchaseOrder</c>: <c>db.Query&lt;PurchaseOrder&gt;().IncludeCustomer()</c>.</summary>
+    /// <summary>Include builders and named scopes for queries of <c>PurchaseOrder</c>.</summary>
     public static class PurchaseOrderQueryExtensions
     {
         /// <summary>Includes the <c>Customer</c> (BelongsTo <c>Customer</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
