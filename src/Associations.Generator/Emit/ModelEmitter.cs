@@ -474,6 +474,22 @@ namespace Associations.Generator.Emit
             w.Line("};");
             w.Line();
 
+            w.Line($"public override {t} ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)");
+            w.Line("{");
+            var initialized = model.Columns.Select((c, i) => (c, i)).Where(x => x.c.InInitializer).ToList();
+            w.Line(initialized.Count == 0
+                ? $"    var entity = new {t}();"
+                : $"    var entity = new {t} {{ {string.Join(", ", initialized.Select(x => $"{x.c.Property} = ordinals[{x.i}] < 0 ? default! : {PartialRead(x.c, x.i)}"))} }};");
+            for (var i = 0; i < model.Columns.Count; i++)
+            {
+                var c = model.Columns[i];
+                if (c.InInitializer) continue;
+                w.Line($"    if (ordinals[{i}] >= 0) entity.{c.Property} = {PartialRead(c, i)};");
+            }
+            w.Line("    return entity;");
+            w.Line("}");
+            w.Line();
+
             var inserted = model.Columns.Where(c => !c.IsGenerated).ToList();
             w.Line($"public override object?[] GetInsertValues({t} entity) => new object?[] {{ {string.Join(", ", inserted.Select(Value))} }};");
             w.Line();
@@ -531,7 +547,9 @@ namespace Associations.Generator.Emit
                 {
                     var jt = j.Table.FullName;
                     var copy = string.Join("", j.Payload.Select(c => $"{c.Property} = payload.{c.Property}, "));
-                    var keys = $"{j.SourceColumn.Property} = ({j.SourceColumn.PropertyType})sourceKey, {j.TargetColumn.Property} = ({j.TargetColumn.PropertyType})targetKey";
+                    var keys = $"{j.SourceColumn.Property} = ({j.SourceColumn.PropertyType})sourceKey, {j.TargetColumn.Property} = ({j.TargetColumn.PropertyType})targetKey"
+                        + (a.ScopeColumn is null ? "" : $", {a.ScopeColumn.Property} = {a.ScopeLiteral}");
+                    if (a.ScopeColumn is not null) copy = string.Join("", j.Payload.Where(c => c.Property != a.ScopeColumn.Property).Select(c => $"{c.Property} = payload.{c.Property}, "));
                     w.Line($"public static readonly {Acc}.BelongsToManyAssociation<{s}, {t}, {jt}> {a.Name} = new(");
                     using (w.Indent())
                     {
@@ -562,6 +580,8 @@ namespace Associations.Generator.Emit
                         w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
                         w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
+                        if (a.ScopeColumn is not null)
+                            w.Line($"junctionScope: global::Associations.Condition.Equal({jt}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
                         Navigation(w, a, $"global::System.Collections.Generic.List<{t}>");
                     }
                 }
@@ -609,6 +629,11 @@ namespace Associations.Generator.Emit
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
+                        if (a.ScopeColumn is not null)
+                        {
+                            w.Line($"scope: global::Associations.Condition.Equal({t}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
+                            w.Line($"applyScope: static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
+                        }
                         Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t);
                     }
                 }
@@ -717,6 +742,13 @@ namespace Associations.Generator.Emit
         /// <summary>Converts an <c>object?</c> key back to the property's type.</summary>
         private static string Cast(ColumnSpec c, string value) =>
             c.Nullable ? $"({c.PropertyType}){value}" : $"{value} is null ? default! : ({c.PropertyType}){value}";
+
+        private static string PartialRead(ColumnSpec c, int index)
+        {
+            var ordinal = $"ordinals[{index}]";
+            var read = ReadExpression(c, ordinal);
+            return c.Nullable ? $"(reader.IsDBNull({ordinal}) ? null : {read})" : read;
+        }
 
         private static string ReadExpression(ColumnSpec c, string ordinal)
         {

@@ -23,6 +23,21 @@ namespace Associations.Generator.Emit
         /// <summary>Suffix that locks the selected rows until the transaction ends.</summary>
         public abstract string ForUpdate { get; }
 
+        /// <summary>The association scope's value as a SQL literal (a compile-time constant, escaped).</summary>
+        public string ScopeLiteral(AssociationSpec a) => a.ScopeKind switch
+        {
+            "string" => "'" + a.ScopeText!.Replace("'", "''") + "'",
+            "bool" => Bool(a.ScopeText == "true"),
+            _ => a.ScopeText!,
+        };
+
+        protected abstract string Bool(bool value);
+
+        /// <summary><c> AND "column" = 'value'</c> for a scoped association, else nothing.</summary>
+        public string Scope(AssociationSpec a, string? alias = null) => a.ScopeColumn is null
+            ? ""
+            : " AND " + (alias is null ? "" : Quote(alias) + ".") + Quote(a.ScopeColumn.Column) + " = " + ScopeLiteral(a);
+
         public string Columns(TableRef table) => string.Join(", ", table.Columns.Select(c => Quote(c.Column)));
 
         public string Columns(IEnumerable<ColumnSpec> columns) => string.Join(", ", columns.Select(c => Quote(c.Column)));
@@ -61,22 +76,24 @@ namespace Associations.Generator.Emit
         // ---- HasOne / HasMany: the key is on the target; @p0 is the source key, @p1 a list of target keys
 
         public string SelectTargets(AssociationSpec a, bool one) =>
-            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + (one ? " LIMIT 1" : "");
+            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + (one ? " LIMIT 1" : "");
 
         public string CountTargets(AssociationSpec a) =>
-            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0";
+            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a);
 
         public string CountKeys(AssociationSpec a) =>
-            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
+            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
 
         public string Link(AssociationSpec a) =>
-            "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + InKeys(Quote(a.Target.Key.Column), "@p1");
+            "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0"
+            + (a.ScopeColumn is null ? "" : ", " + Quote(a.ScopeColumn.Column) + " = " + ScopeLiteral(a))
+            + " WHERE " + InKeys(Quote(a.Target.Key.Column), "@p1");
 
         public string Unlink(AssociationSpec a) =>
-            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
+            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
 
         public string UnlinkOthers(AssociationSpec a) =>
-            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0 AND NOT (" + InKeys(Quote(a.Target.Key.Column), "@p1") + ")";
+            UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND NOT (" + InKeys(Quote(a.Target.Key.Column), "@p1") + ")";
 
         private string UnlinkPrefix(AssociationSpec a) => a.UnlinkDeletes
             ? "DELETE FROM " + Quote(a.Target.Table)
@@ -111,14 +128,14 @@ namespace Associations.Generator.Emit
                 : string.Join(", ", a.Target.Columns.Select(c => t + "." + Quote(c.Column)).Concat(j.Table.Columns.Select(c => jq + "." + Quote(c.Column))));
             return "SELECT " + columns + " FROM " + Quote(a.Target.Table) + " AS " + t
                 + " INNER JOIN " + Quote(j.Table.Table) + " AS " + jq + " ON " + jq + "." + Quote(j.TargetColumn.Column) + " = " + t + "." + Quote(a.TargetKey.Column)
-                + " WHERE " + jq + "." + Quote(j.SourceColumn.Column) + " = @p0";
+                + " WHERE " + jq + "." + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a, JunctionAlias);
         }
 
         public string CountJunctionKeys(AssociationSpec a)
         {
             var j = a.Junction!;
             return "SELECT COUNT(DISTINCT " + Quote(j.TargetColumn.Column) + ") FROM " + Quote(j.Table.Table)
-                + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0 AND " + InKeys(Quote(j.TargetColumn.Column), "@p1");
+                + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(j.TargetColumn.Column), "@p1");
         }
 
         /// <summary>One junction row; an existing pair is left alone, or (<paramref name="update"/>) gets the new payload.</summary>
@@ -144,7 +161,7 @@ namespace Associations.Generator.Emit
         {
             var j = a.Junction!;
             var keys = InKeys(Quote(j.TargetColumn.Column), "@p1");
-            return "DELETE FROM " + Quote(j.Table.Table) + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0 AND "
+            return "DELETE FROM " + Quote(j.Table.Table) + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a) + " AND "
                 + (others ? "NOT (" + keys + ")" : keys);
         }
 
@@ -155,6 +172,8 @@ namespace Associations.Generator.Emit
             public override string InKeys(string column, string parameter) => column + " IN (SELECT value FROM json_each(" + parameter + "))";
 
             public override string ForUpdate => "";
+
+            protected override string Bool(bool value) => value ? "1" : "0";
         }
 
         private sealed class PostgreSqlSql : SqlDialect
@@ -164,6 +183,8 @@ namespace Associations.Generator.Emit
             public override string InKeys(string column, string parameter) => column + " = ANY(" + parameter + ")";
 
             public override string ForUpdate => " FOR UPDATE";
+
+            protected override string Bool(bool value) => value ? "TRUE" : "FALSE";
         }
     }
 }

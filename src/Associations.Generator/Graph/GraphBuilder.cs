@@ -208,7 +208,10 @@ namespace Associations.Generator.Graph
                     isKey,
                     generated,
                     false,
-                    false));
+                    false)
+                {
+                    InInitializer = property.InitOnly || property.Required,
+                });
             }
             model.Key = model.Columns.FirstOrDefault(c => c.IsKey);
         }
@@ -229,6 +232,7 @@ namespace Associations.Generator.Graph
 
             if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
             CheckNumber(source, association, many, diagnostics);
+            if (!CheckScope(source, association.Kind == AssociationKind.BelongsTo ? null : target, association, name, diagnostics)) return;
 
             // Who holds the foreign key, and which key it references.
             ModelBuilder owner, referenced;
@@ -359,10 +363,10 @@ namespace Associations.Generator.Graph
                 fk = new ForeignKeyBuilder { Property = fkName, Column = fkColumn.Column, Referenced = referenced, ReferencedProperty = referencedKey.Property, Declaration = association };
                 owner.ForeignKeys.Add(fk);
             }
-            else if (fk.Referenced != referenced || fk.ReferencedProperty != referencedKey.Property)
+            else if ((fk.Referenced != referenced || fk.ReferencedProperty != referencedKey.Property) && (fk.Constraint || association.Constraints))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' already references '{fk.Referenced.Type.Name}.{fk.ReferencedProperty}'; one column cannot reference two keys"));
+                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' already references '{fk.Referenced.Type.Name}.{fk.ReferencedProperty}'; one column cannot reference two keys (a polymorphic key needs Constraints = false on every association that shares it)"));
                 return null;
             }
             fk.OnDelete = association.OnDelete ?? fk.OnDelete;
@@ -372,6 +376,25 @@ namespace Associations.Generator.Graph
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired.Id, association.At("OnDelete"),
                     $"OnDelete = SetNull on association '{qualified}', but its foreign key '{owner.Type.Name}.{fkName}' is not nullable: deleting a '{referenced.Type.Name}' would fail. Make the property nullable or use Cascade"));
             return fkColumn;
+        }
+
+        /// <summary>ScopeProperty must name a mapped property of the target (of the junction for BelongsToMany), with a constant ScopeValue.</summary>
+        private static bool CheckScope(ModelBuilder source, ModelBuilder? holder, AssociationDecl association, string name, List<DiagnosticInfo> diagnostics)
+        {
+            if (association.ScopeProperty is null) return true;
+            if (holder is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At("ScopeProperty"),
+                    $"ScopeProperty on '{source.Type.Name}.{name}': association scopes apply to HasOne, HasMany and BelongsToMany only"));
+                return false;
+            }
+            if (holder.Column(association.ScopeProperty) is null || association.ScopeKind is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At("ScopeProperty"),
+                    $"ScopeProperty '{association.ScopeProperty}' of '{source.Type.Name}.{name}' must name a mapped property of '{holder.Type.Name}', with a string, number or bool ScopeValue"));
+                return false;
+            }
+            return true;
         }
 
         /// <summary>ASSOC004: a singular alias on a many association, a plural one on a one association.</summary>
@@ -477,6 +500,7 @@ namespace Associations.Generator.Graph
             var singular = association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As));
             if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
             CheckNumber(source, association, true, diagnostics);
+            if (!CheckScope(source, junction, association, name, diagnostics)) return;
             var qualified = source.Type.Name + "." + name;
 
             var sourceKey = source.Column(association.SourceKey ?? source.Key!.Property);
@@ -659,6 +683,16 @@ namespace Associations.Generator.Graph
         private static TableRef Ref(ModelBuilder model) =>
             new TableRef(model.Type.FullName, model.Type.Name, model.Table, model.Columns.ToEquatableArray(), model.Key!, model.Type.IsPublic);
 
+        /// <summary>The association scope (ScopeProperty/ScopeValue) of a plan, on the target or the junction.</summary>
+        private static AssociationSpec WithScope(AssociationSpec spec, Plan plan)
+        {
+            var d = plan.Declaration;
+            if (d.ScopeProperty is null || d.ScopeKind is null) return spec;
+            var holder = plan.Junction ?? plan.Target;
+            var column = holder.Column(d.ScopeProperty);
+            return column is null ? spec : spec with { ScopeColumn = column, ScopeLiteral = d.ScopeValue, ScopeKind = d.ScopeKind, ScopeText = d.ScopeText };
+        }
+
         private static ModelSpec Finish(ModelBuilder model)
         {
             var foreignKeys = model.ForeignKeys.Select(fk =>
@@ -678,18 +712,18 @@ namespace Associations.Generator.Graph
                     var conflict = junction.ConflictColumns.Select(p => junction.Column(p)!.Column).ToEquatableArray();
                     var payload = junction.Columns.Where(c => !c.IsGenerated && c.Property != plan.ForeignKeyProperty && c.Property != plan.OtherKeyProperty).ToEquatableArray();
                     var spec = new JunctionSpec(Ref(junction), sourceColumn, targetColumn, plan.Declaration.Unique && conflict.Count > 0, conflict, payload, junction.Type.Name);
-                    return new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
-                        sourceColumn, plan.Source.Column(plan.ReferencedKeyProperty)!, plan.Target.Column(plan.TargetKeyProperty)!, false, spec);
+                    return WithScope(new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
+                        sourceColumn, plan.Source.Column(plan.ReferencedKeyProperty)!, plan.Target.Column(plan.TargetKeyProperty)!, false, spec), plan);
                 }
                 var fkColumn = plan.Owner.Column(plan.ForeignKeyProperty)!;
                 var sourceKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Source.Key! : plan.Source.Column(plan.ReferencedKeyProperty)!;
                 var targetKey = plan.Declaration.Kind == AssociationKind.BelongsTo ? plan.Target.Column(plan.ReferencedKeyProperty)! : plan.Target.Key!;
                 var onDelete = plan.Owner.ForeignKeys.First(f => f.Property == plan.ForeignKeyProperty).OnDelete ?? (fkColumn.Nullable ? SetNull : Cascade);
-                return new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
+                return WithScope(new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
                     fkColumn, sourceKey, targetKey, !fkColumn.Nullable, null)
                 {
                     CascadeHooks = plan.Declaration.Hooks && plan.Declaration.Kind != AssociationKind.BelongsTo && onDelete == Cascade,
-                };
+                }, plan);
             }).ToEquatableArray();
 
             var hint = (model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name + ".Associations.g.cs";

@@ -16,7 +16,11 @@ namespace Associations.Generator.Graph
         bool IsKey,
         bool IsGenerated,
         bool IsUnique,
-        bool IsGeneratedProperty);
+        bool IsGeneratedProperty)
+    {
+        /// <summary>Init-only or required: can only be set in an object initializer.</summary>
+        public bool InInitializer { get; init; }
+    }
 
     /// <summary>A foreign key of a table.</summary>
     internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint);
@@ -39,6 +43,18 @@ namespace Associations.Generator.Graph
     {
         /// <summary><c>Hooks = true</c> with <c>OnDelete = Cascade</c>: the runtime deletes the children itself.</summary>
         public bool CascadeHooks { get; init; }
+
+        /// <summary>Association scope: the column (of the target, or of the junction) that must equal <see cref="ScopeText"/>.</summary>
+        public ColumnSpec? ScopeColumn { get; init; }
+
+        /// <summary>Association scope value as a C# literal.</summary>
+        public string? ScopeLiteral { get; init; }
+
+        /// <summary>"string", "bool" or "number".</summary>
+        public string? ScopeKind { get; init; }
+
+        /// <summary>The raw scope value.</summary>
+        public string? ScopeText { get; init; }
     }
 
     /// <summary>The junction side of a BelongsToMany: its table, the two key columns, how pairs stay unique.</summary>

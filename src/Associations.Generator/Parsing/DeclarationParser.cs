@@ -83,6 +83,14 @@ namespace Associations.Generator.Parsing
             var scopeValue = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ScopeValue");
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
 
+            var scopeRaw = scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.Value;
+            var scopeKind = scopeRaw switch
+            {
+                string => "string",
+                bool => "bool",
+                byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal => "number",
+                _ => null,
+            };
             return new AssociationDecl(
                 kind,
                 target,
@@ -103,7 +111,11 @@ namespace Associations.Generator.Parsing
                 Str("ScopeProperty"),
                 scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.ToCSharpString(),
                 LocationInfo.From(syntax),
-                ArgumentLocations(syntax));
+                ArgumentLocations(syntax))
+            {
+                ScopeKind = scopeKind,
+                ScopeText = scopeRaw is bool flag ? (flag ? "true" : "false") : System.Convert.ToString(scopeRaw, System.Globalization.CultureInfo.InvariantCulture),
+            };
         }
 
         private static EquatableArray<ArgumentLocation> ArgumentLocations(AttributeSyntax? syntax) =>

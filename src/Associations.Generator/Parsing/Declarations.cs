@@ -78,6 +78,12 @@ namespace Associations.Generator.Parsing
         LocationInfo? Location,
         EquatableArray<ArgumentLocation> Arguments)
     {
+        /// <summary>The kind of <see cref="ScopeValue"/>: "string", "bool" or "number".</summary>
+        public string? ScopeKind { get; init; }
+
+        /// <summary>The raw text of the scope value (not a literal).</summary>
+        public string? ScopeText { get; init; }
+
         /// <summary>Where the named argument is written, or the whole attribute when it is not.</summary>
         public LocationInfo? At(string argument)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
@@ -95,9 +96,11 @@ namespace Associations.Accessors
             IColumn sourceKeyColumn,
             Func<TJunction, object?> junctionSourceKey,
             Func<TSource, object?> getNavigation,
-            Action<TSource, object?> setNavigation)
+            Action<TSource, object?> setNavigation,
+            Condition? junctionScope = null)
             : base(name, AssociationKind.BelongsToMany, targetKey, targetKeyColumn)
         {
+            JunctionScope = junctionScope;
             SourceKeyColumn = sourceKeyColumn;
             _junctionSourceKey = junctionSourceKey;
             _getNavigation = getNavigation;
@@ -116,6 +119,15 @@ namespace Associations.Accessors
         /// <summary>The property of the source the junction references.</summary>
         public string SourceKeyProperty { get; }
 
+        /// <summary>The association scope, on junction columns: reads see only matching junction rows; adds write it.</summary>
+        public Condition? JunctionScope { get; }
+
+        private Condition? JunctionFilter(Func<Query<TJunction>, Query<TJunction>>? through)
+        {
+            var filter = through?.Invoke(new Query<TJunction>(null, Junction)).Filter;
+            return filter is null ? JunctionScope : JunctionScope is null ? filter : filter & JunctionScope;
+        }
+
         /// <summary>The source column the junction references.</summary>
         public IColumn SourceKeyColumn { get; }
 
@@ -124,14 +136,18 @@ namespace Associations.Accessors
         {
             var child = new Query<TTarget>(null, Target);
             if (configure is not null) child = configure(child);
-            var junctionFilter = through?.Invoke(new Query<TJunction>(null, Junction)).Filter;
+            var junctionFilter = JunctionFilter(through);
             var junction = Junction;
             var setJunction = _setJunction;
             var junctionSourceKey = _junctionSourceKey;
             return new IncludeNode<TSource, TTarget>(Name, toOne: false, child,
                 new IncludeLink(SourceKeyColumn.Name, JunctionSourceColumn.Name, SourceKeyColumn.Type, junction, JunctionTargetColumn.Name, TargetKeyColumn.Name),
                 _sourceKey, null, _getNavigation, _setNavigation,
-                readJunction: (reader, ordinal) => junction.Read(reader, ordinal),
+                addJunction: (plan, alias, select) =>
+                {
+                    var read = plan.AddModel(junction, alias, select, out _);
+                    return reader => read(reader);
+                },
                 junctionParentKey: row => junctionSourceKey((TJunction)row),
                 setJunction: (target, row) => setJunction(target, (TJunction?)row),
                 junctionFilter: junctionFilter);
@@ -167,27 +183,31 @@ namespace Associations.Accessors
             var key = SourceKeyOf(source, "get");
             return db.RunAsync(Source.Name, Name, key, "get", async c =>
             {
-                string sql;
-                IReadOnlyList<object?> parameters;
                 if (query is null && through is null && !Target.HasDefaultScope)
                 {
-                    sql = Sql.Select.For(db.Dialect.Kind);
-                    parameters = new object?[] { key };
+                    return await db.ReadAsync(Sql.Select.For(db.Dialect.Kind), new object?[] { key }, reader =>
+                    {
+                        var target = Target.Read(reader, 0);
+                        _setJunction(target, Junction.Read(reader, Target.Columns.Count));
+                        return target;
+                    }, c).ConfigureAwait(false);
                 }
-                else
+                var targetQuery = Scoped(query);
+                var plan = new SelectPlan(db.Dialect);
+                var readTarget = plan.AddModel(Target, Sql.TargetAlias, targetQuery.Selected, out _);
+                var readJunction = plan.AddModel(Junction, Sql.JunctionAlias, targetQuery.ThroughSelected, out _);
+                var readers = targetQuery.PlanJoins(plan, Sql.TargetAlias, countOnly: false);
+                var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false));
+                AppendJoinedFrom(plan, sql, key, targetQuery, through);
+                AppendOrderAndLimit(plan, sql, targetQuery);
+                var rows = await db.ReadAsync(sql.ToString(), plan.Parameters, reader =>
                 {
-                    var writer = new SqlWriter(db.Dialect);
-                    WriteJoinedSelect(writer, key, query, through, count: false);
-                    sql = writer.ToString();
-                    parameters = writer.Parameters;
-                }
-                var rows = await db.ReadAsync(sql, parameters, reader =>
-                {
-                    var target = Target.Read(reader, 0);
-                    _setJunction(target, Junction.Read(reader, Target.Columns.Count));
+                    var target = readTarget(reader);
+                    _setJunction(target, readJunction(reader));
+                    foreach (var read in readers) read(reader, target);
                     return target;
                 }, c).ConfigureAwait(false);
-                if (query is not null) await query(new Query<TTarget>(db, Target)).Scoped().LoadIncludesAsync(db, rows, joined: false, c).ConfigureAwait(false);
+                await targetQuery.LoadIncludesAsync(db, rows, joined: true, c).ConfigureAwait(false);
                 return rows;
             }, atomic: false, ct);
         }
@@ -200,55 +220,50 @@ namespace Associations.Accessors
             if (query is null && through is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
-            var writer = new SqlWriter(db.Dialect);
-            WriteJoinedSelect(writer, key, query, through, count: true);
-            return db.RunAsync(Source.Name, Name, key, "count", c => db.CountAsync(writer.ToString(), writer.Parameters, c), atomic: false, ct);
+            var targetQuery = Scoped(query);
+            var plan = new SelectPlan(db.Dialect);
+            targetQuery.PlanJoins(plan, Sql.TargetAlias, countOnly: true);
+            var sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(db.Dialect.Quote("x"));
+            AppendJoinedFrom(plan, sql, key, targetQuery, through);
+            AppendOrderAndLimit(plan, sql, targetQuery);
+            sql.Append(") AS ").Append(db.Dialect.Quote("n"));
+            return db.RunAsync(Source.Name, Name, key, "count", c => db.CountAsync(sql.ToString(), plan.Parameters, c), atomic: false, ct);
         }
 
-        private void WriteJoinedSelect(SqlWriter writer, object key, Func<Query<TTarget>, Query<TTarget>>? query,
-            Func<Query<TJunction>, Query<TJunction>>? through, bool count)
+        private Query<TTarget> Scoped(Func<Query<TTarget>, Query<TTarget>>? query) =>
+            (query?.Invoke(new Query<TTarget>(null, Target)) ?? new Query<TTarget>(null, Target)).Scoped();
+
+        /// <summary><c> FROM target t JOIN junction j … WHERE j.source = @key AND …</c></summary>
+        private void AppendJoinedFrom(SelectPlan plan, StringBuilder sql, object key, Query<TTarget> targetQuery, Func<Query<TJunction>, Query<TJunction>>? through)
         {
-            var d = writer.Dialect;
-            var targetQuery = (query?.Invoke(new Query<TTarget>(null, Target)) ?? new Query<TTarget>(null, Target)).Scoped();
-            var junctionQuery = through?.Invoke(new Query<TJunction>(null, Junction)) ?? new Query<TJunction>(null, Junction);
-            var t = d.Quote(Sql.TargetAlias);
-            var j = d.Quote(Sql.JunctionAlias);
-            if (count)
+            var d = plan.Dialect;
+            var t = Sql.TargetAlias;
+            var j = Sql.JunctionAlias;
+            sql.Append(" FROM ").Append(d.Quote(Target.Table)).Append(" AS ").Append(d.Quote(t))
+                .Append(" INNER JOIN ").Append(d.Quote(Junction.Table)).Append(" AS ").Append(d.Quote(j))
+                .Append(" ON ").Append(plan.Column(j, JunctionTargetColumn.Name)).Append(" = ").Append(plan.Column(t, TargetKeyColumn.Name))
+                .Append(plan.Joins);
+            var where = plan.Writer(null);
+            where.Append(" WHERE ").Append(plan.Column(j, JunctionSourceColumn.Name)).Append(" = ").Parameter(key);
+            var junctionFilter = JunctionFilter(through);
+            if (junctionFilter is not null)
             {
-                writer.Append("SELECT COUNT(*) FROM (SELECT 1 AS ").Append(d.Quote("x"));
+                where.Alias = j;
+                where.Append(" AND ");
+                junctionFilter.WriteTo(where);
             }
-            else
-            {
-                writer.Append("SELECT ");
-                writer.Append(string.Join(", ", Target.Columns.Select(c => t + "." + d.Quote(c.Name))));
-                writer.Append(", ");
-                writer.Append(string.Join(", ", Junction.Columns.Select(c => j + "." + d.Quote(c.Name))));
-            }
-            writer.Append(" FROM ").Append(d.Quote(Target.Table)).Append(" AS ").Append(t)
-                .Append(" INNER JOIN ").Append(d.Quote(Junction.Table)).Append(" AS ").Append(j)
-                .Append(" ON ").Append(j).Append(".").Append(d.Quote(JunctionTargetColumn.Name)).Append(" = ")
-                .Append(t).Append(".").Append(d.Quote(TargetKeyColumn.Name))
-                .Append(" WHERE ").Append(j).Append(".").Append(d.Quote(JunctionSourceColumn.Name)).Append(" = ").Parameter(key);
-            if (junctionQuery.Filter is not null)
-            {
-                writer.Alias = Sql.JunctionAlias;
-                writer.Append(" AND ");
-                junctionQuery.Filter.WriteTo(writer);
-            }
-            if (targetQuery.Filter is not null)
-            {
-                writer.Alias = Sql.TargetAlias;
-                writer.Append(" AND ");
-                targetQuery.Filter.WriteTo(writer);
-            }
-            writer.Alias = Sql.TargetAlias;
+            sql.Append(where.Sql);
+            foreach (var condition in targetQuery.Conditions(plan, t)) sql.Append(" AND ").Append(condition);
+        }
+
+        private void AppendOrderAndLimit(SelectPlan plan, StringBuilder sql, Query<TTarget> targetQuery)
+        {
             for (var i = 0; i < targetQuery.Orders.Count; i++)
             {
-                writer.Append(i == 0 ? " ORDER BY " : ", ").Column(targetQuery.Orders[i].Column.Name);
-                if (targetQuery.Orders[i].Descending) writer.Append(" DESC");
+                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(plan.Column(Sql.TargetAlias, targetQuery.Orders[i].Column.Name));
+                if (targetQuery.Orders[i].Descending) sql.Append(" DESC");
             }
-            d.AppendLimit(writer.Sql, targetQuery.LimitValue, targetQuery.OffsetValue);
-            if (count) writer.Append(") AS ").Append(d.Quote("c"));
+            plan.Dialect.AppendLimit(sql, targetQuery.LimitValue, targetQuery.OffsetValue);
         }
 
         /// <summary>Whether every target given is linked to <paramref name="source"/>.</summary>
@@ -392,7 +407,8 @@ namespace Associations.Accessors
         private async Task DeleteJunctionRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
         {
             var rows = await new Query<TJunction>(db, Junction).Unscoped()
-                .Where(Condition.Equal(JunctionSourceColumn, key) & which).ToListAsync(c).ConfigureAwait(false);
+                .Where(JunctionScope is null ? Condition.Equal(JunctionSourceColumn, key) & which : Condition.Equal(JunctionSourceColumn, key) & which & JunctionScope)
+                .ToListAsync(c).ConfigureAwait(false);
             foreach (var row in rows) await db.DeleteAsync(row, c).ConfigureAwait(false);
         }
 

@@ -20,6 +20,7 @@ namespace Associations.Accessors
         private readonly Func<TTarget, object?> _getForeignKey;
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
+        private readonly Action<TTarget>? _applyScope;
 
         /// <summary>Creates the association (generated code).</summary>
         public TargetKeyedAssociation(
@@ -36,9 +37,13 @@ namespace Associations.Accessors
             TargetKeyedSql sql,
             IColumn sourceKeyColumn,
             Func<TSource, object?> getNavigation,
-            Action<TSource, object?> setNavigation)
+            Action<TSource, object?> setNavigation,
+            Condition? scope = null,
+            Action<TTarget>? applyScope = null)
             : base(name, kind, targetKey, targetKeyColumn)
         {
+            Scope = scope;
+            _applyScope = applyScope;
             SourceKeyColumn = sourceKeyColumn;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
@@ -54,6 +59,12 @@ namespace Associations.Accessors
         /// <summary>The property of the source the foreign key references.</summary>
         public string SourceKeyProperty { get; }
 
+        /// <summary>The association scope (Sequelize's <c>scope</c>): reads see only matching targets; links write it.</summary>
+        public Condition? Scope { get; }
+
+        /// <summary>The filter of this association's targets: the foreign key, and the scope.</summary>
+        private Condition Linked(object key) => Scope is null ? Condition.Equal(ForeignKeyColumn, key) : Condition.Equal(ForeignKeyColumn, key) & Scope;
+
         /// <summary>The source column the foreign key references.</summary>
         public IColumn SourceKeyColumn { get; }
 
@@ -61,6 +72,7 @@ namespace Associations.Accessors
         public Include<TSource> Include(Func<Query<TTarget>, Query<TTarget>>? configure)
         {
             var child = new Query<TTarget>(null, Target);
+            if (Scope is not null) child = child.Where(Scope);
             if (configure is not null) child = configure(child);
             return new IncludeNode<TSource, TTarget>(Name, Kind == AssociationKind.HasOne, child,
                 new IncludeLink(SourceKeyColumn.Name, ForeignKeyColumn.Name, SourceKeyColumn.Type),
@@ -93,7 +105,7 @@ namespace Associations.Accessors
             if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
-            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Linked(key)));
             return db.RunAsync(Source.Name, Name, key, "get", built.ToListAsync, atomic: false, ct);
         }
 
@@ -107,7 +119,7 @@ namespace Associations.Accessors
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
                 return rows.Count == 0 ? null : rows[0];
             }
-            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Linked(key)));
             return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
         }
 
@@ -118,7 +130,7 @@ namespace Associations.Accessors
             if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
-            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(ForeignKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Linked(key)));
             return db.RunAsync(Source.Name, Name, key, "count", built.CountAsync, atomic: false, ct);
         }
 
@@ -148,7 +160,12 @@ namespace Associations.Accessors
                 await LinkAsync(db, key, list, "add to", c).ConfigureAwait(false);
                 return 0;
             }, atomic: list.Count > 1 || RowHooks, ct).ConfigureAwait(false);
-            if (instances is not null) foreach (var t in instances) _setForeignKey(t, key);
+            if (instances is not null)
+                foreach (var t in instances)
+                {
+                    _setForeignKey(t, key);
+                    _applyScope?.Invoke(t);
+                }
         }
 
         /// <summary>Unlinks the targets from <paramref name="source"/> (deletes them when the key is not nullable).</summary>
@@ -201,6 +218,7 @@ namespace Associations.Accessors
             var key = SourceKeyOf(source, "create in");
             var previous = _getForeignKey(target);
             _setForeignKey(target, key);
+            _applyScope?.Invoke(target);
             try
             {
                 await db.RunAsync(Source.Name, Name, key, "create in", async c =>
@@ -251,8 +269,9 @@ namespace Associations.Accessors
                 if (rows.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
                 foreach (var row in rows)
                 {
-                    if (Equals(_getForeignKey(row), key)) continue;
+                    if (Equals(_getForeignKey(row), key) && _applyScope is null) continue;
                     _setForeignKey(row, key);
+                    _applyScope?.Invoke(row);
                     await db.UpdateAsync(row, c).ConfigureAwait(false);
                 }
                 return;
@@ -275,7 +294,7 @@ namespace Associations.Accessors
         private async Task<int> UnlinkRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
         {
             var rows = await new Query<TTarget>(db, Target).Unscoped()
-                .Where(Condition.Equal(ForeignKeyColumn, key) & which).ToListAsync(c).ConfigureAwait(false);
+                .Where(Linked(key) & which).ToListAsync(c).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 if (UnlinkDeletes)

@@ -15,6 +15,7 @@ namespace Associations.Metadata
     {
         private readonly Func<IReadOnlyList<ModelMetadata>> _related;
         private IReadOnlyList<ModelMetadata>? _relatedCache;
+        private readonly HashSet<string> _foreignKeyColumns;
 
         /// <summary>Describes a model.</summary>
         protected ModelMetadata(
@@ -34,6 +35,7 @@ namespace Associations.Metadata
             Statements = statements;
             _related = related;
             Key = columns.Where(c => c.IsKey).ToArray();
+            _foreignKeyColumns = new HashSet<string>(foreignKeys.Select(f => f.Column), StringComparer.Ordinal);
             KeyGenerated = Key.Count == 1 && Key[0].IsGenerated;
         }
 
@@ -67,6 +69,9 @@ namespace Associations.Metadata
         /// <summary>Models connected to this one by an association declared on either side (junctions included).</summary>
         public IReadOnlyList<ModelMetadata> Related => _relatedCache ??= _related();
 
+        /// <summary>Whether <paramref name="column"/> is read even when a query selects other columns (keys and foreign keys).</summary>
+        public bool AlwaysRead(ColumnInfo column) => column.IsKey || _foreignKeyColumns.Contains(column.Name);
+
         /// <summary>The metadata of model <typeparamref name="T"/>.</summary>
         public static ModelMetadata<T> Of<T>() where T : class, IModel<T> => T.Metadata;
 
@@ -95,6 +100,9 @@ namespace Associations.Metadata
 
         /// <summary>Reads one row whose columns start at <paramref name="ordinal"/>, in <see cref="ModelMetadata.Columns"/> order.</summary>
         public abstract T Read(DbDataReader reader, int ordinal);
+
+        /// <summary>Reads the selected columns of one row: <paramref name="ordinals"/>[i] is the ordinal of column i, or -1 when it was not selected (the property keeps its default).</summary>
+        public abstract T ReadPartial(DbDataReader reader, int[] ordinals);
 
         /// <summary>The values of the inserted columns (all but a generated key), in INSERT order.</summary>
         public abstract object?[] GetInsertValues(T entity);

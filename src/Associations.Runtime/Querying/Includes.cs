@@ -43,6 +43,35 @@ namespace Associations
             return offset;
         }
 
+        /// <summary>
+        /// Selects the columns of <paramref name="model"/> under <paramref name="alias"/> — all of them, or the keys, foreign keys
+        /// and <paramref name="select"/> — and returns the reader of that part of a row.
+        /// </summary>
+        public Func<DbDataReader, T> AddModel<T>(ModelMetadata<T> model, string alias, IReadOnlyList<IColumn>? select, out int keyOrdinal) where T : class
+        {
+            var keyIndex = 0;
+            for (var i = 0; i < model.Columns.Count; i++)
+                if (model.Columns[i].IsKey) { keyIndex = i; break; }
+            if (select is null)
+            {
+                var offset = AddColumns(model, alias);
+                keyOrdinal = offset + keyIndex;
+                return reader => model.Read(reader, offset);
+            }
+            var ordinals = new int[model.Columns.Count];
+            var quoted = Dialect.Quote(alias) + ".";
+            for (var i = 0; i < model.Columns.Count; i++)
+            {
+                var column = model.Columns[i];
+                var wanted = model.AlwaysRead(column);
+                for (var j = 0; !wanted && j < select.Count; j++) wanted = select[j].Name == column.Name;
+                ordinals[i] = wanted ? Columns.Count : -1;
+                if (wanted) Columns.Add(quoted + Dialect.Quote(column.Name));
+            }
+            keyOrdinal = ordinals[keyIndex];
+            return reader => model.ReadPartial(reader, ordinals);
+        }
+
         /// <summary>A writer appending to nothing but sharing this plan's parameters.</summary>
         public SqlWriter Writer(string? alias) => new SqlWriter(Dialect, Parameters) { Alias = alias };
 
@@ -126,7 +155,7 @@ namespace Associations
         private readonly Func<TChild, object?>? _childKey;
         private readonly Action<TParent, object?> _setNavigation;
         private readonly Func<TParent, object?> _getNavigation;
-        private readonly Func<DbDataReader, int, object>? _readJunction;
+        private readonly Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? _addJunction;
         private readonly Func<object, object?>? _junctionParentKey;
         private readonly Action<TChild, object?>? _setJunction;
         private readonly Condition? _junctionFilter;
@@ -141,7 +170,7 @@ namespace Associations
             Func<TChild, object?>? childKey,
             Func<TParent, object?> getNavigation,
             Action<TParent, object?> setNavigation,
-            Func<DbDataReader, int, object>? readJunction = null,
+            Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? addJunction = null,
             Func<object, object?>? junctionParentKey = null,
             Action<TChild, object?>? setJunction = null,
             Condition? junctionFilter = null)
@@ -154,7 +183,7 @@ namespace Associations
             _childKey = childKey;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
-            _readJunction = readJunction;
+            _addJunction = addJunction;
             _junctionParentKey = junctionParentKey;
             _setJunction = setJunction;
             _junctionFilter = junctionFilter;
@@ -176,7 +205,8 @@ namespace Associations
         {
             if (countOnly && !_child.IsRequired) return static (_, _) => { };
             var alias = plan.NextAlias();
-            var offset = countOnly ? -1 : plan.AddColumns(Child, alias);
+            var keyOrdinal = -1;
+            var read = countOnly ? null : plan.AddModel(Child, alias, _child.Selected, out keyOrdinal);
             var on = new StringBuilder()
                 .Append(plan.Column(alias, _link.ChildColumn)).Append(" = ").Append(plan.Column(parentAlias, _link.ParentColumn));
             if (_child.Filter is not null)
@@ -189,9 +219,7 @@ namespace Associations
                 .Append(plan.Dialect.Quote(Child.Table)).Append(" AS ").Append(plan.Dialect.Quote(alias)).Append(" ON ").Append(on);
             var nested = _child.PlanJoins(plan, alias, countOnly);
             if (countOnly) return static (_, _) => { };
-            var keyOrdinal = offset + IndexOfKey(Child);
             var setNavigation = _setNavigation;
-            var child = Child;
             return (reader, parent) =>
             {
                 if (reader.IsDBNull(keyOrdinal))
@@ -199,7 +227,7 @@ namespace Associations
                     setNavigation(parent, null);
                     return;
                 }
-                var row = child.Read(reader, offset);
+                var row = read!(reader);
                 foreach (var read in nested) read(reader, row);
                 setNavigation(parent, row);
             };
@@ -232,15 +260,15 @@ namespace Associations
             if (keys.Count > 0)
             {
                 var plan = new SelectPlan(db.Dialect);
-                var sql = KeyedSelect(plan, keys, out var junctionOffset);
+                var sql = KeyedSelect(plan, keys, out var readChild, out var readJunction);
                 children = await db.ReadAsync(sql.Item1, plan.Parameters, reader =>
                 {
-                    var row = Child.Read(reader, 0);
+                    var row = readChild(reader);
                     foreach (var read in sql.Item2) read(reader, row);
                     object? parentKey;
-                    if (_readJunction is not null)
+                    if (readJunction is not null)
                     {
-                        var junction = _readJunction(reader, junctionOffset);
+                        var junction = readJunction(reader);
                         _setJunction!(row, junction);
                         parentKey = _junctionParentKey!(junction);
                     }
@@ -263,18 +291,19 @@ namespace Associations
         }
 
         /// <summary>SELECT of the children of <paramref name="keys"/>, with per-parent paging as a window function.</summary>
-        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys, out int junctionOffset)
+        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys,
+            out Func<DbDataReader, TChild> readChild, out Func<DbDataReader, object>? readJunction)
         {
             var d = plan.Dialect;
             const string alias = "c";
             const string junctionAlias = "cj";
-            plan.AddColumns(Child, alias);
-            junctionOffset = -1;
+            readChild = plan.AddModel(Child, alias, _child.Selected, out _);
+            readJunction = null;
             var from = new StringBuilder(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
             string partition;
             if (_link.Junction is { } junction)
             {
-                junctionOffset = plan.AddColumns(junction, junctionAlias);
+                readJunction = _addJunction!(plan, junctionAlias, _child.ThroughSelected);
                 from.Append(" INNER JOIN ").Append(d.Quote(junction.Table)).Append(" AS ").Append(d.Quote(junctionAlias))
                     .Append(" ON ").Append(plan.Column(junctionAlias, _link.JunctionTargetColumn!)).Append(" = ").Append(plan.Column(alias, _link.TargetKeyColumn!));
                 partition = plan.Column(junctionAlias, _link.ChildColumn);
@@ -351,11 +380,5 @@ namespace Associations
             sql.Append(')');
         }
 
-        private static int IndexOfKey(ModelMetadata model)
-        {
-            for (var i = 0; i < model.Columns.Count; i++)
-                if (model.Columns[i].IsKey) return i;
-            return 0;
-        }
     }
 }

@@ -20,6 +20,8 @@ namespace Associations
         private int? _offset;
         private bool _required;
         private bool _unscoped;
+        private IColumn[]? _select;
+        private IColumn[]? _throughSelect;
         private Include<T>[] _includes = Array.Empty<Include<T>>();
 
         /// <summary>Creates a query; <paramref name="session"/> is null for the query inside an include or accessor.</summary>
@@ -106,6 +108,28 @@ namespace Associations
             return copy;
         }
 
+        /// <summary>Reads only <paramref name="columns"/> (plus the key and the foreign keys includes need); other properties keep their defaults.</summary>
+        public Query<T> Select(params IColumn[] columns)
+        {
+            var copy = Clone();
+            copy._select = columns ?? throw new ArgumentNullException(nameof(columns));
+            return copy;
+        }
+
+        /// <summary>BelongsToMany getters and includes: reads only these junction columns (plus the junction's keys) into the junction row.</summary>
+        public Query<T> ThroughSelect(params IColumn[] columns)
+        {
+            var copy = Clone();
+            copy._throughSelect = columns ?? throw new ArgumentNullException(nameof(columns));
+            return copy;
+        }
+
+        /// <summary>The selected columns (null: all).</summary>
+        public IReadOnlyList<IColumn>? Selected => _select;
+
+        /// <summary>The selected junction columns (null: all).</summary>
+        public IReadOnlyList<IColumn>? ThroughSelected => _throughSelect;
+
         /// <summary>Whether the model's default scope is switched off.</summary>
         public bool IsUnscoped => _unscoped;
 
@@ -128,15 +152,14 @@ namespace Associations
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
             var plan = new SelectPlan(session.Dialect);
-            plan.AddColumns(Metadata, Alias);
+            var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
             var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
             AppendWhere(plan, sql);
             AppendOrderAndLimit(plan, sql);
-            var metadata = Metadata;
             var rows = await session.ReadAsync(sql.ToString(), plan.Parameters, reader =>
             {
-                var row = metadata.Read(reader, 0);
+                var row = read(reader);
                 for (var i = 0; i < readers.Count; i++) readers[i](reader, row);
                 return row;
             }, cancellationToken).ConfigureAwait(false);

@@ -138,6 +138,15 @@ namespace Blog
                 AuthorId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
             };
 
+            public override global::Blog.Post ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Blog.Post();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Title = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.AuthorId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Blog.Post entity) => new object?[] { entity.Title, entity.AuthorId };
 
             public override object?[] GetUpdateValues(global::Blog.Post entity) => new object?[] { entity.Title, entity.AuthorId, entity.Id };

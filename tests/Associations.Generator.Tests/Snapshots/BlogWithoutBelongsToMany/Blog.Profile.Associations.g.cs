@@ -61,6 +61,15 @@ namespace Blog
                 UserId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
             };
 
+            public override global::Blog.Profile ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Blog.Profile();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Bio = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.UserId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Blog.Profile entity) => new object?[] { entity.Bio, entity.UserId };
 
             public override object?[] GetUpdateValues(global::Blog.Profile entity) => new object?[] { entity.Bio, entity.UserId, entity.Id };

@@ -210,6 +210,33 @@ namespace Tracker
                 ProjectId = reader.IsDBNull(ordinal + 20) ? null : reader.GetInt64(ordinal + 20),
             };
 
+            public override global::Tracker.Issue ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Tracker.Issue();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Priority = (global::Tracker.Priority)reader.GetInt32(ordinals[1]);
+                if (ordinals[2] >= 0) entity.TriagedPriority = (reader.IsDBNull(ordinals[2]) ? null : (global::Tracker.Priority)reader.GetInt32(ordinals[2]));
+                if (ordinals[3] >= 0) entity.Size = (global::Tracker.Size)(byte)reader.GetInt16(ordinals[3]);
+                if (ordinals[4] >= 0) entity.Code = (global::Tracker.Code)reader.GetInt64(ordinals[4]);
+                if (ordinals[5] >= 0) entity.OptionalSize = (reader.IsDBNull(ordinals[5]) ? null : (global::Tracker.Size)(byte)reader.GetInt16(ordinals[5]));
+                if (ordinals[6] >= 0) entity.Estimate = (reader.IsDBNull(ordinals[6]) ? null : reader.GetInt32(ordinals[6]));
+                if (ordinals[7] >= 0) entity.Notes = (reader.IsDBNull(ordinals[7]) ? null : reader.GetString(ordinals[7]));
+                if (ordinals[8] >= 0) entity.Title = reader.GetString(ordinals[8]);
+                if (ordinals[9] >= 0) entity.ClosedAt = (reader.IsDBNull(ordinals[9]) ? null : reader.GetDateTime(ordinals[9]));
+                if (ordinals[10] >= 0) entity.CreatedAt = reader.GetFieldValue<global::System.DateTimeOffset>(ordinals[10]);
+                if (ordinals[11] >= 0) entity.ExternalId = (reader.IsDBNull(ordinals[11]) ? null : reader.GetGuid(ordinals[11]));
+                if (ordinals[12] >= 0) entity.IsOpen = reader.GetBoolean(ordinals[12]);
+                if (ordinals[13] >= 0) entity.Reviewed = (reader.IsDBNull(ordinals[13]) ? null : reader.GetBoolean(ordinals[13]));
+                if (ordinals[14] >= 0) entity.Score = (reader.IsDBNull(ordinals[14]) ? null : reader.GetDouble(ordinals[14]));
+                if (ordinals[15] >= 0) entity.Weight = reader.GetFloat(ordinals[15]);
+                if (ordinals[16] >= 0) entity.Cost = (reader.IsDBNull(ordinals[16]) ? null : reader.GetDecimal(ordinals[16]));
+                if (ordinals[17] >= 0) entity.Rank = reader.GetInt16(ordinals[17]);
+                if (ordinals[18] >= 0) entity.Views = reader.GetInt64(ordinals[18]);
+                if (ordinals[19] >= 0) entity.Attachment = (reader.IsDBNull(ordinals[19]) ? null : reader.GetFieldValue<byte[]>(ordinals[19]));
+                if (ordinals[20] >= 0) entity.ProjectId = (reader.IsDBNull(ordinals[20]) ? null : reader.GetInt64(ordinals[20]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Tracker.Issue entity) => new object?[] { (int)entity.Priority, (int?)entity.TriagedPriority, (byte)entity.Size, (long)entity.Code, (byte?)entity.OptionalSize, entity.Estimate, entity.Notes, entity.Title, entity.ClosedAt, entity.CreatedAt, entity.ExternalId, entity.IsOpen, entity.Reviewed, entity.Score, entity.Weight, entity.Cost, entity.Rank, entity.Views, entity.Attachment, entity.ProjectId };
 
             public override object?[] GetUpdateValues(global::Tracker.Issue entity) => new object?[] { (int)entity.Priority, (int?)entity.TriagedPriority, (byte)entity.Size, (long)entity.Code, (byte?)entity.OptionalSize, entity.Estimate, entity.Notes, entity.Title, entity.ClosedAt, entity.CreatedAt, entity.ExternalId, entity.IsOpen, entity.Reviewed, entity.Score, entity.Weight, entity.Cost, entity.Rank, entity.Views, entity.Attachment, entity.ProjectId, entity.Id };

@@ -50,6 +50,14 @@ namespace Tracker
                 Name = reader.GetString(ordinal + 1),
             };
 
+            public override global::Tracker.Project ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Tracker.Project();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt64(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Tracker.Project entity) => new object?[] { entity.Name };
 
             public override object?[] GetUpdateValues(global::Tracker.Project entity) => new object?[] { entity.Name, entity.Id };

@@ -53,6 +53,14 @@ namespace Blog
                 Name = reader.GetString(ordinal + 1),
             };
 
+            public override global::Blog.Role ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Blog.Role();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Blog.Role entity) => new object?[] { entity.Name };
 
             public override object?[] GetUpdateValues(global::Blog.Role entity) => new object?[] { entity.Name, entity.Id };

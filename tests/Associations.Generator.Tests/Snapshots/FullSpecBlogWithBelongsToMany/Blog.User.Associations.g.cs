@@ -649,6 +649,14 @@ namespace Blog
                 Name = reader.GetString(ordinal + 1),
             };
 
+            public override global::Blog.User ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Blog.User();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Blog.User entity) => new object?[] { entity.Name };
 
             public override object?[] GetUpdateValues(global::Blog.User entity) => new object?[] { entity.Name, entity.Id };

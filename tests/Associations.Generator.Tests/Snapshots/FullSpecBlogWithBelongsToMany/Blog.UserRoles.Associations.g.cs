@@ -62,6 +62,14 @@ namespace Blog
                 RoleId = reader.GetInt32(ordinal + 1),
             };
 
+            public override global::Blog.UserRoles ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Blog.UserRoles();
+                if (ordinals[0] >= 0) entity.UserId = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.RoleId = reader.GetInt32(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Blog.UserRoles entity) => new object?[] { entity.UserId, entity.RoleId };
 
             public override object?[] GetUpdateValues(global::Blog.UserRoles entity) => new object?[] { entity.UserId, entity.RoleId, entity.UserId, entity.RoleId };

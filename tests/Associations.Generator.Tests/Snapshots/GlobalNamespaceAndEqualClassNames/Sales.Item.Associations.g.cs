@@ -61,6 +61,15 @@ namespace Sales
                 OrderId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
             };
 
+            public override global::Sales.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Sales.Item();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Sku = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Sales.Item entity) => new object?[] { entity.Sku, entity.OrderId };
 
             public override object?[] GetUpdateValues(global::Sales.Item entity) => new object?[] { entity.Sku, entity.OrderId, entity.Id };

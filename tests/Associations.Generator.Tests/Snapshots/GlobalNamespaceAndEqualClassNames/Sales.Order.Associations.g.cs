@@ -285,6 +285,13 @@ namespace Sales
                 Id = reader.GetInt32(ordinal),
             };
 
+            public override global::Sales.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Sales.Order();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Sales.Order entity) => new object?[] {  };
 
             public override object?[] GetUpdateValues(global::Sales.Order entity) => new object?[] { entity.Id, entity.Id };

@@ -48,6 +48,14 @@ partial class Setting : global::Associations.IModel<global::Setting>
             Value = reader.GetString(ordinal + 1),
         };
 
+        public override global::Setting ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+        {
+            var entity = new global::Setting();
+            if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+            if (ordinals[1] >= 0) entity.Value = reader.GetString(ordinals[1]);
+            return entity;
+        }
+
         public override object?[] GetInsertValues(global::Setting entity) => new object?[] { entity.Value };
 
         public override object?[] GetUpdateValues(global::Setting entity) => new object?[] { entity.Value, entity.Id };

@@ -61,6 +61,15 @@ namespace Warehouse
                 OrderId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
             };
 
+            public override global::Warehouse.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Warehouse.Item();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Shelf = reader.GetInt32(ordinals[1]);
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Warehouse.Item entity) => new object?[] { entity.Shelf, entity.OrderId };
 
             public override object?[] GetUpdateValues(global::Warehouse.Item entity) => new object?[] { entity.Shelf, entity.OrderId, entity.Id };

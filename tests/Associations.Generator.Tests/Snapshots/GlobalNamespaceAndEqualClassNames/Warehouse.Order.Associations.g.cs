@@ -373,6 +373,14 @@ namespace Warehouse
                 SalesOrderId = reader.IsDBNull(ordinal + 1) ? null : reader.GetInt32(ordinal + 1),
             };
 
+            public override global::Warehouse.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Warehouse.Order();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.SalesOrderId = (reader.IsDBNull(ordinals[1]) ? null : reader.GetInt32(ordinals[1]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Warehouse.Order entity) => new object?[] { entity.SalesOrderId };
 
             public override object?[] GetUpdateValues(global::Warehouse.Order entity) => new object?[] { entity.SalesOrderId, entity.Id };

@@ -149,6 +149,15 @@ namespace Family
                 FatherId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
             };
 
+            public override global::Family.Person ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Family.Person();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.FatherId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Family.Person entity) => new object?[] { entity.Name, entity.FatherId };
 
             public override object?[] GetUpdateValues(global::Family.Person entity) => new object?[] { entity.Name, entity.FatherId, entity.Id };

@@ -227,6 +227,17 @@ namespace League
                 AwayTeamId = reader.IsDBNull(ordinal + 4) ? null : reader.GetInt32(ordinal + 4),
             };
 
+            public override global::League.Game ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::League.Game();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.HomeScore = reader.GetInt32(ordinals[1]);
+                if (ordinals[2] >= 0) entity.AwayScore = reader.GetInt32(ordinals[2]);
+                if (ordinals[3] >= 0) entity.HomeTeamId = (reader.IsDBNull(ordinals[3]) ? null : reader.GetInt32(ordinals[3]));
+                if (ordinals[4] >= 0) entity.AwayTeamId = (reader.IsDBNull(ordinals[4]) ? null : reader.GetInt32(ordinals[4]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::League.Game entity) => new object?[] { entity.HomeScore, entity.AwayScore, entity.HomeTeamId, entity.AwayTeamId };
 
             public override object?[] GetUpdateValues(global::League.Game entity) => new object?[] { entity.HomeScore, entity.AwayScore, entity.HomeTeamId, entity.AwayTeamId, entity.Id };

@@ -528,6 +528,14 @@ namespace League
                 Name = reader.GetString(ordinal + 1),
             };
 
+            public override global::League.Team ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::League.Team();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::League.Team entity) => new object?[] { entity.Name };
 
             public override object?[] GetUpdateValues(global::League.Team entity) => new object?[] { entity.Name, entity.Id };

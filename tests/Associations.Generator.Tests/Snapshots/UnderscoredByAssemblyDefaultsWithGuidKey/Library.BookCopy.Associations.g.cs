@@ -65,6 +65,16 @@ namespace Library
                 LibraryBranchBranchId = reader.IsDBNull(ordinal + 3) ? null : reader.GetGuid(ordinal + 3),
             };
 
+            public override global::Library.BookCopy ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Library.BookCopy();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.ShelfCode = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.Isbn = reader.GetString(ordinals[2]);
+                if (ordinals[3] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[3]) ? null : reader.GetGuid(ordinals[3]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Library.BookCopy entity) => new object?[] { entity.ShelfCode, entity.Isbn, entity.LibraryBranchBranchId };
 
             public override object?[] GetUpdateValues(global::Library.BookCopy entity) => new object?[] { entity.ShelfCode, entity.Isbn, entity.LibraryBranchBranchId, entity.Id };

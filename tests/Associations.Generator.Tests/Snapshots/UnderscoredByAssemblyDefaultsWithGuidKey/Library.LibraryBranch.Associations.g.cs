@@ -289,6 +289,14 @@ namespace Library
                 BranchName = reader.GetString(ordinal + 1),
             };
 
+            public override global::Library.LibraryBranch ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Library.LibraryBranch();
+                if (ordinals[0] >= 0) entity.BranchId = reader.GetGuid(ordinals[0]);
+                if (ordinals[1] >= 0) entity.BranchName = reader.GetString(ordinals[1]);
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Library.LibraryBranch entity) => new object?[] { entity.BranchId, entity.BranchName };
 
             public override object?[] GetUpdateValues(global::Library.LibraryBranch entity) => new object?[] { entity.BranchName, entity.BranchId };

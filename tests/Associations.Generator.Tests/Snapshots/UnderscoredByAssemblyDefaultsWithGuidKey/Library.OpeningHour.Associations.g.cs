@@ -138,6 +138,15 @@ namespace Library
                 LibraryBranchBranchId = reader.IsDBNull(ordinal + 2) ? null : reader.GetGuid(ordinal + 2),
             };
 
+            public override global::Library.OpeningHour ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Library.OpeningHour();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.DayOfWeek = reader.GetInt32(ordinals[1]);
+                if (ordinals[2] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetGuid(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Library.OpeningHour entity) => new object?[] { entity.DayOfWeek, entity.LibraryBranchBranchId };
 
             public override object?[] GetUpdateValues(global::Library.OpeningHour entity) => new object?[] { entity.DayOfWeek, entity.LibraryBranchBranchId, entity.Id };

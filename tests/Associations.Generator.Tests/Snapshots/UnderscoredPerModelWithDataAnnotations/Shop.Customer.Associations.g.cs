@@ -293,6 +293,15 @@ namespace Shop
                 Email = reader.IsDBNull(ordinal + 2) ? null : reader.GetString(ordinal + 2),
             };
 
+            public override global::Shop.Customer ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Shop.Customer();
+                if (ordinals[0] >= 0) entity.Code = reader.GetString(ordinals[0]);
+                if (ordinals[1] >= 0) entity.DisplayName = reader.GetString(ordinals[1]);
+                if (ordinals[2] >= 0) entity.Email = (reader.IsDBNull(ordinals[2]) ? null : reader.GetString(ordinals[2]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Shop.Customer entity) => new object?[] { entity.Code, entity.DisplayName, entity.Email };
 
             public override object?[] GetUpdateValues(global::Shop.Customer entity) => new object?[] { entity.DisplayName, entity.Email, entity.Code };

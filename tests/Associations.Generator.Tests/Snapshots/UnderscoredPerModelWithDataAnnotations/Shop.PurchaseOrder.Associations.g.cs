@@ -142,6 +142,16 @@ namespace Shop
                 CustomerCode = reader.IsDBNull(ordinal + 3) ? null : reader.GetString(ordinal + 3),
             };
 
+            public override global::Shop.PurchaseOrder ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
+            {
+                var entity = new global::Shop.PurchaseOrder();
+                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[1] >= 0) entity.TotalAmount = reader.GetDecimal(ordinals[1]);
+                if (ordinals[2] >= 0) entity.PlacedAt = reader.GetDateTime(ordinals[2]);
+                if (ordinals[3] >= 0) entity.CustomerCode = (reader.IsDBNull(ordinals[3]) ? null : reader.GetString(ordinals[3]));
+                return entity;
+            }
+
             public override object?[] GetInsertValues(global::Shop.PurchaseOrder entity) => new object?[] { entity.TotalAmount, entity.PlacedAt, entity.CustomerCode };
 
             public override object?[] GetUpdateValues(global::Shop.PurchaseOrder entity) => new object?[] { entity.TotalAmount, entity.PlacedAt, entity.CustomerCode, entity.Id };
