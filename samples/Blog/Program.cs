@@ -35,7 +35,7 @@ var moved = await jane.CreateArticleAsync(db, new Post { Title = "Moving house",
 await john.AddArticleAsync(db, moved); // moves the post to John: one statement
 
 // Comments (PostId is required: removing a comment from a post deletes it).
-await hello.CreateCommentAsync(db, new Comment { Body = "First!", CommenterId = jane.Id });
+await hello.CreateCommentAsync(db, new Comment { Body = "  First!  ", CommenterId = jane.Id }); // the hook trims it
 await hello.CreateCommentAsync(db, new Comment { Body = "Welcome.", CommenterId = jane.Id });
 var spam = await sql.CreateCommentAsync(db, new Comment { Body = "Buy cheap watches" });
 await sql.CreateCommentAsync(db, new Comment { Body = "Agreed.", CommenterId = john.Id });
@@ -52,21 +52,26 @@ await draft.AddTagAsync(db, csharp);
 // Replace a whole set at once, atomically.
 await jane.SetArticlesAsync(db, [draft]);
 
+// The whole blog in three statements: users JOIN profiles, then posts of all users, then their comments and tags.
+var users = await db.Query<User>()
+    .OrderBy(User.Columns.Name)
+    .IncludeProfile()
+    .IncludeArticles(a => a.OrderBy(Post.Columns.Id)
+        .IncludeComments(c => c.OrderBy(Comment.Columns.Id).IncludeCommenter())
+        .IncludeTags(t => t.OrderBy(Tag.Columns.Name)))
+    .ToListAsync();
+
 Console.WriteLine();
-foreach (var user in await db.Query<User>().OrderBy(User.Columns.Name).ToListAsync())
+foreach (var user in users)
 {
-    var profile = await user.GetProfileAsync(db);
-    var published = await user.CountArticlesAsync(db, q => q.Where(Post.Columns.Status == "published"));
-    Console.WriteLine($"{user.Name} — {profile?.Bio ?? "(no profile)"}  [{published} published of {await user.CountArticlesAsync(db)}]");
-    foreach (var post in await user.GetArticlesAsync(db, q => q.OrderBy(Post.Columns.Id)))
+    var published = user.Articles!.Count(p => p.Status == "published");
+    Console.WriteLine($"{user.Name} — {user.Profile?.Bio ?? "(no profile)"}  [{published} published of {user.Articles!.Count}]");
+    foreach (var post in user.Articles!)
     {
-        var tags = await post.GetTagsAsync(db, q => q.OrderBy(Tag.Columns.Name));
-        Console.WriteLine($"  #{post.Id} {post.Title} ({post.Status}), {await post.CountCommentsAsync(db)} comment(s), tags: {(tags.Count == 0 ? "none" : string.Join(", ", tags.Select(t => t.Name)))}");
-        foreach (var comment in await post.GetCommentsAsync(db, q => q.OrderBy(Comment.Columns.Id)))
-        {
-            var commenter = await comment.GetCommenterAsync(db);
-            Console.WriteLine($"      “{comment.Body}” — {commenter?.Name ?? "anonymous"}");
-        }
+        var tags = post.Tags!.Count == 0 ? "none" : string.Join(", ", post.Tags!.Select(t => t.Name));
+        Console.WriteLine($"  #{post.Id} {post.Title} ({post.Status}), {post.Comments!.Count} comment(s), tags: {tags}");
+        foreach (var comment in post.Comments!)
+            Console.WriteLine($"      “{comment.Body}” — {comment.Commenter?.Name ?? "anonymous"}");
     }
 }
 
@@ -74,6 +79,7 @@ var author = await draft.GetAuthorAsync(db);
 Console.WriteLine();
 Console.WriteLine($"'{draft.Title}' is by {author!.Name}; John has it: {await john.HasArticleAsync(db, draft)}.");
 Console.WriteLine($"Posts tagged 'databases': {string.Join(", ", (await databases.GetPostsAsync(db, q => q.OrderBy(Post.Columns.Id))).Select(p => p.Title))}");
+Console.WriteLine($"Published (a named scope): {await db.Query<Post>().Published().CountAsync()} of {await db.Query<Post>().CountAsync()} posts");
 Console.WriteLine($"Posts with a title starting with 'P': {string.Join(", ", (await db.Query<Post>().Where(Post.Columns.Title.Like("P%")).ToListAsync()).Select(p => p.Title))}");
 
 // A mistake is an exception that names the model, the association and the key — and changes nothing.
@@ -86,3 +92,11 @@ catch (AssociationException error)
     Console.WriteLine($"Refused: {error.Message.Split(". ")[0]}.");
 }
 Console.WriteLine($"Jane still has {await jane.CountArticlesAsync(db)} post(s).");
+try
+{
+    await sql.CreateCommentAsync(db, new Comment { Body = "   " });
+}
+catch (InvalidOperationException error)
+{
+    Console.WriteLine($"Hook refused a comment: {error.Message} ({await sql.CountCommentsAsync(db)} comment(s) on '{sql.Title}', unchanged).");
+}
