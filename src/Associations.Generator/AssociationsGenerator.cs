@@ -65,20 +65,16 @@ namespace Associations.Generator
 
             context.RegisterSourceOutput(models, static (spc, spec) =>
             {
-                string source;
-                string? includes;
                 try
                 {
-                    source = ModelEmitter.Emit(spec);
-                    includes = spec.Associations.Count > 0 || spec.Scopes.Count > 0 ? ModelEmitter.EmitIncludes(spec) : null;
+                    spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
+                    if (spec.Associations.Count > 0 || spec.Scopes.Count > 0)
+                        spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), ModelEmitter.EmitIncludes(spec));
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, ex.GetType().Name, ex.Message));
-                    return;
                 }
-                spc.AddSource(spec.HintName, source);
-                if (includes is not null) spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), includes);
             });
 
             var registry = graph
@@ -86,18 +82,34 @@ namespace Associations.Generator
                 .WithTrackingName(TrackingNames.Registry);
             context.RegisterSourceOutput(registry, static (spc, names) =>
             {
-                if (names.Count > 0) spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(names));
+                try
+                {
+                    if (names.Count > 0) spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(names));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, ex.GetType().Name, ex.Message));
+                }
             });
 
             var diagnostics = graph
                 .Select((g, _) => g.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            // Locations are plain data until here; tying them to their syntax tree lets #pragma and
+            // .editorconfig suppress a diagnostic and lets code fixes find it. Only this step sees the compilation.
+            context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, input) =>
             {
+                var (list, compilation) = input;
+                if (list.Count == 0) return;
                 foreach (var info in list)
                 {
                     var descriptor = DiagnosticDescriptors.ById[info.Id];
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location?.ToLocation(), info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
+                    var location = info.Location is { } at
+                        ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath) is { } tree && at.Start + at.Length <= tree.Length
+                            ? Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(at.Start, at.Length))
+                            : at.ToLocation()
+                        : null;
+                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
                 }
             });
         }

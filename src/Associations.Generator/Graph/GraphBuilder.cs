@@ -426,8 +426,14 @@ namespace Associations.Generator.Graph
             }
             var sameTarget = source.Plans.Where(p => p.Target == target && p.Declaration.Kind == association.Kind).ToList();
             if (sameTarget.Count > 0 && (association.As is null || sameTarget.Any(p => p.Declaration.As is null)))
+            {
+                var example = association.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany ? target.Plural : target.Type.Name;
+                var keyAdvice = association.Kind == AssociationKind.BelongsTo
+                    ? "so that each gets its own accessors and foreign key"
+                    : association.Kind == AssociationKind.BelongsToMany ? "and its own Through" : "and its own ForeignKey (As does not change the key of a HasOne/HasMany)";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.At("As"),
-                    $"'{source.Type.Name}' has two {association.Kind} associations to '{target.Type.Name}' without distinct aliases; give each its own As (for example As = \"Home{target.Type.Name}\" and As = \"Away{target.Type.Name}\") so that each gets its own accessors and foreign key"));
+                    $"'{source.Type.Name}' has two {association.Kind} associations to '{target.Type.Name}' without distinct aliases; give each its own As (for example As = \"Home{example}\" and As = \"Away{example}\") {keyAdvice}"));
+            }
             if (!source.UsedNames.Add(name))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
@@ -584,10 +590,20 @@ namespace Associations.Generator.Graph
             });
         }
 
-        /// <summary>ASSOC010: a HasOne/HasMany and its inverse BelongsTo that resolved to two different columns.</summary>
+        /// <summary>
+        /// ASSOC010: a HasOne/HasMany and its inverse BelongsTo that resolved to two different columns; or two
+        /// HasOne/HasMany of one model to one target stored in the same column (they would return the same rows).
+        /// </summary>
         private static void CheckPairs(IEnumerable<ModelBuilder> models, List<DiagnosticInfo> diagnostics)
         {
             var all = models.SelectMany(m => m.Plans).ToList();
+            foreach (var shared in all.Where(p => p.Declaration.Kind is AssociationKind.HasMany or AssociationKind.HasOne && p.Declaration.ScopeProperty is null)
+                         .GroupBy(p => (p.Source, p.Target, p.ForeignKeyProperty)).Where(g => g.Count() > 1 && g.All(p => p.Declaration.As is not null)))
+            {
+                var second = shared.ElementAt(1);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, second.Declaration.At("As"),
+                    $"'{second.Source.Type.Name}.{shared.First().Name}' and '{second.Source.Type.Name}.{second.Name}' both store their key in '{second.Target.Type.Name}.{second.ForeignKeyProperty}', so they return the same rows; give each its own ForeignKey (or an association scope)"));
+            }
             foreach (var group in all.GroupBy(p => (p.Source.Type.FullName, p.Target.Type.FullName)))
             {
                 var keyedOnTarget = group.Where(p => p.Declaration.Kind is AssociationKind.HasMany or AssociationKind.HasOne).ToList();
@@ -726,7 +742,9 @@ namespace Associations.Generator.Graph
                 }, plan);
             }).ToEquatableArray();
 
-            var hint = (model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name + ".Associations.g.cs";
+            // Hint names allow letters, digits and . _ - only: "@class" namespaces and verbatim names lose their '@'.
+            var hint = new string(((model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name)
+                .Where(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-').ToArray()) + ".Associations.g.cs";
             var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
             return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, model.Type.IsPublic, hint, model.Table,
                 model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray(),
