@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Associations.Benchmarks.Contenders;
+using Associations.Benchmarks.Data;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace Associations.Benchmarks;
+
+/// <summary>
+/// Full suite:  dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --filter '*'
+/// Quick check: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --validate
+/// (every contender runs every workload once and must match the checksums computed from the data definition).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--validate"))
+        {
+            // Optional workload names narrow the check: --validate W2 W5
+            var only = args.Where(a => Enum.TryParse<Workload>(a, ignoreCase: true, out _)).Select(a => Enum.Parse<Workload>(a, ignoreCase: true)).ToList();
+            return await ValidateAsync(only.Count == 0 ? Enum.GetValues<Workload>() : only.ToArray());
+        }
+        await BenchDatabase.EnsureAsync(Console.Out);
+        var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static Contender[] AllContenders() =>
+    [
+        new AdoNetContender(),
+        new AdoNetPreparedContender(),
+        new DapperContender(),
+        new EfCoreContender(split: false),
+        new EfCoreContender(split: true),
+        new AssociationsContender(),
+    ];
+
+    /// <summary>Every contender runs every workload once; any wrong answer fails (exit 1).</summary>
+    private static async Task<int> ValidateAsync(Workload[] workloads)
+    {
+        var total = Stopwatch.StartNew();
+        await BenchDatabase.EnsureAsync(Console.Out);
+        Console.WriteLine($"Data set: {BenchDatabase.FilePath}");
+        var contenders = AllContenders();
+        foreach (var contender in contenders) await contender.InitAsync();
+        var failures = 0;
+        try
+        {
+            Console.WriteLine($"{"workload",-9}{"contender",-18}{"cold ms",10}  checksum");
+            foreach (var workload in workloads)
+                foreach (var contender in contenders)
+                {
+                    try
+                    {
+                        var elapsed = await Validation.CheckAsync(workload, contender);
+                        Console.WriteLine($"{workload,-9}{contender.Name,-18}{elapsed.TotalMilliseconds,10:F1}  OK");
+                    }
+                    catch (Exception error)
+                    {
+                        failures++;
+                        Console.WriteLine($"{workload,-9}{contender.Name,-18}{"",10}  FAILED: {error.Message}");
+                    }
+                }
+            failures += await SelfTestAsync(contenders.OfType<AssociationsContender>().Single());
+        }
+        finally
+        {
+            foreach (var contender in contenders) await contender.DisposeAsync();
+        }
+        Console.WriteLine(failures == 0
+            ? $"All checksums match ({total.Elapsed.TotalSeconds:F1} s)."
+            : $"{failures} check(s) FAILED ({total.Elapsed.TotalSeconds:F1} s).");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>The checksums must reject near-misses: one post dropped, two posts swapped between users.</summary>
+    private static async Task<int> SelfTestAsync(AssociationsContender contender)
+    {
+        var expected = Expected.For(Workload.W1);
+        var dropped = (List<User>)await contender.W1UsersProfilePostsAsync();
+        dropped[0].Posts!.RemoveAt(0);
+        var swapped = (List<User>)await contender.W1UsersProfilePostsAsync();
+        (swapped[0].Posts![0], swapped[1].Posts![0]) = (swapped[1].Posts![0], swapped[0].Posts![0]);
+        var failures = 0;
+        foreach (var (what, result) in new[] { ("a dropped post", dropped), ("two swapped posts", swapped) })
+        {
+            try
+            {
+                Validation.Require(Workload.W1, "self-test", expected, ModelSums.Sum(Workload.W1, result));
+                Console.WriteLine($"self-test: the W1 checksum did NOT catch {what}");
+                failures++;
+            }
+            catch (ChecksumMismatchException)
+            {
+                Console.WriteLine($"self-test: the W1 checksum catches {what}");
+            }
+        }
+        return failures;
+    }
+}
