@@ -31,7 +31,7 @@ namespace Associations.Generator.Emit
 
             if (model.Synthesized)
                 w.Summary($"The junction of a BelongsToMany association, generated from its <c>Through</c> name (table <c>{CodeWriter.Xml(model.Table)}</c>). Declare <c>partial class {model.Name}</c> to add payload columns.");
-            w.Open($"{(model.Synthesized ? "public " : "")}partial class {model.Name} : global::Associations.IModel<{model.FullName}>");
+            w.Open($"{(model.Synthesized ? "public " : "")}partial class {Naming.Identifier(model.Name)} : global::Associations.IModel<{model.FullName}>");
 
             var generatedKeys = model.Columns.Where(c => c.IsGeneratedProperty).ToList();
             if (generatedKeys.Count > 0)
@@ -50,7 +50,7 @@ namespace Associations.Generator.Emit
             foreach (var navigation in model.JunctionNavigations)
             {
                 w.Summary($"The <c>{navigation.Property}</c> row this <c>{model.Name}</c> was read through (<c>{navigation.Association}</c>), with its payload; null when not read through it.");
-                w.Line($"public {navigation.Type}? {navigation.Property} {{ get; set; }}");
+                w.Line($"{(navigation.IsPublic ? "public" : "internal")} {navigation.Type}? {navigation.Property} {{ get; set; }}");
                 w.Line();
             }
 
@@ -561,7 +561,8 @@ namespace Associations.Generator.Emit
                         w.Line($"junctionSourceColumn: {jt}.Columns.{j.SourceColumn.Property},");
                         w.Line($"junctionTargetColumn: {jt}.Columns.{j.TargetColumn.Property},");
                         w.Line($"junctionRow: static (payload, sourceKey, targetKey) => payload is null");
-                        w.Line($"    ? new {jt} {{ {keys} }}");
+                        var required = string.Join("", j.Payload.Where(c => c.InInitializer).Select(c => $"{c.Property} = default!, "));
+                    w.Line($"    ? new {jt} {{ {required}{keys} }}");
                         w.Line($"    : new {jt} {{ {copy}{keys} }},");
                         w.Line($"getJunction: static target => target.{j.NavigationProperty},");
                         w.Line($"setJunction: static (target, value) => target.{j.NavigationProperty} = value,");

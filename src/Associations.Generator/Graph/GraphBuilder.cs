@@ -133,8 +133,16 @@ namespace Associations.Generator.Graph
             // 4. The resolved specs, with final column lists.
             foreach (var model in models.Values.Where(m => m.Valid && m.Key is null))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, model.Type.Location, model.Type.Name));
+                // A junction whose every BelongsToMany was rejected: the rejection was reported already.
+                if (!model.IsJunction) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, model.Type.Location, model.Type.Name));
                 model.Valid = false;
+            }
+            // Nothing valid may point at a model that is not emitted.
+            foreach (var model in models.Values.Where(m => m.Valid))
+            {
+                model.Plans.RemoveAll(p => !p.Target.Valid || p.Junction is { Valid: false } || !p.Owner.Valid);
+                model.Related.RemoveWhere(name => !models.TryGetValue(name, out var related) || !related.Valid);
+                model.JunctionNavigations.RemoveAll(n => !models.TryGetValue(n.Type, out var junction) || !junction.Valid);
             }
             var specs = models.Values.Where(m => m.Valid).Select(Finish).ToEquatableArray();
             return new ModelGraph(specs, diagnostics.ToEquatableArray());
@@ -173,6 +181,12 @@ namespace Associations.Generator.Graph
             var keys = type.Properties.Where(p => p.IsKey && !p.NotMapped).ToList();
             if (keys.Count == 0) keys = type.Properties.Where(p => p.Name == "Id" && !p.NotMapped).ToList();
             var key = keys.Count == 1 && keys[0].Storage is not null ? keys[0] : null;
+            if (key is not null && (!key.Writable || key.InitOnly))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location ?? model.ReferencedAt, type.Name));
+                model.Valid = false;
+                return;
+            }
             if (key is null && model.IsJunction && keys.Count == 0)
             {
                 // A junction without a key of its own gets the pair as its key (or a generated Id).
@@ -195,7 +209,7 @@ namespace Associations.Generator.Graph
             {
                 if (property.NotMapped || property.Storage is null || !property.Writable) continue;
                 var isKey = property.Name == key?.Name;
-                var generated = isKey && !property.GeneratedNone && property.Storage is "Int16" or "Int32" or "Int64";
+                var generated = isKey && !property.GeneratedNone && property.EnumUnderlying is null && property.Storage is "Int16" or "Int32" or "Int64";
                 model.Columns.Add(new ColumnSpec(
                     Naming.Identifier(property.Name),
                     property.ColumnName ?? model.ColumnName(property.Name),
@@ -410,7 +424,8 @@ namespace Associations.Generator.Graph
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
                     new[] { $"Alias '{alias}' of a many association of '{source.Type.Name}' looks singular; name the collection (As = \"{Naming.Pluralize(alias)}\"), or add Singular = \"{alias}\" if '{alias}' is both" },
                     ("Singular", alias)));
-            else if (!many && singular is not null && singular != alias)
+            else if (!many && singular is not null && singular != alias && Naming.Pluralize(singular) == alias
+                     && !new[] { "us", "ss", "is", "as", "os" }.Any(e => alias.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
                     $"Alias '{alias}' of a one association of '{source.Type.Name}' looks plural; a HasOne/BelongsTo names one row (As = \"{singular}\")"));
         }
@@ -499,7 +514,19 @@ namespace Associations.Generator.Graph
                 return;
             }
             var junctionName = JunctionName(source.Type, association);
-            if (junctionName is null || !models.TryGetValue(junctionName, out var junction) || !junction.Valid) return;
+            if (junctionName is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough.Id, association.At("Through"),
+                    source.Type.Name, target.Type.Name, source.Type.Name + target.Plural));
+                return;
+            }
+            if (!models.TryGetValue(junctionName, out var junction) || !junction.Valid) return;
+            if (junction == source || junction == target)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("Through"),
+                    $"The junction of '{source.Type.Name}' BelongsToMany '{target.Type.Name}' is '{junction.Type.Name}' itself; Through names a third model (or a name for a generated one)"));
+                return;
+            }
 
             var self = source == target;
             var name = association.As ?? target.Plural;
@@ -537,6 +564,13 @@ namespace Associations.Generator.Graph
                 return;
             }
 
+            if (target.JunctionNavigations.All(n => n.Property != junction.Type.Name)
+                && (target.Reserved.Contains(junction.Type.Name) || target.Type.MemberNames.Any(m => string.Equals(m, junction.Type.Name, StringComparison.OrdinalIgnoreCase))))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("Through"),
+                    $"'{target.Type.Name}' gets a property '{junction.Type.Name}' carrying the junction row of '{qualified}', but it already has a member (or generated member) of that name; rename one of them"));
+                return;
+            }
             var fkColumn = LinkForeignKey(junction, fkName, source, sourceKey, nullableWhenCreated: false, association, association.At("ForeignKey"), qualified, diagnostics);
             if (fkColumn is null) return;
             var otherColumn = LinkForeignKey(junction, otherName, target, targetKey, nullableWhenCreated: false,
@@ -565,8 +599,11 @@ namespace Associations.Generator.Graph
             }
 
             // The target carries the junction row it was read through.
-            if (!target.Type.MemberNames.Contains(junction.Type.Name) && target.JunctionNavigations.All(n => n.Property != junction.Type.Name))
-                target.JunctionNavigations.Add(new NavigationSpec(junction.Type.Name, junction.Type.FullName, qualified));
+            if (target.JunctionNavigations.All(n => n.Property != junction.Type.Name))
+            {
+                target.JunctionNavigations.Add(new NavigationSpec(Naming.Identifier(junction.Type.Name), junction.Type.FullName, qualified, junction.Type.IsPublic));
+                target.Reserved.Add(junction.Type.Name);
+            }
 
             source.Related.Add(target.Type.FullName);
             target.Related.Add(source.Type.FullName);
@@ -727,7 +764,7 @@ namespace Associations.Generator.Graph
                     var targetColumn = junction.Column(plan.OtherKeyProperty)!;
                     var conflict = junction.ConflictColumns.Select(p => junction.Column(p)!.Column).ToEquatableArray();
                     var payload = junction.Columns.Where(c => !c.IsGenerated && c.Property != plan.ForeignKeyProperty && c.Property != plan.OtherKeyProperty).ToEquatableArray();
-                    var spec = new JunctionSpec(Ref(junction), sourceColumn, targetColumn, plan.Declaration.Unique && conflict.Count > 0, conflict, payload, junction.Type.Name);
+                    var spec = new JunctionSpec(Ref(junction), sourceColumn, targetColumn, plan.Declaration.Unique && conflict.Count > 0, conflict, payload, Naming.Identifier(junction.Type.Name));
                     return WithScope(new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
                         sourceColumn, plan.Source.Column(plan.ReferencedKeyProperty)!, plan.Target.Column(plan.TargetKeyProperty)!, false, spec), plan);
                 }

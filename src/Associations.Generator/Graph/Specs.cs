@@ -91,7 +91,7 @@ namespace Associations.Generator.Graph
     internal sealed record UniqueSpec(EquatableArray<string> Columns);
 
     /// <summary>A property carrying the junction row a model was read through.</summary>
-    internal sealed record NavigationSpec(string Property, string Type, string Association);
+    internal sealed record NavigationSpec(string Property, string Type, string Association, bool IsPublic);
 
     /// <summary>The output of the graph stage: models to emit and the diagnostics found.</summary>
     internal sealed record ModelGraph(EquatableArray<ModelSpec> Models, EquatableArray<DiagnosticInfo> Diagnostics);

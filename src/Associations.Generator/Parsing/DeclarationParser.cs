@@ -37,7 +37,7 @@ namespace Associations.Generator.Parsing
             {
                 if (attribute.AttributeClass?.ToDisplayString() != KnownNames.AssociationDefaults) continue;
                 foreach (var named in attribute.NamedArguments)
-                    if (named.Key == "Underscored" && named.Value.Value is bool b) return new AssemblyOptions(b);
+                    if (named.Key == "Underscored" && ValueOf(named.Value) is bool b) return new AssemblyOptions(b);
             }
             return new AssemblyOptions(false);
         }
@@ -62,11 +62,10 @@ namespace Associations.Generator.Parsing
                 target = Describe(targetType, ct);
             }
 
-            string? Str(string name) => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
-            bool Bool(string name, bool fallback) =>
-                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is bool b ? b : fallback;
-            int? Enum(string name) =>
-                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int i ? i : null;
+            object? Raw(string name) => ValueOf(attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value);
+            string? Str(string name) => Raw(name) as string;
+            bool Bool(string name, bool fallback) => Raw(name) is bool b ? b : fallback;
+            int? Enum(string name) => Raw(name) is int i ? i : null;
 
             string? throughName = null;
             TypeDecl? throughType = null;
@@ -77,13 +76,13 @@ namespace Associations.Generator.Parsing
                 if (through.Value.Kind == TypedConstantKind.Type && through.Value.Value is INamedTypeSymbol junction && junction.TypeKind != TypeKind.Error)
                     throughType = Describe(junction, ct);
                 else
-                    throughName = through.Value.Value as string;
+                    throughName = ValueOf(through.Value) as string;
             }
 
             var scopeValue = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ScopeValue");
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
 
-            var scopeRaw = scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.Value;
+            var scopeRaw = scopeValue.Key is null || scopeValue.Value.IsNull ? null : ValueOf(scopeValue.Value);
             var scopeKind = scopeRaw switch
             {
                 string => "string",
@@ -109,7 +108,7 @@ namespace Associations.Generator.Parsing
                 Bool("Constraints", true),
                 Bool("Hooks", false),
                 Str("ScopeProperty"),
-                scopeValue.Key is null || scopeValue.Value.IsNull ? null : scopeValue.Value.ToCSharpString(),
+                scopeValue.Key is null || scopeValue.Value.IsNull || scopeValue.Value.Kind == TypedConstantKind.Array ? null : scopeValue.Value.ToCSharpString(),
                 LocationInfo.From(syntax),
                 ArgumentLocations(syntax))
             {
@@ -117,6 +116,9 @@ namespace Associations.Generator.Parsing
                 ScopeText = scopeRaw is bool flag ? (flag ? "true" : "false") : System.Convert.ToString(scopeRaw, System.Globalization.CultureInfo.InvariantCulture),
             };
         }
+
+        /// <summary>The value of a constant, or null for an array (reading <c>.Value</c> of an array throws).</summary>
+        private static object? ValueOf(TypedConstant constant) => constant.Kind == TypedConstantKind.Array ? null : constant.Value;
 
         private static EquatableArray<ArgumentLocation> ArgumentLocations(AttributeSyntax? syntax) =>
             (syntax?.ArgumentList?.Arguments ?? default)
@@ -138,13 +140,13 @@ namespace Associations.Generator.Parsing
                         hasModel = true;
                         foreach (var named in attribute.NamedArguments)
                         {
-                            if (named.Key == "Underscored" && named.Value.Value is bool b) underscored = b;
-                            if (named.Key == "Singular") singular = named.Value.Value as string;
-                            if (named.Key == "Plural") plural = named.Value.Value as string;
+                            if (named.Key == "Underscored" && ValueOf(named.Value) is bool b) underscored = b;
+                            if (named.Key == "Singular") singular = ValueOf(named.Value) as string;
+                            if (named.Key == "Plural") plural = ValueOf(named.Value) as string;
                         }
                         break;
                     case KnownNames.Table:
-                        if (attribute.ConstructorArguments.Length > 0) table = attribute.ConstructorArguments[0].Value as string;
+                        if (attribute.ConstructorArguments.Length > 0) table = ValueOf(attribute.ConstructorArguments[0]) as string;
                         break;
                 }
             }
@@ -168,7 +170,20 @@ namespace Associations.Generator.Parsing
             // Base-class properties first, as a reader of the class would expect the key to come first.
             properties = properties.OrderBy(p => p.Name == "Id" || p.IsKey ? 0 : 1).ToList();
 
+            var invalidName = !SyntaxFacts.IsValidIdentifier(type.Name)
+                || (type.ContainingNamespace is { IsGlobalNamespace: false } container
+                    && container.ToDisplayString().Split('.').Any(part => !SyntaxFacts.IsValidIdentifier(part.TrimStart('@'))));
+            var obsoleteError = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && a.ConstructorArguments.Length > 1 && ValueOf(a.ConstructorArguments[1]) is true);
+            var duplicate = type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
+            var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
+
             string? unconstructible =
+                invalidName ? "does not have a valid C# name" :
+                type.IsFileLocal ? "is file-local (generated code lives in another file)" :
+                obsoleteError ? "is [Obsolete] as an error (generated code must reference it)" :
+                duplicate is not null ? $"declares '{duplicate}' more than once" :
+                siblings > 1 ? "is declared as two different types (the compiler reports why)" :
                 type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? "is abstract" :
                 type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
                     ? "has no public parameterless constructor" : null;
@@ -188,8 +203,8 @@ namespace Associations.Generator.Parsing
                     && q.OriginalDefinition.ContainingNamespace?.ToDisplayString() + "." + q.OriginalDefinition.MetadataName == KnownNames.Query
                     && SymbolEqualityComparer.Default.Equals(q.TypeArguments[0], type);
                 if (!method.IsStatic || method.Parameters.Length != 1 || !IsQueryOfSelf(method.Parameters[0].Type) || !IsQueryOfSelf(method.ReturnType)) continue;
-                var isDefault = scope.NamedArguments.Any(a => a.Key == "Default" && a.Value.Value is true);
-                scopes.Add(new ScopeDecl(method.Name, isDefault));
+                var isDefault = scope.NamedArguments.Any(a => a.Key == "Default" && ValueOf(a.Value) is true);
+                if (type.GetMembers(method.Name).Length == 1) scopes.Add(new ScopeDecl(method.Name, isDefault)); // overloads: the user's code does not compile yet
             }
 
             return new TypeDecl(
@@ -197,7 +212,8 @@ namespace Associations.Generator.Parsing
                 type.Name,
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
                 isPartial,
-                type.TypeKind == TypeKind.Class && !type.IsRecord,
+                type.TypeKind == TypeKind.Class && !type.IsRecord
+                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax),
                 type.IsStatic,
                 type.IsGenericType,
                 type.ContainingType is not null,
@@ -248,12 +264,12 @@ namespace Associations.Generator.Parsing
                     case KnownNames.Key: isKey = true; break;
                     case KnownNames.NotMapped: notMapped = true; break;
                     case KnownNames.Column:
-                        if (attribute.ConstructorArguments.Length > 0) column = attribute.ConstructorArguments[0].Value as string;
+                        if (attribute.ConstructorArguments.Length > 0) column = ValueOf(attribute.ConstructorArguments[0]) as string;
                         foreach (var named in attribute.NamedArguments)
-                            if (named.Key == "Name") column = named.Value.Value as string;
+                            if (named.Key == "Name") column = ValueOf(named.Value) as string;
                         break;
                     case KnownNames.DatabaseGenerated:
-                        if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is int option && option == 0)
+                        if (attribute.ConstructorArguments.Length > 0 && ValueOf(attribute.ConstructorArguments[0]) is int option && option == 0)
                             generatedNone = true;
                         break;
                 }

@@ -1,0 +1,571 @@
+using System.Globalization;
+using Associations.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Associations.Generator.Tests;
+
+/// <summary>
+/// SPEC §6, one id at a time: for each of ASSOC001–ASSOC010 an input that triggers it — the id alone, its
+/// severity, exactly where the squiggle goes (file, line and the text it covers), the words of its message
+/// that tell the user what is wrong and how to fix it — and a close variant that is valid: no diagnostic at
+/// all, and input plus generated code compile.
+/// </summary>
+public class DiagnosticCatalogTests
+{
+    private static string Source(string models) =>
+        "using System;\nusing System.ComponentModel.DataAnnotations;\nusing Associations;\n\nnamespace Catalog;\n\n" + models;
+
+    /// <summary>
+    /// Runs the generator and returns the one diagnostic <paramref name="id"/>; it must be the only diagnostic
+    /// of the run, have <paramref name="severity"/> and link its docs page. A warning leaves compiling code.
+    /// </summary>
+    private static Diagnostic Trigger(string source, string id, DiagnosticSeverity severity)
+    {
+        var result = GeneratorHarness.Run(source, allowErrors: true);
+        var diagnostic = DiagnosticAssert.Single(result, id);
+        Assert.True(result.GeneratorDiagnostics.All(d => d.Id == id),
+            $"Only {id} was expected:\n" + GeneratorResult.Describe(result.GeneratorDiagnostics));
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Equal(severity, diagnostic.Descriptor.DefaultSeverity);
+        Assert.EndsWith("/" + id + ".md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        if (severity == DiagnosticSeverity.Warning) result.AssertNoErrors(); // a warning: the code still compiles
+        return diagnostic;
+    }
+
+    /// <summary>The near miss: no diagnostic at all, and everything compiles (the harness checks it).</summary>
+    private static GeneratorResult Clean(string source)
+    {
+        var result = GeneratorHarness.Run(source);
+        Assert.True(result.GeneratorDiagnostics.IsEmpty, "Expected no diagnostics:\n" + GeneratorResult.Describe(result.GeneratorDiagnostics));
+        Assert.NotEmpty(result.Files);
+        return result;
+    }
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static void MessageContains(Diagnostic diagnostic, params string[] parts)
+    {
+        var message = Message(diagnostic);
+        foreach (var part in parts)
+            Assert.True(message.Contains(part, StringComparison.Ordinal), $"{diagnostic.Id} message lacks \"{part}\":\n{message}");
+    }
+
+    // ================================================================== ASSOC001 cyclic foreign keys
+
+    private const string DocumentCycle = """
+        [HasMany(typeof(Version))]
+        [BelongsTo(typeof(Version), As = "Current"{0})]
+        public partial class Document { public int Id { get; set; } public string Title { get; set; } = ""; }
+
+        public partial class Version { public int Id { get; set; } public string Body { get; set; } = ""; }
+        """;
+
+    [Fact]
+    public void ASSOC001_TwoModelCycle()
+    {
+        var source = Source(DocumentCycle.Replace("{0}", ""));
+        var diagnostic = Trigger(source, "ASSOC001", DiagnosticSeverity.Error);
+
+        // On the attribute of one edge of the cycle: Document.CurrentId -> Version.
+        DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(Version), As = \"Current\")");
+        MessageContains(diagnostic, "Document -> Version -> Document", "Document.CurrentId", "Version.DocumentId", "Constraints = false");
+        Assert.Equal("Constraints", diagnostic.Properties["Fix"]); // what the code fix adds
+    }
+
+    [Fact]
+    public void ASSOC001_TwoModelCycleBrokenByConstraintsFalse() =>
+        Clean(Source(DocumentCycle.Replace("{0}", ", Constraints = false")));
+
+    [Fact]
+    public void ASSOC001_ConstraintsFalseOnTheOtherEdgeAlsoBreaksIt() =>
+        Clean(Source(DocumentCycle.Replace("{0}", "").Replace("[HasMany(typeof(Version))]", "[HasMany(typeof(Version), Constraints = false)]")));
+
+    private const string ThreeCycle = """
+        [BelongsTo(typeof(B))]
+        public partial class A { public int Id { get; set; } }
+
+        [BelongsTo(typeof(C){0})]
+        public partial class B { public int Id { get; set; } }
+
+        [BelongsTo(typeof(A))]
+        public partial class C { public int Id { get; set; } }
+        """;
+
+    [Fact]
+    public void ASSOC001_ThreeModelCycle()
+    {
+        var source = Source(ThreeCycle.Replace("{0}", ""));
+        var diagnostic = Trigger(source, "ASSOC001", DiagnosticSeverity.Error);
+
+        DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(B))");
+        MessageContains(diagnostic, "A -> B -> C -> A", "A.BId, B.CId, C.AId", "Constraints = false");
+    }
+
+    [Fact]
+    public void ASSOC001_ThreeModelCycleBrokenOnOneEdge() =>
+        Clean(Source(ThreeCycle.Replace("{0}", ", Constraints = false")));
+
+    [Fact]
+    public void ASSOC001_ThreeModelChainWithoutTheClosingEdgeIsNoCycle() =>
+        Clean(Source(ThreeCycle.Replace("{0}", "").Replace("[BelongsTo(typeof(A))]\n", "[Model]\n")));
+
+    [Fact]
+    public void ASSOC001_SelfReferenceIsNotACycle() => Clean(Source("""
+        [BelongsTo(typeof(Employee), As = "Manager")]
+        [HasMany(typeof(Employee), As = "Reports", ForeignKey = "ManagerId")]
+        [HasOne(typeof(Employee), As = "Mentor")]
+        public partial class Employee { public int Id { get; set; } public string Name { get; set; } = ""; }
+        """));
+
+    [Fact]
+    public void ASSOC001_SelfReferenceBesideATwoModelCycleReportsOnlyTheCycle()
+    {
+        var source = Source(DocumentCycle.Replace("{0}", "").Replace("public partial class Version", "[BelongsTo(typeof(Version), As = \"Predecessor\")]\npublic partial class Version"));
+        var diagnostic = Trigger(source, "ASSOC001", DiagnosticSeverity.Error);
+        MessageContains(diagnostic, "Document -> Version -> Document");
+        Assert.DoesNotContain("Version.PredecessorId", Message(diagnostic));
+    }
+
+    // ================================================================== ASSOC002 alias reused / colliding
+
+    [Fact]
+    public void ASSOC002_AliasReused()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "Posts")]
+            [HasMany(typeof(Comment), As = "Posts")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            public partial class Comment { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+
+        // The second use of the alias, its As argument.
+        DiagnosticAssert.At(diagnostic, source, "[HasMany(typeof(Comment), As = \"Posts\")]", "As = \"Posts\"");
+        MessageContains(diagnostic, "'Posts'", "'User'", "'Comment'", "its own As");
+    }
+
+    /// <summary>The BelongsToMany is left out; its generated junction must go with it, not be reported as a model without a key.</summary>
+    [Fact]
+    public void ASSOC002_AliasReusedByABelongsToManyWithAGeneratedJunction()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Role), Through = "UserRoles")]
+            [BelongsToMany(typeof(Tag), As = "Roles", Through = "UserTags")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Role { public int Id { get; set; } }
+            public partial class Tag { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Roles\"");
+        MessageContains(diagnostic, "'Roles'", "'User'", "'Tag'");
+    }
+
+    [Fact]
+    public void ASSOC002_DistinctAliases() => Clean(Source("""
+        [HasMany(typeof(Post), As = "Posts")]
+        [HasMany(typeof(Comment), As = "Comments")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Post { public int Id { get; set; } }
+        public partial class Comment { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC002_AliasCollidingWithAMember()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "Articles")]
+            public partial class User { public int Id { get; set; } public int Articles { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Articles\"");
+        MessageContains(diagnostic, "'Articles'", "'User.Articles'", "choose another As");
+    }
+
+    [Fact]
+    public void ASSOC002_AliasBesideAMemberWithAnotherName() => Clean(Source("""
+        [HasMany(typeof(Post), As = "Articles")]
+        public partial class User { public int Id { get; set; } public int ArticleCount { get; set; } }
+        public partial class Post { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC003 not an identifier
+
+    [Fact]
+    public void ASSOC003_AliasThatIsNoIdentifier()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "My Posts")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "As = \"My Posts\"");
+        MessageContains(diagnostic, "'My Posts'", "'User'", "not a valid C# identifier", "letters, digits and '_'");
+    }
+
+    [Fact]
+    public void ASSOC003_AliasThatIsAnIdentifier() => Clean(Source("""
+        [HasMany(typeof(Post), As = "My_Posts")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Post { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC003_ThroughNameThatIsNoIdentifier()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Role), Through = "User Roles")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Role { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "Through = \"User Roles\"");
+        MessageContains(diagnostic, "\"User Roles\"", "'User'", "not a valid C# identifier");
+    }
+
+    // ================================================================== ASSOC004 grammatical number
+
+    [Fact]
+    public void ASSOC004_SingularAliasOnAManyAssociation()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "Article")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Article\"");
+        MessageContains(diagnostic, "'Article'", "'User'", "looks singular", "As = \"Articles\"", "Singular = \"Article\"");
+        Assert.Equal("Article", diagnostic.Properties["Singular"]);
+    }
+
+    [Fact]
+    public void ASSOC004_PluralAliasOnAManyAssociation() => Clean(Source("""
+        [HasMany(typeof(Post), As = "Articles")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Post { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC004_PluralAliasOnAOneAssociation()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), As = "Authors")]
+            public partial class Post { public int Id { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Authors\"");
+        MessageContains(diagnostic, "'Authors'", "'Post'", "looks plural", "As = \"Author\"");
+    }
+
+    [Fact]
+    public void ASSOC004_SingularAliasOnAOneAssociation() => Clean(Source("""
+        [BelongsTo(typeof(User), As = "Author")]
+        public partial class Post { public int Id { get; set; } }
+        public partial class User { public int Id { get; set; } }
+        """));
+
+    /// <summary>Singular words that end in -us/-s: Humanizer "singularizes" them (Previou, Bonu, Censu), yet they are singular.</summary>
+    [Theory]
+    [InlineData("Previous")]
+    [InlineData("Bonus")]
+    [InlineData("Census")]
+    public void ASSOC004_SingularAliasEndingInSOnAOneAssociation(string alias) => Clean(Source($$"""
+        [BelongsTo(typeof(Item), As = "{{alias}}")]
+        public partial class Item { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC004_AliasHumanizerCannotSingularize()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Tag), As = "X", Through = "ProductTags")]
+            public partial class Product { public int Id { get; set; } }
+            public partial class Tag { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"X\"");
+        MessageContains(diagnostic, "cannot singularize", "'X'", "Singular = ");
+        Assert.Equal("X", diagnostic.Properties["Singular"]);
+    }
+
+    [Fact]
+    public void ASSOC004_SingularGivenForAnAliasHumanizerCannotSingularize() => Clean(Source("""
+        [BelongsToMany(typeof(Tag), As = "X", Singular = "X", Through = "ProductTags")]
+        public partial class Product { public int Id { get; set; } }
+        public partial class Tag { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC005 not partial
+
+    [Fact]
+    public void ASSOC005_ModelThatIsNotPartial()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post))]
+            public class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public class User", "User"); // the class identifier
+        MessageContains(diagnostic, "'User'", "is not partial", "'partial class'");
+    }
+
+    [Fact]
+    public void ASSOC005_TargetThatIsNotPartial()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } }
+            public class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public class User", "User");
+        MessageContains(diagnostic, "'User'", "is not partial");
+    }
+
+    [Fact]
+    public void ASSOC005_PartialModel() => Clean(Source("""
+        [HasMany(typeof(Post))]
+        public partial class User { public int Id { get; set; } }
+        public partial class Post { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC006 no primary key
+
+    [Fact]
+    public void ASSOC006_TargetWithoutAKey()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post))]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public string Title { get; set; } = ""; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC006", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public partial class Post", "Post");
+        MessageContains(diagnostic, "'Post'", "no primary key", "'Id'", "[Key]");
+    }
+
+    [Fact]
+    public void ASSOC006_TargetWithAKeyAttribute() => Clean(Source("""
+        [HasMany(typeof(Post))]
+        public partial class User { public int Id { get; set; } }
+        public partial class Post { [Key] public string Slug { get; set; } = ""; public string Title { get; set; } = ""; }
+        """));
+
+    // ================================================================== ASSOC007 BelongsToMany without Through
+
+    [Fact]
+    public void ASSOC007_BelongsToManyWithoutThrough()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Role))]
+            public partial class User { public int Id { get; set; } }
+            public partial class Role { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC007", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Role))"); // the whole attribute: there is no Through to point at
+        MessageContains(diagnostic, "'User'", "'Role'", "Through = \"UserRoles\"", "Through = typeof(");
+    }
+
+    [Fact]
+    public void ASSOC007_BelongsToManyWithThrough() => Clean(Source("""
+        [BelongsToMany(typeof(Role), Through = "UserRoles")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Role { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC008 bad key property
+
+    [Fact]
+    public void ASSOC008_ForeignKeyOfTheWrongType()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), ForeignKey = "OwnerId")]
+            public partial class Post { public int Id { get; set; } public string? OwnerId { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "ForeignKey = \"OwnerId\"");
+        MessageContains(diagnostic, "'Post.OwnerId'", "'string'", "'User.Id'", "'int'", "make their types match");
+    }
+
+    [Fact]
+    public void ASSOC008_ForeignKeyOfTheRightType() => Clean(Source("""
+        [BelongsTo(typeof(User), ForeignKey = "OwnerId")]
+        public partial class Post { public int Id { get; set; } public int? OwnerId { get; set; } }
+        public partial class User { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC008_SourceKeyNamingNoProperty()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), SourceKey = "Email")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "SourceKey = \"Email\"");
+        MessageContains(diagnostic, "SourceKey 'Email'", "'User.Posts'", "no mapped property of 'User'");
+    }
+
+    [Fact]
+    public void ASSOC008_SourceKeyNamingAProperty() => Clean(Source("""
+        [HasMany(typeof(Post), SourceKey = "Email")]
+        public partial class User { public int Id { get; set; } public string Email { get; set; } = ""; }
+        public partial class Post { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC009 SET NULL on a required FK
+
+    [Fact]
+    public void ASSOC009_SetNullOnANonNullableForeignKey()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), OnDelete = ReferentialAction.SetNull)]
+            public partial class Post { public int Id { get; set; } public int UserId { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC009", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "OnDelete = ReferentialAction.SetNull");
+        MessageContains(diagnostic, "'Post.User'", "'Post.UserId'", "not nullable", "nullable", "Cascade");
+    }
+
+    [Fact]
+    public void ASSOC009_SetNullOnANullableForeignKey() => Clean(Source("""
+        [BelongsTo(typeof(User), OnDelete = ReferentialAction.SetNull)]
+        public partial class Post { public int Id { get; set; } public int? UserId { get; set; } }
+        public partial class User { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC010 paired associations disagree
+
+    /// <summary>Sequelize's two-column trap: HasMany names the key AuthorId, the inverse BelongsTo defaults to UserId.</summary>
+    [Fact]
+    public void ASSOC010_InverseThatResolvesToAnotherColumn()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), ForeignKey = "AuthorId")]
+            public partial class User { public int Id { get; set; } }
+
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(User))"); // on the BelongsTo of the pair
+        MessageContains(diagnostic, "'User.Posts'", "'Post.AuthorId'", "'Post.User'", "'Post.UserId'", "two columns", "ForeignKey = \"AuthorId\"");
+    }
+
+    [Theory]
+    [InlineData("[BelongsTo(typeof(User), As = \"Author\")]")]
+    [InlineData("[BelongsTo(typeof(User), ForeignKey = \"AuthorId\")]")]
+    public void ASSOC010_InverseOnTheSameColumn(string inverse)
+    {
+        var result = Clean(Source($$"""
+            [HasMany(typeof(Post), ForeignKey = "AuthorId")]
+            public partial class User { public int Id { get; set; } }
+
+            {{inverse}}
+            public partial class Post { public int Id { get; set; } }
+            """));
+        Assert.Single(result.Properties("Catalog.Post", "AuthorId")); // one column, shared
+        Assert.Empty(result.Properties("Catalog.Post", "UserId"));
+    }
+
+    [Fact]
+    public void ASSOC010_SelfReferencingBelongsToManyWhoseInverseDoesNotNameItsKeys()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Person), As = "Children", Through = "PersonChildren")]
+            [BelongsToMany(typeof(Person), As = "Parents", Through = "PersonChildren")]
+            public partial class Person { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Person), As = \"Parents\", Through = \"PersonChildren\")");
+        MessageContains(diagnostic, "'Person.Parents'", "'PersonChildren'", "must name its keys", "ForeignKey = \"ChildId\"", "OtherKey = \"PersonId\"");
+    }
+
+    [Fact]
+    public void ASSOC010_SelfReferencingBelongsToManyWhoseInverseNamesItsKeys()
+    {
+        var result = Clean(Source("""
+            [BelongsToMany(typeof(Person), As = "Children", Through = "PersonChildren")]
+            [BelongsToMany(typeof(Person), As = "Parents", Through = "PersonChildren", ForeignKey = "ChildId", OtherKey = "PersonId")]
+            public partial class Person { public int Id { get; set; } }
+            """));
+        Assert.Single(result.Properties("Catalog.PersonChildren", "PersonId"));
+        Assert.Single(result.Properties("Catalog.PersonChildren", "ChildId"));
+    }
+
+    [Fact]
+    public void ASSOC010_SelfReferencingBelongsToManyWithoutAs()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Person), Through = "Friendships")]
+            public partial class Person { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Person), Through = \"Friendships\")");
+        MessageContains(diagnostic, "'Friendships.PersonId'", "needs As");
+    }
+
+    [Fact]
+    public void ASSOC010_SelfReferencingBelongsToManyWithAs() => Clean(Source("""
+        [BelongsToMany(typeof(Person), As = "Friends", Through = "Friendships")]
+        public partial class Person { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC010_TwoAssociationsToOneTargetWithoutDistinctAliases()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(Team))]
+            [BelongsTo(typeof(Team), As = "AwayTeam")]
+            public partial class Game { public int Id { get; set; } }
+            public partial class Team { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"AwayTeam\"");
+        MessageContains(diagnostic, "'Game'", "two BelongsTo associations to 'Team'", "its own As");
+    }
+
+    [Fact]
+    public void ASSOC010_TwoAssociationsToOneTargetWithDistinctAliases() => Clean(Source("""
+        [BelongsTo(typeof(Team), As = "HomeTeam")]
+        [BelongsTo(typeof(Team), As = "AwayTeam")]
+        public partial class Game { public int Id { get; set; } }
+        public partial class Team { public int Id { get; set; } }
+        """));
+
+    // ================================================================== the catalog itself
+
+    /// <summary>Every id of SPEC §6 is covered above, with the severity the table gives it.</summary>
+    [Fact]
+    public void EveryIdOfTheSpecTableIsCovered()
+    {
+        var expected = new Dictionary<string, DiagnosticSeverity>
+        {
+            ["ASSOC001"] = DiagnosticSeverity.Error,
+            ["ASSOC002"] = DiagnosticSeverity.Error,
+            ["ASSOC003"] = DiagnosticSeverity.Error,
+            ["ASSOC004"] = DiagnosticSeverity.Warning,
+            ["ASSOC005"] = DiagnosticSeverity.Error,
+            ["ASSOC006"] = DiagnosticSeverity.Error,
+            ["ASSOC007"] = DiagnosticSeverity.Error,
+            ["ASSOC008"] = DiagnosticSeverity.Error,
+            ["ASSOC009"] = DiagnosticSeverity.Warning,
+            ["ASSOC010"] = DiagnosticSeverity.Warning,
+        };
+        var tests = typeof(DiagnosticCatalogTests).GetMethods().Select(m => m.Name).ToList();
+        foreach (var id in expected.Keys)
+        {
+            Assert.Contains(tests, t => t.StartsWith(id + "_", StringComparison.Ordinal));
+            Assert.True(tests.Count(t => t.StartsWith(id + "_", StringComparison.Ordinal)) >= 2, $"{id} needs a trigger and a near miss");
+        }
+    }
+}
