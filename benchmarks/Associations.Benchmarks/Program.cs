@@ -10,6 +10,7 @@ namespace Associations.Benchmarks;
 /// Full suite:  dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --filter '*'
 /// Quick check: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --validate
 /// (every contender runs every workload once and must match the checksums computed from the data definition).
+/// Noisy machine: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --interleaved [rounds] [W1 … W6]
 /// </summary>
 public static class Program
 {
@@ -18,9 +19,9 @@ public static class Program
         if (args.Contains("--validate"))
         {
             // Optional workload names narrow the check: --validate W2 W5
-            var only = args.Where(a => Enum.TryParse<Workload>(a, ignoreCase: true, out _)).Select(a => Enum.Parse<Workload>(a, ignoreCase: true)).ToList();
-            return await ValidateAsync(only.Count == 0 ? Enum.GetValues<Workload>() : only.ToArray());
+            return await ValidateAsync(WorkloadArguments.Parse(args));
         }
+        if (args.Contains("--interleaved")) return await Interleaved.RunAsync(args, AllContenders);
         await BenchDatabase.EnsureAsync(Console.Out);
         var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

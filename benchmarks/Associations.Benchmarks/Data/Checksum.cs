@@ -142,3 +142,18 @@ public enum Workload
     /// <summary>2,000 users + only their published posts.</summary>
     W6,
 }
+
+/// <summary>Workload names among command-line arguments ("W2 w5"); all of them when none is named.</summary>
+public static class WorkloadArguments
+{
+    public static Workload[] Parse(IEnumerable<string> args)
+    {
+        var named = args
+            .Select(a => Enum.GetNames<Workload>().FirstOrDefault(n => string.Equals(n, a, StringComparison.OrdinalIgnoreCase)))
+            .OfType<string>()
+            .Select(Enum.Parse<Workload>)
+            .Distinct()
+            .ToArray();
+        return named.Length == 0 ? Enum.GetValues<Workload>() : named;
+    }
+}

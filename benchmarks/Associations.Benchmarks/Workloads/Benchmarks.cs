@@ -11,7 +11,7 @@ namespace Associations.Benchmarks.Workloads;
 /// wrong answer fails the run. ADO.NET is the baseline of each category.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 [MinColumn, MedianColumn]

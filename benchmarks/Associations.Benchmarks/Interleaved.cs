@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Associations.Benchmarks.Contenders;
+using Associations.Benchmarks.Data;
+
+namespace Associations.Benchmarks;
+
+/// <summary>
+/// <c>--interleaved [rounds] [W1 … W6]</c>: every contender in one process, taking turns (the order
+/// rotates each round), so a noisy shared machine slows them all alike; reports min and median per
+/// contender and their ratios to ADO.NET. A complement to the BenchmarkDotNet suite, not a replacement.
+/// </summary>
+public static class Interleaved
+{
+    public static async Task<int> RunAsync(string[] args, Func<Contender[]> createContenders)
+    {
+        var rounds = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 10);
+        var workloads = WorkloadArguments.Parse(args);
+
+        await BenchDatabase.EnsureAsync(Console.Out);
+        var contenders = createContenders();
+        foreach (var contender in contenders) await contender.InitAsync();
+        try
+        {
+            Console.WriteLine($"Interleaved, {rounds} rounds after one checked warm-up round; ratios are to ADO.NET (min/min, median/median).");
+            foreach (var workload in workloads)
+            {
+                // The warm-up round is the checksum check.
+                foreach (var contender in contenders) await Validation.CheckAsync(workload, contender);
+                var times = contenders.Select(_ => new List<double>()).ToArray();
+                var allocated = new long[contenders.Length];
+                for (var round = 0; round < rounds; round++)
+                    for (var k = 0; k < contenders.Length; k++)
+                    {
+                        var i = (k + round) % contenders.Length;
+                        GC.Collect();
+                        GC.WaitForPendingFinalizers();
+                        var before = GC.GetTotalAllocatedBytes(precise: true);
+                        var watch = Stopwatch.StartNew();
+                        if (workload == Workload.W5) await contenders[i].W5ReplaceAndRestoreAsync();
+                        else await contenders[i].RunAsync(workload);
+                        times[i].Add(watch.Elapsed.TotalMilliseconds);
+                        allocated[i] = GC.GetTotalAllocatedBytes(precise: true) - before;
+                    }
+                var baseline = Array.FindIndex(contenders, c => c is AdoNetContender and not AdoNetPreparedContender);
+                var baseMin = times[baseline].Min();
+                var baseMedian = Median(times[baseline]);
+                Console.WriteLine();
+                Console.WriteLine($"| {workload} | min ms | ratio | median ms | ratio | allocated KB | alloc ratio |");
+                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+                for (var i = 0; i < contenders.Length; i++)
+                {
+                    var min = times[i].Min();
+                    var median = Median(times[i]);
+                    Console.WriteLine($"| {contenders[i].Name} | {min:F2} | {min / baseMin:F2} | {median:F2} | {median / baseMedian:F2} | {allocated[i] / 1024.0:F0} | {(double)allocated[i] / allocated[baseline]:F2} |");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var contender in contenders) await contender.DisposeAsync();
+        }
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
