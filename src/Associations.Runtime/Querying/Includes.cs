@@ -103,8 +103,9 @@ namespace Associations
         /// <summary>Adds the JOIN (and nested to-one JOINs) to <paramref name="plan"/>; returns the row reader that fills the navigation.</summary>
         public abstract Action<DbDataReader, TParent> PlanJoin(SelectPlan plan, string parentAlias, bool countOnly);
 
-        /// <summary>Loads what the include needs beyond the parent's statement (<paramref name="joined"/>: to-one rows came with it).</summary>
-        public abstract Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, CancellationToken ct);
+        /// <summary>Loads what the include needs beyond the parent's statement (<paramref name="joined"/>: to-one rows came with it;
+        /// <paramref name="allRows"/>: the parents are every row of their table, so no key list is needed).</summary>
+        public abstract Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, bool allRows, CancellationToken ct);
 
         /// <summary>Writes <c>EXISTS (…)</c> for a required to-many include into the parent's WHERE.</summary>
         public abstract void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias);
@@ -234,7 +235,7 @@ namespace Associations
         }
 
         /// <inheritdoc />
-        public override async Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, CancellationToken ct)
+        public override async Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, bool allRows, CancellationToken ct)
         {
             if (_toOne && joined)
             {
@@ -243,7 +244,7 @@ namespace Associations
                 var seen = new HashSet<TChild>(ReferenceEqualityComparer.Instance);
                 foreach (var parent in parents)
                     if (_getNavigation(parent) is TChild child && seen.Add(child)) loaded.Add(child);
-                await _child.LoadIncludesAsync(db, loaded, joined: true, ct).ConfigureAwait(false);
+                if (loaded.Count > 0) await _child.LoadIncludesAsync(db, loaded, joined: true, ct).ConfigureAwait(false);
                 return;
             }
 
@@ -260,7 +261,7 @@ namespace Associations
             if (keys.Count > 0)
             {
                 var plan = new SelectPlan(db.Dialect);
-                var sql = KeyedSelect(plan, keys, out var readChild, out var readJunction);
+                var sql = KeyedSelect(plan, allRows ? null : keys, out var readChild, out var readJunction);
                 children = await db.ReadAsync(sql.Item1, plan.Parameters, reader =>
                 {
                     var row = readChild(reader);
@@ -291,7 +292,7 @@ namespace Associations
         }
 
         /// <summary>SELECT of the children of <paramref name="keys"/>, with per-parent paging as a window function.</summary>
-        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys,
+        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object>? keys,
             out Func<DbDataReader, TChild> readChild, out Func<DbDataReader, object>? readJunction)
         {
             var d = plan.Dialect;
@@ -316,8 +317,10 @@ namespace Associations
             from.Append(plan.Joins);
 
             var where = plan.Writer(null);
-            var keyParameter = where.AddParameter(d.KeyListValue(keys, _link.KeyType));
-            where.Append(" WHERE ").Append(d.InKeyList(partition, keyParameter));
+            if (keys is null)
+                where.Append(" WHERE ").Append(partition).Append(" IS NOT NULL"); // every parent is loaded: a scan beats a key list
+            else
+                where.Append(" WHERE ").Append(d.InKeyList(partition, where.AddParameter(d.KeyListValue(keys, _link.KeyType))));
             if (_junctionFilter is not null)
             {
                 where.Alias = junctionAlias;

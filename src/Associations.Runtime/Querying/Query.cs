@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -163,7 +164,8 @@ namespace Associations
                 for (var i = 0; i < readers.Count; i++) readers[i](reader, row);
                 return row;
             }, cancellationToken).ConfigureAwait(false);
-            await LoadIncludesAsync(session, rows, joined: true, cancellationToken).ConfigureAwait(false);
+            var allRows = _filter is null && _limit is null && _offset is null && _includes.All(i => !i.IsRequired);
+            await LoadIncludesAsync(session, rows, joined: true, cancellationToken, allRows).ConfigureAwait(false);
             return rows;
         }
 
@@ -255,11 +257,11 @@ namespace Associations
         }
 
         /// <summary>Loads the includes of <paramref name="rows"/> (<paramref name="joined"/>: to-one rows came with their statement).</summary>
-        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken)
+        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken, bool allRows = false)
         {
             if (rows.Count == 0) return;
             foreach (var include in _includes)
-                await include.LoadAsync(session, rows, joined, cancellationToken).ConfigureAwait(false);
+                await include.LoadAsync(session, rows, joined, allRows, cancellationToken).ConfigureAwait(false);
         }
 
         private Query<T> AddOrder(IColumn column, bool descending)

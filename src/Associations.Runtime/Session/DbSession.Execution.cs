@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
@@ -36,17 +37,31 @@ namespace Associations
         public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = CreateCommand(sql, parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                return await command.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
         }
 
         /// <summary>Runs a statement; returns the first column of the first row (null when none).</summary>
         public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = CreateCommand(sql, parameters);
-            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return value is DBNull ? null : value;
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                var value = await command.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                return value is DBNull ? null : value;
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
         }
 
         /// <summary>Runs a COUNT statement.</summary>
@@ -58,36 +73,108 @@ namespace Associations
             where T : class
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = CreateCommand(sql, parameters);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                rows.Add(metadata.Read(reader, 0));
-            return rows;
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    rows.Add(metadata.Read(reader, 0));
+                return rows;
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
         }
 
         /// <summary>Runs a SELECT and reads each row with <paramref name="read"/>.</summary>
         public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = CreateCommand(sql, parameters);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = new List<TRow>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                rows.Add(read(reader));
-            return rows;
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var rows = new List<TRow>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    rows.Add(read(reader));
+                return rows;
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
         }
 
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = CreateCommand(sql, parameters);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var values = new List<object>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
-            return values;
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var values = new List<object>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
+                return values;
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
+        }
+
+        /// <summary>A command of the session's cache: one per statement text, reused (and kept prepared by the provider) while not in use.</summary>
+        private sealed class PooledCommand
+        {
+            public PooledCommand(DbCommand command, bool cached)
+            {
+                Command = command;
+                Cached = cached;
+            }
+
+            public DbCommand Command { get; }
+
+            public bool Cached { get; }
+
+            public bool InUse { get; set; }
+        }
+
+        private const int CommandCacheSize = 256;
+        private readonly Dictionary<string, PooledCommand> _commands = new Dictionary<string, PooledCommand>(StringComparer.Ordinal);
+        private static readonly string[] ParameterNames = Enumerable.Range(0, 64).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        private PooledCommand RentCommand(string sql, IReadOnlyList<object?> parameters)
+        {
+            if (_commands.TryGetValue(sql, out var pooled) && !pooled.InUse && pooled.Command.Parameters.Count == parameters.Count)
+            {
+                Log(sql);
+                var command = pooled.Command;
+                command.Transaction = CurrentTransaction;
+                for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = Dialect.ToDbValue(parameters[i]);
+                pooled.InUse = true;
+                return pooled;
+            }
+            var cacheIt = pooled is null;
+            if (cacheIt && _commands.Count >= CommandCacheSize) ClearCommands();
+            var created = new PooledCommand(CreateCommand(sql, parameters), cacheIt) { InUse = true };
+            if (cacheIt) _commands[sql] = created;
+            return created;
+        }
+
+        private static void ReturnCommand(PooledCommand command)
+        {
+            if (command.Cached) command.InUse = false;
+            else command.Command.Dispose();
+        }
+
+        private void ClearCommands()
+        {
+            foreach (var pooled in _commands.Values)
+                if (!pooled.InUse) pooled.Command.Dispose();
+            _commands.Clear();
         }
 
         private DbCommand CreateCommand(string sql, IReadOnlyList<object?> parameters)
@@ -99,7 +186,7 @@ namespace Associations
             for (var i = 0; i < parameters.Count; i++)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parameter.ParameterName = i < ParameterNames.Length ? ParameterNames[i] : "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 parameter.Value = Dialect.ToDbValue(parameters[i]);
                 command.Parameters.Add(parameter);
             }

@@ -217,6 +217,7 @@ namespace Associations
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
         {
+            ClearCommands();
             if (CurrentTransaction is not null)
             {
                 await CurrentTransaction.DisposeAsync().ConfigureAwait(false);
@@ -228,6 +229,7 @@ namespace Associations
         /// <inheritdoc />
         public void Dispose()
         {
+            ClearCommands();
             CurrentTransaction?.Dispose();
             CurrentTransaction = null;
             if (_ownsConnection) Connection.Dispose();
