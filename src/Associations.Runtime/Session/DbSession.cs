@@ -147,13 +147,14 @@ namespace Associations
         /// Loads includes for rows already in memory: <c>await db.LoadAsync(users, q =&gt; q.IncludeArticles())</c>
         /// runs one statement per include level for all of them (to-one includes too, keyed on the rows' keys).
         /// </summary>
-        public async Task LoadAsync<T>(IReadOnlyList<T> rows, Func<Query<T>, Query<T>> includes, CancellationToken cancellationToken = default)
+        public async Task LoadAsync<T>(IEnumerable<T> rows, Func<Query<T>, Query<T>> includes, CancellationToken cancellationToken = default)
             where T : class, IModel<T>
         {
             if (rows is null) throw new ArgumentNullException(nameof(rows));
             if (includes is null) throw new ArgumentNullException(nameof(includes));
+            var list = rows as IReadOnlyList<T> ?? rows.ToList();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            await includes(new Query<T>(this, T.Metadata)).LoadIncludesAsync(this, rows, joined: false, cancellationToken).ConfigureAwait(false);
+            await includes(new Query<T>(this, T.Metadata)).LoadIncludesAsync(this, list, joined: false, cancellationToken).ConfigureAwait(false);
         }
 
         private static object?[] KeyValues(object? key) => key is CompositeKey composite ? composite.Parts.ToArray() : new[] { key };
