@@ -14,7 +14,9 @@ internal sealed record BadArray(Dictionary<string, SyntaxNode[]> Nodes);
 
 internal sealed class Holder
 {
+#pragma warning disable CS0649 // a field only the shape test reads, by reflection
     public Compilation? Compilation;
+#pragma warning restore CS0649
 }
 
 internal sealed record BadIndirect(Holder Holder);
