@@ -62,6 +62,22 @@ namespace Associations.Accessors
         /// <summary>"User.Articles".</summary>
         protected string Qualified => Source.Name + "." + Name;
 
+        /// <summary>The source's key the association links on (<paramref name="key"/>: the primary key or SourceKey); the source must be saved.</summary>
+        protected object SourceKeyOf(TSource source, Func<TSource, object?> key, string property, string operation)
+        {
+            DbSession.RequireSaved(Source, source, Name, operation);
+            return key(source) ?? throw new AssociationException(
+                $"Cannot {operation} {Qualified}: the {Source.Name} has no {property}.", Source.Name, Name, null);
+        }
+
+        /// <summary>Reads (on PostgreSQL: locks) the source row, so concurrent replacements of one set serialize; it must exist.</summary>
+        protected async Task LockSourceAsync(DbSession db, SqlText lockSource, object key, string property, string operation, CancellationToken ct)
+        {
+            var rows = await db.QueryValuesAsync(lockSource.For(db.Dialect.Kind), new object?[] { key }, ct).ConfigureAwait(false);
+            if (rows.Count == 0)
+                throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has {property} {key}.", Source.Name, Name, key);
+        }
+
         /// <summary>The key of a target instance given to an accessor; it must be saved.</summary>
         protected object KeyOf(TTarget target, string operation)
         {

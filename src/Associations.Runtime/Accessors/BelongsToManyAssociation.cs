@@ -167,12 +167,7 @@ namespace Associations.Accessors
 
         private static ModelMetadata<TJunction> Junction => TJunction.Metadata;
 
-        private object SourceKeyOf(TSource source, string operation)
-        {
-            DbSession.RequireSaved(Source, source, Name, operation);
-            return _sourceKey(source) ?? throw new AssociationException(
-                $"Cannot {operation} {Qualified}: the {Source.Name} has no {SourceKeyProperty}.", Source.Name, Name, null);
-        }
+        private object SourceKeyOf(TSource source, string operation) => SourceKeyOf(source, _sourceKey, SourceKeyProperty, operation);
 
         // ------------------------------------------------------------------ reads
 
@@ -301,9 +296,7 @@ namespace Associations.Accessors
             var rows = Rows(targets, keys, through, preferOwn: true, "set");
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
-                var locked = await db.QueryValuesAsync(Sql.LockSource.For(db.Dialect.Kind), new object?[] { key }, c).ConfigureAwait(false);
-                if (locked.Count == 0)
-                    throw new AssociationException($"Cannot set {Qualified}: no {Source.Name} has {SourceKeyProperty} {key}.", Source.Name, Name, key);
+                await LockSourceAsync(db, Sql.LockSource, key, SourceKeyProperty, "set", c).ConfigureAwait(false);
                 if (rows.Count > 0) await RequireTargetsAsync(db, key, rows, "set", c).ConfigureAwait(false);
                 var keep = rows.Select(r => r.Key).ToList();
                 if (HookInfo<TJunction>.Delete)

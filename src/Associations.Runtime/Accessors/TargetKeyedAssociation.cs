@@ -89,12 +89,7 @@ namespace Associations.Accessors
         public TargetKeyedSql Sql { get; }
 
         /// <summary>The value targets carry in their foreign key for <paramref name="source"/>.</summary>
-        public object SourceKeyOf(TSource source, string operation)
-        {
-            DbSession.RequireSaved(Source, source, Name, operation);
-            return _sourceKey(source) ?? throw new AssociationException(
-                $"Cannot {operation} {Qualified}: the {Source.Name} has no {SourceKeyProperty}.", Source.Name, Name, null);
-        }
+        public object SourceKeyOf(TSource source, string operation) => SourceKeyOf(source, _sourceKey, SourceKeyProperty, operation);
 
         // ------------------------------------------------------------------ reads
 
@@ -318,12 +313,8 @@ namespace Associations.Accessors
             foreach (var row in rows) await db.DeleteAsync(row, ct).ConfigureAwait(false);
         }
 
-        private async Task LockSourceAsync(DbSession db, object key, string operation, CancellationToken c)
-        {
-            var rows = await db.QueryValuesAsync(Sql.LockSource.For(db.Dialect.Kind), new object?[] { key }, c).ConfigureAwait(false);
-            if (rows.Count == 0)
-                throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has {SourceKeyProperty} {key}.", Source.Name, Name, key);
-        }
+        private Task LockSourceAsync(DbSession db, object key, string operation, CancellationToken c) =>
+            LockSourceAsync(db, Sql.LockSource, key, SourceKeyProperty, operation, c);
 
         private List<object> Keys(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, string operation)
         {
