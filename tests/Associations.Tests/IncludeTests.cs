@@ -252,13 +252,13 @@ public class IncludeTests
             await db.ExecuteSqlAsync("INSERT INTO \"Posts\" (\"Title\", \"Status\", \"AuthorId\") SELECT 'p', 'draft', \"Id\" FROM \"Users\" WHERE \"Id\" % 10 = 0");
         }
 
-        // A filtered parent query sends its 100,000 keys as one parameter (JSON on SQLite, an array on PostgreSQL).
+        // A filtered root query: its to-many level selects by the parent query itself (a sub-select).
         var users = await db.Query<User>().Where(User.Columns.Id > 0).IncludeArticles().ToListAsync();
         Assert.Equal(count, users.Count);
         Assert.Equal(count / 10, users.Sum(u => u.Articles!.Count));
         Assert.All(users, u => Assert.Equal(u.Id % 10 == 0 ? 1 : 0, u.Articles!.Count));
 
-        // Rows already in memory: the same, through LoadAsync.
+        // Rows already in memory: 100,000 keys travel as one parameter (JSON on SQLite, an array on PostgreSQL).
         var fresh = await db.Query<User>().ToListAsync();
         await db.LoadAsync(fresh, q => q.IncludeArticles());
         Assert.Equal(count / 10, fresh.Sum(u => u.Articles!.Count));

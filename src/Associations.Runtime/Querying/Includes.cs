@@ -17,13 +17,17 @@ namespace Associations
     {
         private int _aliases;
 
-        internal SelectPlan(Dialect dialect) => Dialect = dialect;
+        internal SelectPlan(Dialect dialect, List<object?>? parameters = null)
+        {
+            Dialect = dialect;
+            Parameters = parameters ?? new List<object?>();
+        }
 
         /// <summary>The dialect.</summary>
         public Dialect Dialect { get; }
 
         /// <summary>The parameters of the whole statement.</summary>
-        public List<object?> Parameters { get; } = new List<object?>();
+        public List<object?> Parameters { get; }
 
         /// <summary>Selected column expressions, in reader order.</summary>
         public List<string> Columns { get; } = new List<string>();
@@ -85,6 +89,13 @@ namespace Associations
     }
 
     /// <summary>
+    /// How a to-many level finds its parents' rows without a key list: the parent query itself as a sub-select
+    /// of <paramref name="parentColumn"/>, written into <paramref name="plan"/> (sharing its parameters); null
+    /// when the parents are every row of their table.
+    /// </summary>
+    public delegate string? ParentSelect(SelectPlan plan, string parentColumn);
+
+    /// <summary>
     /// An include of a query of <typeparamref name="TParent"/> (generated <c>Include{Alias}</c> builders create them).
     /// To-one includes join into the parent's statement; to-many includes load in one statement per level,
     /// keyed on the parents' keys.
@@ -104,8 +115,8 @@ namespace Associations
         public abstract Action<DbDataReader, TParent> PlanJoin(SelectPlan plan, string parentAlias, bool countOnly);
 
         /// <summary>Loads what the include needs beyond the parent's statement (<paramref name="joined"/>: to-one rows came with it;
-        /// <paramref name="allRows"/>: the parents are every row of their table, so no key list is needed).</summary>
-        public abstract Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, bool allRows, CancellationToken ct);
+        /// <paramref name="parents"/> are found by <paramref name="parentSelect"/> when given, else by a list of their keys).</summary>
+        public abstract Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, ParentSelect? parentSelect, CancellationToken ct);
 
         /// <summary>Writes <c>EXISTS (…)</c> for a required to-many include into the parent's WHERE.</summary>
         public abstract void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias);
@@ -235,7 +246,7 @@ namespace Associations
         }
 
         /// <inheritdoc />
-        public override async Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, bool allRows, CancellationToken ct)
+        public override async Task LoadAsync(DbSession db, IReadOnlyList<TParent> parents, bool joined, ParentSelect? parentSelect, CancellationToken ct)
         {
             if (_toOne && joined)
             {
@@ -261,7 +272,7 @@ namespace Associations
             if (keys.Count > 0)
             {
                 var plan = new SelectPlan(db.Dialect);
-                var sql = KeyedSelect(plan, allRows ? null : keys, out var readChild, out var readJunction);
+                var sql = KeyedSelect(plan, keys, parentSelect, out var readChild, out var readJunction);
                 children = await db.ReadAsync(sql.Item1, plan.Parameters, reader =>
                 {
                     var row = readChild(reader);
@@ -292,7 +303,7 @@ namespace Associations
         }
 
         /// <summary>SELECT of the children of <paramref name="keys"/>, with per-parent paging as a window function.</summary>
-        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object>? keys,
+        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys, ParentSelect? parentSelect,
             out Func<DbDataReader, TChild> readChild, out Func<DbDataReader, object>? readJunction)
         {
             var d = plan.Dialect;
@@ -317,8 +328,11 @@ namespace Associations
             from.Append(plan.Joins);
 
             var where = plan.Writer(null);
-            if (keys is null)
+            var parents = parentSelect?.Invoke(plan, _link.ParentColumn);
+            if (parentSelect is not null && parents is null)
                 where.Append(" WHERE ").Append(partition).Append(" IS NOT NULL"); // every parent is loaded: a scan beats a key list
+            else if (parents is not null)
+                where.Append(" WHERE ").Append(partition).Append(" IN (").Append(parents).Append(")"); // the parent query, as the database plans it best
             else
                 where.Append(" WHERE ").Append(d.InKeyList(partition, where.AddParameter(d.KeyListValue(keys, _link.KeyType))));
             if (_junctionFilter is not null)

@@ -164,8 +164,7 @@ namespace Associations
                 for (var i = 0; i < readers.Count; i++) readers[i](reader, row);
                 return row;
             }, cancellationToken).ConfigureAwait(false);
-            var allRows = _filter is null && _limit is null && _offset is null && _includes.All(i => !i.IsRequired);
-            await LoadIncludesAsync(session, rows, joined: true, cancellationToken, allRows).ConfigureAwait(false);
+            await LoadIncludesAsync(session, rows, joined: true, cancellationToken, KeysSubquery).ConfigureAwait(false);
             return rows;
         }
 
@@ -257,11 +256,26 @@ namespace Associations
         }
 
         /// <summary>Loads the includes of <paramref name="rows"/> (<paramref name="joined"/>: to-one rows came with their statement).</summary>
-        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken, bool allRows = false)
+        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken, ParentSelect? parentSelect = null)
         {
             if (rows.Count == 0) return;
             foreach (var include in _includes)
-                await include.LoadAsync(session, rows, joined, allRows, cancellationToken).ConfigureAwait(false);
+                await include.LoadAsync(session, rows, joined, parentSelect, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// This query as a sub-select of <paramref name="column"/> (same WHERE, required JOINs, order and paging), for the
+        /// to-many includes of its rows; null when it reads the whole table.
+        /// </summary>
+        private string? KeysSubquery(SelectPlan outer, string column)
+        {
+            if (_filter is null && _limit is null && _offset is null && _includes.All(i => !i.IsRequired)) return null;
+            var plan = new SelectPlan(outer.Dialect, outer.Parameters);
+            PlanJoins(plan, Alias, countOnly: true);
+            var sql = new StringBuilder("SELECT ").Append(plan.Column(Alias, column)).Append(From(plan));
+            AppendWhere(plan, sql);
+            AppendOrderAndLimit(plan, sql);
+            return sql.ToString();
         }
 
         private Query<T> AddOrder(IColumn column, bool descending)
