@@ -182,6 +182,10 @@ public class IncludeTests
         Assert.Equal([4, 1], users.Select(u => u.Projects!.Count));
         Assert.Equal(["active", "done", "active", "done"], users[0].Projects!.OrderBy(p => p.Id).Select(p => p.UserProject!.Status));
         Assert.Equal("done", users[1].Projects![0].UserProject!.Status);
+        // Both keys of every junction row are right (the target's is not read twice but copied from the target).
+        Assert.All(users, u => Assert.All(u.Projects!, p => Assert.Equal((u.Id, p.Id), (p.UserProject!.UserId, p.UserProject.ProjectId))));
+        var thin = await db.Query<User>().IncludeProjects(p => p.Select(Project.Columns.Title)).ToListAsync();
+        Assert.All(thin, u => Assert.All(u.Projects!, p => Assert.Equal((u.Id, p.Id), (p.UserProject!.UserId, p.UserProject.ProjectId))));
 
         var active = await db.Query<User>().OrderBy(User.Columns.Id).IncludeProjects(through: j => j.Where(UserProject.Columns.Status == "active")).ToListAsync();
         Assert.Equal([2, 0], active.Select(u => u.Projects!.Count));
@@ -198,7 +202,7 @@ public class IncludeTests
         var roles = await db.Query<Role>().IncludeUsers(u => u.OrderBy(User.Columns.Id).IncludeProfile()).ToListAsync();
         Assert.Equal([john.Id, jane.Id], roles[0].Users!.Select(u => u.Id));
         Assert.Equal(["john", null], roles[0].Users!.Select(u => u.Profile?.Bio));
-        Assert.All(roles[0].Users!, u => Assert.Equal(admin.Id, u.UserRoles!.RoleId));
+        Assert.All(roles[0].Users!, u => Assert.Equal((admin.Id, u.Id), (u.UserRoles!.RoleId, u.UserRoles.UserId)));
     }
 
     [Theory, Sqlite, Postgres]
@@ -218,6 +222,24 @@ public class IncludeTests
         var posts = await t.Db.Query<Post>().ToListAsync();
         await t.Db.LoadAsync(posts, q => q.IncludeAuthor());
         Assert.All(posts, p => Assert.Equal(p.AuthorId, p.Author!.Id));
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task Loading_into_two_objects_of_one_row_gives_each_its_own_list(string engine)
+    {
+        var (t, users) = await Blog(engine);
+        await using var __ = t;
+        var expected = await PostIdsByAuthor(t);
+        var first = await t.Db.Query<User>().Where(User.Columns.Id == users[4].Id).FirstOrDefaultAsync();
+        var second = await t.Db.Query<User>().Where(User.Columns.Id == users[4].Id).FirstOrDefaultAsync();
+        var noKey = new User { Name = "not saved" };
+
+        await t.Db.LoadAsync([first!, second!, noKey], q => q.IncludeArticles());
+
+        Assert.Equal(expected[users[4].Id], first!.Articles!.Select(p => p.Id).Order());
+        Assert.Equal(expected[users[4].Id], second!.Articles!.Select(p => p.Id).Order());
+        Assert.NotSame(first.Articles, second.Articles);
+        Assert.Empty(noKey.Articles!);
     }
 
     [Theory, Sqlite, Postgres]

@@ -81,7 +81,11 @@ namespace Associations.Generator.Emit
 
             Columns(w, model);
             Metadata(w, model);
-            if (model.Associations.Count > 0) Links(w, model);
+            if (model.Associations.Count > 0)
+            {
+                Links(w, model);
+                Stitches(w, model);
+            }
 
             w.Close();
             if (hasNamespace) w.Close();
@@ -580,7 +584,10 @@ namespace Associations.Generator.Emit
                         w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
                         w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
-                        w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
+                        var targetKey = $"target.{a.TargetKey.Property}" + (a.TargetKey.IsValueType ? "" : "!");
+                        if (a.TargetKey.PropertyType != j.TargetColumn.PropertyType) targetKey = $"({j.TargetColumn.PropertyType}){targetKey}";
+                        w.Line($"completeJunction: static (junction, target) => junction.{j.TargetColumn.Property} = {targetKey},");
                         if (a.ScopeColumn is not null)
                             w.Line($"junctionScope: global::Associations.Condition.Equal({jt}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
                         Navigation(w, a, $"global::System.Collections.Generic.List<{t}>");
@@ -602,6 +609,7 @@ namespace Associations.Generator.Emit
                         w.Line($"    setForeignKey: {SqlText(d => d.SetForeignKey(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))}),");
                         w.Line($"foreignKeyColumn: {s}.Columns.{a.ForeignKey.Property},");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
                         Navigation(w, a, t);
                     }
                 }
@@ -630,6 +638,7 @@ namespace Associations.Generator.Emit
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
                         if (a.ScopeColumn is not null)
                         {
                             w.Line($"scope: global::Associations.Condition.Equal({t}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
@@ -641,6 +650,92 @@ namespace Associations.Generator.Emit
                 w.Line();
             }
             w.Close();
+        }
+
+        /// <summary>
+        /// One <c>Stitch</c> per association: how an include's rows find their parents, with typed keys (no boxing), and
+        /// how the navigation is set. The runtime matches them through a <c>Dictionary&lt;TKey, List&lt;TChild&gt;&gt;</c>.
+        /// </summary>
+        private static void Stitches(CodeWriter w, ModelSpec model)
+        {
+            var s = model.FullName;
+            w.Line();
+            w.Line("/// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open("internal static class __Stitches");
+            var first = true;
+            foreach (var a in model.Associations)
+            {
+                if (!first) w.Line();
+                first = false;
+                var t = a.Target.FullName;
+                ColumnSpec parentKey, childKey;
+                string? junction = null;
+                switch (a.Kind)
+                {
+                    case AssociationKind.BelongsTo:
+                        parentKey = a.ForeignKey;
+                        childKey = a.TargetKey;
+                        break;
+                    case AssociationKind.BelongsToMany:
+                        parentKey = a.SourceKey;
+                        childKey = a.Junction!.SourceColumn;
+                        junction = a.Junction.NavigationProperty;
+                        break;
+                    default:
+                        parentKey = a.SourceKey;
+                        childKey = a.ForeignKey;
+                        break;
+                }
+                var key = parentKey.ValueType;
+                var childSide = junction is null
+                    ? $"its <c>{childKey.Property}</c>"
+                    : $"its junction row's <c>{a.Junction!.Table.ModelName}.{childKey.Property}</c>";
+                w.Summary($"<c>{a.Name}</c>: a <c>{CodeWriter.Xml(a.Target.ModelName)}</c> row belongs to the <c>{CodeWriter.Xml(model.Name)}</c> whose <c>{parentKey.Property}</c> equals {childSide}.");
+                w.Open($"internal sealed class {a.Name} : global::Associations.Stitch<{s}, {t}, {key}>");
+                w.Open($"protected override bool TryGetParentKey({s} parent, out {key} key)");
+                KeyBody(w, "parent", parentKey);
+                w.Close();
+                w.Line();
+                w.Open($"protected override bool TryGetChildKey({t} child, out {key} key)");
+                if (junction is null)
+                {
+                    KeyBody(w, "child", childKey);
+                }
+                else
+                {
+                    w.Open($"if (child.{junction} is {{ }} junction)");
+                    KeyBody(w, "junction", childKey);
+                    w.Close();
+                    w.Line("key = default!;");
+                    w.Line("return false;");
+                }
+                w.Close();
+                w.Line();
+                var many = a.Kind == AssociationKind.HasMany || a.Kind == AssociationKind.BelongsToMany;
+                w.Line($"protected override void Attach({s} parent, global::System.Collections.Generic.List<{t}> children) => parent.{a.Name} = "
+                    + (many ? "children;" : "children.Count == 0 ? null : children[0];"));
+                w.Close();
+            }
+            w.Close();
+        }
+
+        /// <summary><c>key = owner.Column; return true;</c>, or the null check a nullable column needs.</summary>
+        private static void KeyBody(CodeWriter w, string owner, ColumnSpec column)
+        {
+            // A key column is stored NOT NULL even when its property is declared nullable: go by the property's type.
+            if (column.IsValueType && !column.Nullable && !column.PropertyType.EndsWith("?", System.StringComparison.Ordinal))
+            {
+                w.Line($"key = {owner}.{column.Property};");
+                w.Line("return true;");
+                return;
+            }
+            w.Open($"if ({owner}.{column.Property} is {{ }} value)");
+            w.Line("key = value;");
+            w.Line("return true;");
+            w.Close();
+            w.Line("key = default!;");
+            w.Line("return false;");
         }
 
         private static void Navigation(CodeWriter w, AssociationSpec a, string type)

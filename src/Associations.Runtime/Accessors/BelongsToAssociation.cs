@@ -14,6 +14,7 @@ namespace Associations.Accessors
         private readonly Action<TSource, object?> _setForeignKey;
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
+        private readonly Stitch<TSource, TTarget> _stitch;
 
         /// <summary>Creates the association (generated code).</summary>
         public BelongsToAssociation(
@@ -26,9 +27,11 @@ namespace Associations.Accessors
             SourceKeyedSql sql,
             IColumn foreignKeyColumn,
             Func<TSource, object?> getNavigation,
-            Action<TSource, object?> setNavigation)
+            Action<TSource, object?> setNavigation,
+            Stitch<TSource, TTarget> stitch)
             : base(name, AssociationKind.BelongsTo, targetKey, targetKeyColumn)
         {
+            _stitch = stitch;
             ForeignKeyColumn = foreignKeyColumn;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
@@ -51,7 +54,7 @@ namespace Associations.Accessors
             if (configure is not null) child = configure(child);
             return new IncludeNode<TSource, TTarget>(Name, toOne: true, child,
                 new IncludeLink(ForeignKeyColumn.Name, TargetKeyColumn.Name, TargetKeyColumn.Type),
-                _getForeignKey, TargetKey, _getNavigation, _setNavigation);
+                _stitch, _getNavigation, _setNavigation);
         }
 
         /// <summary>The statements, per dialect.</summary>

@@ -75,7 +75,8 @@ namespace Associations.Accessors
         private readonly Func<TJunction?, object, object, TJunction> _junctionRow;
         private readonly Func<TTarget, TJunction?> _getJunction;
         private readonly Action<TTarget, TJunction?> _setJunction;
-        private readonly Func<TJunction, object?> _junctionSourceKey;
+        private readonly Stitch<TSource, TTarget> _stitch;
+        private readonly Action<TJunction, TTarget> _completeJunction;
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
 
@@ -94,7 +95,8 @@ namespace Associations.Accessors
             bool unique,
             JunctionSql sql,
             IColumn sourceKeyColumn,
-            Func<TJunction, object?> junctionSourceKey,
+            Stitch<TSource, TTarget> stitch,
+            Action<TJunction, TTarget> completeJunction,
             Func<TSource, object?> getNavigation,
             Action<TSource, object?> setNavigation,
             Condition? junctionScope = null)
@@ -102,7 +104,8 @@ namespace Associations.Accessors
         {
             JunctionScope = junctionScope;
             SourceKeyColumn = sourceKeyColumn;
-            _junctionSourceKey = junctionSourceKey;
+            _stitch = stitch;
+            _completeJunction = completeJunction;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
             _sourceKey = sourceKey;
@@ -139,17 +142,18 @@ namespace Associations.Accessors
             var junctionFilter = JunctionFilter(through);
             var junction = Junction;
             var setJunction = _setJunction;
-            var junctionSourceKey = _junctionSourceKey;
+            var completeJunction = _completeJunction;
             return new IncludeNode<TSource, TTarget>(Name, toOne: false, child,
                 new IncludeLink(SourceKeyColumn.Name, JunctionSourceColumn.Name, SourceKeyColumn.Type, junction, JunctionTargetColumn.Name, TargetKeyColumn.Name),
-                _sourceKey, null, _getNavigation, _setNavigation,
-                addJunction: (plan, alias, select) =>
+                _stitch, _getNavigation, _setNavigation,
+                addJunction: (plan, alias, select) => plan.AddModel(junction, alias, select, out _, skip: JunctionTargetColumn.Name),
+                setJunction: (target, row) =>
                 {
-                    var read = plan.AddModel(junction, alias, select, out _);
-                    return reader => read(reader);
+                    // The junction's target key is not read (it equals the target's): copy it over.
+                    var junctionRow = (TJunction)row!;
+                    completeJunction(junctionRow, target);
+                    setJunction(target, junctionRow);
                 },
-                junctionParentKey: row => junctionSourceKey((TJunction)row),
-                setJunction: (target, row) => setJunction(target, (TJunction?)row),
                 junctionFilter: junctionFilter);
         }
 

@@ -21,6 +21,7 @@ namespace Associations.Accessors
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
         private readonly Action<TTarget>? _applyScope;
+        private readonly Stitch<TSource, TTarget> _stitch;
 
         /// <summary>Creates the association (generated code).</summary>
         public TargetKeyedAssociation(
@@ -38,12 +39,14 @@ namespace Associations.Accessors
             IColumn sourceKeyColumn,
             Func<TSource, object?> getNavigation,
             Action<TSource, object?> setNavigation,
+            Stitch<TSource, TTarget> stitch,
             Condition? scope = null,
             Action<TTarget>? applyScope = null)
             : base(name, kind, targetKey, targetKeyColumn)
         {
             Scope = scope;
             _applyScope = applyScope;
+            _stitch = stitch;
             SourceKeyColumn = sourceKeyColumn;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
@@ -76,7 +79,7 @@ namespace Associations.Accessors
             if (configure is not null) child = configure(child);
             return new IncludeNode<TSource, TTarget>(Name, Kind == AssociationKind.HasOne, child,
                 new IncludeLink(SourceKeyColumn.Name, ForeignKeyColumn.Name, SourceKeyColumn.Type),
-                _sourceKey, _getForeignKey, _getNavigation, _setNavigation);
+                _stitch, _getNavigation, _setNavigation);
         }
 
         /// <summary>The foreign-key column on the target.</summary>

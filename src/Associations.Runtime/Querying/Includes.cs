@@ -48,15 +48,16 @@ namespace Associations
         }
 
         /// <summary>
-        /// Selects the columns of <paramref name="model"/> under <paramref name="alias"/> — all of them, or the keys, foreign keys
-        /// and <paramref name="select"/> — and returns the reader of that part of a row.
+        /// Selects the columns of <paramref name="model"/> under <paramref name="alias"/> — all of them, or the keys, foreign keys,
+        /// <paramref name="alsoRead"/> and <paramref name="select"/>, never <paramref name="skip"/> — and returns the reader of that part of a row.
         /// </summary>
-        public Func<DbDataReader, T> AddModel<T>(ModelMetadata<T> model, string alias, IReadOnlyList<IColumn>? select, out int keyOrdinal) where T : class
+        public Func<DbDataReader, T> AddModel<T>(ModelMetadata<T> model, string alias, IReadOnlyList<IColumn>? select, out int keyOrdinal,
+            string? alsoRead = null, string? skip = null) where T : class
         {
             var keyIndex = 0;
             for (var i = 0; i < model.Columns.Count; i++)
                 if (model.Columns[i].IsKey) { keyIndex = i; break; }
-            if (select is null)
+            if (select is null && skip is null)
             {
                 var offset = AddColumns(model, alias);
                 keyOrdinal = offset + keyIndex;
@@ -67,8 +68,9 @@ namespace Associations
             for (var i = 0; i < model.Columns.Count; i++)
             {
                 var column = model.Columns[i];
-                var wanted = model.AlwaysRead(column);
-                for (var j = 0; !wanted && j < select.Count; j++) wanted = select[j].Name == column.Name;
+                var wanted = select is null || model.AlwaysRead(column) || column.Name == alsoRead;
+                for (var j = 0; !wanted && j < select!.Count; j++) wanted = select[j].Name == column.Name;
+                if (column.Name == skip) wanted = false;
                 ordinals[i] = wanted ? Columns.Count : -1;
                 if (wanted) Columns.Add(quoted + Dialect.Quote(column.Name));
             }
@@ -163,12 +165,10 @@ namespace Associations
         private readonly Query<TChild> _child;
         private readonly IncludeLink _link;
         private readonly bool _toOne;
-        private readonly Func<TParent, object?> _parentKey;
-        private readonly Func<TChild, object?>? _childKey;
+        private readonly Stitch<TParent, TChild> _stitch;
         private readonly Action<TParent, object?> _setNavigation;
         private readonly Func<TParent, object?> _getNavigation;
         private readonly Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? _addJunction;
-        private readonly Func<object, object?>? _junctionParentKey;
         private readonly Action<TChild, object?>? _setJunction;
         private readonly Condition? _junctionFilter;
 
@@ -178,12 +178,10 @@ namespace Associations
             bool toOne,
             Query<TChild> child,
             IncludeLink link,
-            Func<TParent, object?> parentKey,
-            Func<TChild, object?>? childKey,
+            Stitch<TParent, TChild> stitch,
             Func<TParent, object?> getNavigation,
             Action<TParent, object?> setNavigation,
             Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? addJunction = null,
-            Func<object, object?>? junctionParentKey = null,
             Action<TChild, object?>? setJunction = null,
             Condition? junctionFilter = null)
         {
@@ -191,12 +189,10 @@ namespace Associations
             _toOne = toOne;
             _child = child.Scoped(); // the target's default scope applies to includes of it
             _link = link;
-            _parentKey = parentKey;
-            _childKey = childKey;
+            _stitch = stitch ?? throw new ArgumentNullException(nameof(stitch));
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
             _addJunction = addJunction;
-            _junctionParentKey = junctionParentKey;
             _setJunction = setJunction;
             _junctionFilter = junctionFilter;
         }
@@ -251,6 +247,7 @@ namespace Associations
             if (_toOne && joined)
             {
                 // The rows came with the parent's statement; load what is nested below them.
+                if (_child.Includes.Count == 0) return;
                 var loaded = new List<TChild>();
                 var seen = new HashSet<TChild>(ReferenceEqualityComparer.Instance);
                 foreach (var parent in parents)
@@ -259,57 +256,40 @@ namespace Associations
                 return;
             }
 
-            var byKey = new Dictionary<object, List<TChild>>();
-            var keys = new List<object>();
-            foreach (var parent in parents)
-                if (_parentKey(parent) is { } key && !byKey.ContainsKey(key))
-                {
-                    byKey[key] = new List<TChild>();
-                    keys.Add(key);
-                }
-
-            var children = new List<TChild>();
-            if (keys.Count > 0)
+            var batch = _stitch.Begin(parents);
+            if (batch.KeyCount == 0)
             {
-                var plan = new SelectPlan(db.Dialect);
-                var sql = KeyedSelect(plan, keys, parentSelect, out var readChild, out var readJunction);
-                children = await db.ReadAsync(sql.Item1, plan.Parameters, reader =>
-                {
-                    var row = readChild(reader);
-                    foreach (var read in sql.Item2) read(reader, row);
-                    object? parentKey;
-                    if (readJunction is not null)
-                    {
-                        var junction = readJunction(reader);
-                        _setJunction!(row, junction);
-                        parentKey = _junctionParentKey!(junction);
-                    }
-                    else
-                    {
-                        parentKey = _childKey!(row);
-                    }
-                    if (parentKey is not null && byKey.TryGetValue(parentKey, out var list)) list.Add(row);
-                    return row;
-                }, ct).ConfigureAwait(false);
+                batch.Finish();
+                return;
             }
 
-            foreach (var parent in parents)
+            var plan = new SelectPlan(db.Dialect);
+            var sql = KeyedSelect(plan, batch, parentSelect, out var readChild, out var joins, out var readJunction);
+            // Rows are kept only when includes nested below them need them as parents.
+            var children = _child.Includes.Count > 0 ? new List<TChild>() : null;
+            var setJunction = _setJunction;
+            await db.ReadEachAsync(sql, plan.Parameters, reader =>
             {
-                var list = _parentKey(parent) is { } key && byKey.TryGetValue(key, out var found) ? found : new List<TChild>();
-                if (_toOne) _setNavigation(parent, list.Count == 0 ? null : list[0]);
-                else _setNavigation(parent, list);
-            }
-            await _child.LoadIncludesAsync(db, children, joined: true, ct).ConfigureAwait(false);
+                var row = readChild(reader);
+                for (var i = 0; i < joins.Count; i++) joins[i](reader, row);
+                if (readJunction is not null) setJunction!(row, readJunction(reader));
+                batch.Add(row);
+                children?.Add(row);
+            }, ct).ConfigureAwait(false);
+            batch.Finish();
+            if (children is not null) await _child.LoadIncludesAsync(db, children, joined: true, ct).ConfigureAwait(false);
         }
 
-        /// <summary>SELECT of the children of <paramref name="keys"/>, with per-parent paging as a window function.</summary>
-        private (string, List<Action<DbDataReader, TChild>>) KeyedSelect(SelectPlan plan, List<object> keys, ParentSelect? parentSelect,
-            out Func<DbDataReader, TChild> readChild, out Func<DbDataReader, object>? readJunction)
+        /// <summary>SELECT of the children of the parents in <paramref name="batch"/>, with per-parent paging as a window function.</summary>
+        private string KeyedSelect(SelectPlan plan, StitchBatch<TChild> batch, ParentSelect? parentSelect,
+            out Func<DbDataReader, TChild> readChild, out List<Action<DbDataReader, TChild>> joins, out Func<DbDataReader, object>? readJunction)
         {
             var d = plan.Dialect;
             const string alias = "c";
             const string junctionAlias = "cj";
-            readChild = plan.AddModel(Child, alias, _child.Selected, out _);
+            // The column a row is matched by is always read. Through a junction that is the child's key, read once:
+            // the junction's copy of it is set from the child's.
+            readChild = plan.AddModel(Child, alias, _child.Selected, out _, alsoRead: _link.Junction is null ? _link.ChildColumn : _link.TargetKeyColumn);
             readJunction = null;
             var from = new StringBuilder(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
             string partition;
@@ -324,7 +304,7 @@ namespace Associations
             {
                 partition = plan.Column(alias, _link.ChildColumn);
             }
-            var readers = _child.PlanJoins(plan, alias, countOnly: false);
+            joins = _child.PlanJoins(plan, alias, countOnly: false);
             from.Append(plan.Joins);
 
             var where = plan.Writer(null);
@@ -334,7 +314,7 @@ namespace Associations
             else if (parents is not null)
                 where.Append(" WHERE ").Append(partition).Append(" IN (").Append(parents).Append(")"); // the parent query, as the database plans it best
             else
-                where.Append(" WHERE ").Append(d.InKeyList(partition, where.AddParameter(d.KeyListValue(keys, _link.KeyType))));
+                where.Append(" WHERE ").Append(d.InKeyList(partition, where.AddParameter(d.KeyListValue(batch.Keys(), _link.KeyType))));
             if (_junctionFilter is not null)
             {
                 where.Alias = junctionAlias;
@@ -365,7 +345,7 @@ namespace Associations
                 sql.Append("SELECT ").Append(plan.ColumnList(aliased: false)).Append(from).Append(where.Sql);
                 if (order.Length > 0) sql.Append(" ORDER BY ").Append(order);
             }
-            return (sql.ToString(), readers);
+            return sql.ToString();
         }
 
         /// <inheritdoc />

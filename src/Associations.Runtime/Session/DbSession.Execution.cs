@@ -107,6 +107,23 @@ namespace Associations
             }
         }
 
+        /// <summary>Runs a SELECT and hands each row to <paramref name="read"/>, keeping nothing.</summary>
+        public async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
+        {
+            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            var command = RentCommand(sql, parameters);
+            try
+            {
+                using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    read(reader);
+            }
+            finally
+            {
+                ReturnCommand(command);
+            }
+        }
+
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {

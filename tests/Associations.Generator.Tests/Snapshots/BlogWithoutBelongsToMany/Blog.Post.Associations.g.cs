@@ -174,9 +174,38 @@ namespace Blog
                     setForeignKey: new("UPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Blog.Post.Columns.AuthorId,
+                stitch: new global::Blog.Post.__Stitches.Author(),
                 getNavigation: static source => source.Author,
                 setNavigation: static (source, value) => source.Author = (global::Blog.User?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Author</c>: a <c>User</c> row belongs to the <c>Post</c> whose <c>AuthorId</c> equals its <c>Id</c>.</summary>
+            internal sealed class Author : global::Associations.Stitch<global::Blog.Post, global::Blog.User, int>
+            {
+                protected override bool TryGetParentKey(global::Blog.Post parent, out int key)
+                {
+                    if (parent.AuthorId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Blog.User child, out int key)
+                {
+                    key = child.Id;
+                    return true;
+                }
+
+                protected override void Attach(global::Blog.Post parent, global::System.Collections.Generic.List<global::Blog.User> children) => parent.Author = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

@@ -264,9 +264,38 @@ namespace Tracker
                     setForeignKey: new("UPDATE \"Issues\" SET \"ProjectId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Tracker.Issue.Columns.ProjectId,
+                stitch: new global::Tracker.Issue.__Stitches.Project(),
                 getNavigation: static source => source.Project,
                 setNavigation: static (source, value) => source.Project = (global::Tracker.Project?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Project</c>: a <c>Project</c> row belongs to the <c>Issue</c> whose <c>ProjectId</c> equals its <c>Id</c>.</summary>
+            internal sealed class Project : global::Associations.Stitch<global::Tracker.Issue, global::Tracker.Project, long>
+            {
+                protected override bool TryGetParentKey(global::Tracker.Issue parent, out long key)
+                {
+                    if (parent.ProjectId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Tracker.Project child, out long key)
+                {
+                    key = child.Id;
+                    return true;
+                }
+
+                protected override void Attach(global::Tracker.Issue parent, global::System.Collections.Generic.List<global::Tracker.Project> children) => parent.Project = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

@@ -699,7 +699,8 @@ namespace Blog
                     targetAlias: "t",
                     junctionAlias: "j"),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
-                junctionSourceKey: static junction => junction.UserId,
+                stitch: new global::Blog.User.__Stitches.Roles(),
+                completeJunction: static (junction, target) => junction.RoleId = target.Id,
                 getNavigation: static source => source.Roles,
                 setNavigation: static (source, value) => source.Roles = (global::System.Collections.Generic.List<global::Blog.Role>?)value);
 
@@ -724,6 +725,7 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
+                stitch: new global::Blog.User.__Stitches.Profile(),
                 getNavigation: static source => source.Profile,
                 setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
 
@@ -748,9 +750,84 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
+                stitch: new global::Blog.User.__Stitches.Articles(),
                 getNavigation: static source => source.Articles,
                 setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Roles</c>: a <c>Role</c> row belongs to the <c>User</c> whose <c>Id</c> equals its junction row's <c>UserRoles.UserId</c>.</summary>
+            internal sealed class Roles : global::Associations.Stitch<global::Blog.User, global::Blog.Role, int>
+            {
+                protected override bool TryGetParentKey(global::Blog.User parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Blog.Role child, out int key)
+                {
+                    if (child.UserRoles is { } junction)
+                    {
+                        key = junction.UserId;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Blog.User parent, global::System.Collections.Generic.List<global::Blog.Role> children) => parent.Roles = children;
+            }
+
+            /// <summary><c>Profile</c>: a <c>Profile</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>UserId</c>.</summary>
+            internal sealed class Profile : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
+            {
+                protected override bool TryGetParentKey(global::Blog.User parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Blog.Profile child, out int key)
+                {
+                    if (child.UserId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Blog.User parent, global::System.Collections.Generic.List<global::Blog.Profile> children) => parent.Profile = children.Count == 0 ? null : children[0];
+            }
+
+            /// <summary><c>Articles</c>: a <c>Post</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>AuthorId</c>.</summary>
+            internal sealed class Articles : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
+            {
+                protected override bool TryGetParentKey(global::Blog.User parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Blog.Post child, out int key)
+                {
+                    if (child.AuthorId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Blog.User parent, global::System.Collections.Generic.List<global::Blog.Post> children) => parent.Articles = children;
+            }
         }
     }
 }

@@ -328,9 +328,38 @@ namespace Sales
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Sales.Order.Columns.Id,
+                stitch: new global::Sales.Order.__Stitches.Items(),
                 getNavigation: static source => source.Items,
                 setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Sales.Item>?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
+            internal sealed class Items : global::Associations.Stitch<global::Sales.Order, global::Sales.Item, int>
+            {
+                protected override bool TryGetParentKey(global::Sales.Order parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Sales.Item child, out int key)
+                {
+                    if (child.OrderId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Sales.Order parent, global::System.Collections.Generic.List<global::Sales.Item> children) => parent.Items = children;
+            }
         }
     }
 }

@@ -417,6 +417,7 @@ namespace Warehouse
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Warehouse.Order.Columns.Id,
+                stitch: new global::Warehouse.Order.__Stitches.Items(),
                 getNavigation: static source => source.Items,
                 setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value);
 
@@ -432,9 +433,61 @@ namespace Warehouse
                     setForeignKey: new("UPDATE \"Orders\" SET \"SalesOrderId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Warehouse.Order.Columns.SalesOrderId,
+                stitch: new global::Warehouse.Order.__Stitches.SalesOrder(),
                 getNavigation: static source => source.SalesOrder,
                 setNavigation: static (source, value) => source.SalesOrder = (global::Sales.Order?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
+            internal sealed class Items : global::Associations.Stitch<global::Warehouse.Order, global::Warehouse.Item, int>
+            {
+                protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Warehouse.Item child, out int key)
+                {
+                    if (child.OrderId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Warehouse.Order parent, global::System.Collections.Generic.List<global::Warehouse.Item> children) => parent.Items = children;
+            }
+
+            /// <summary><c>SalesOrder</c>: a <c>Order</c> row belongs to the <c>Order</c> whose <c>SalesOrderId</c> equals its <c>Id</c>.</summary>
+            internal sealed class SalesOrder : global::Associations.Stitch<global::Warehouse.Order, global::Sales.Order, int>
+            {
+                protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
+                {
+                    if (parent.SalesOrderId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Sales.Order child, out int key)
+                {
+                    key = child.Id;
+                    return true;
+                }
+
+                protected override void Attach(global::Warehouse.Order parent, global::System.Collections.Generic.List<global::Sales.Order> children) => parent.SalesOrder = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

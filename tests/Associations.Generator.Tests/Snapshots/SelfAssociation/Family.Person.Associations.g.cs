@@ -194,9 +194,38 @@ namespace Family
                     lockSource: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Family.Person.Columns.Id,
+                stitch: new global::Family.Person.__Stitches.Father(),
                 getNavigation: static source => source.Father,
                 setNavigation: static (source, value) => source.Father = (global::Family.Person?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Father</c>: a <c>Person</c> row belongs to the <c>Person</c> whose <c>Id</c> equals its <c>FatherId</c>.</summary>
+            internal sealed class Father : global::Associations.Stitch<global::Family.Person, global::Family.Person, int>
+            {
+                protected override bool TryGetParentKey(global::Family.Person parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Family.Person child, out int key)
+                {
+                    if (child.FatherId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Family.Person parent, global::System.Collections.Generic.List<global::Family.Person> children) => parent.Father = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

@@ -265,6 +265,7 @@ namespace League
                     setForeignKey: new("UPDATE \"Games\" SET \"HomeTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::League.Game.Columns.HomeTeamId,
+                stitch: new global::League.Game.__Stitches.HomeTeam(),
                 getNavigation: static source => source.HomeTeam,
                 setNavigation: static (source, value) => source.HomeTeam = (global::League.Team?)value);
 
@@ -280,9 +281,61 @@ namespace League
                     setForeignKey: new("UPDATE \"Games\" SET \"AwayTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::League.Game.Columns.AwayTeamId,
+                stitch: new global::League.Game.__Stitches.AwayTeam(),
                 getNavigation: static source => source.AwayTeam,
                 setNavigation: static (source, value) => source.AwayTeam = (global::League.Team?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>HomeTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>HomeTeamId</c> equals its <c>Id</c>.</summary>
+            internal sealed class HomeTeam : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            {
+                protected override bool TryGetParentKey(global::League.Game parent, out int key)
+                {
+                    if (parent.HomeTeamId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::League.Team child, out int key)
+                {
+                    key = child.Id;
+                    return true;
+                }
+
+                protected override void Attach(global::League.Game parent, global::System.Collections.Generic.List<global::League.Team> children) => parent.HomeTeam = children.Count == 0 ? null : children[0];
+            }
+
+            /// <summary><c>AwayTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>AwayTeamId</c> equals its <c>Id</c>.</summary>
+            internal sealed class AwayTeam : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            {
+                protected override bool TryGetParentKey(global::League.Game parent, out int key)
+                {
+                    if (parent.AwayTeamId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::League.Team child, out int key)
+                {
+                    key = child.Id;
+                    return true;
+                }
+
+                protected override void Attach(global::League.Game parent, global::System.Collections.Generic.List<global::League.Team> children) => parent.AwayTeam = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

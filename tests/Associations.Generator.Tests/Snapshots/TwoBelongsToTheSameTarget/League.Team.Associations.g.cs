@@ -572,6 +572,7 @@ namespace League
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::League.Team.Columns.Id,
+                stitch: new global::League.Team.__Stitches.HomeGames(),
                 getNavigation: static source => source.HomeGames,
                 setNavigation: static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
@@ -596,9 +597,61 @@ namespace League
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::League.Team.Columns.Id,
+                stitch: new global::League.Team.__Stitches.AwayGames(),
                 getNavigation: static source => source.AwayGames,
                 setNavigation: static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>HomeGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>HomeTeamId</c>.</summary>
+            internal sealed class HomeGames : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            {
+                protected override bool TryGetParentKey(global::League.Team parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::League.Game child, out int key)
+                {
+                    if (child.HomeTeamId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::League.Team parent, global::System.Collections.Generic.List<global::League.Game> children) => parent.HomeGames = children;
+            }
+
+            /// <summary><c>AwayGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>AwayTeamId</c>.</summary>
+            internal sealed class AwayGames : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            {
+                protected override bool TryGetParentKey(global::League.Team parent, out int key)
+                {
+                    key = parent.Id;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::League.Game child, out int key)
+                {
+                    if (child.AwayTeamId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::League.Team parent, global::System.Collections.Generic.List<global::League.Game> children) => parent.AwayGames = children;
+            }
         }
     }
 }

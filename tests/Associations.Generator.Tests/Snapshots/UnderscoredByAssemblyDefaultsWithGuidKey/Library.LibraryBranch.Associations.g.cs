@@ -333,9 +333,38 @@ namespace Library
                     lockSource: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
+                stitch: new global::Library.LibraryBranch.__Stitches.Copies(),
                 getNavigation: static source => source.Copies,
                 setNavigation: static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Copies</c>: a <c>BookCopy</c> row belongs to the <c>LibraryBranch</c> whose <c>BranchId</c> equals its <c>LibraryBranchBranchId</c>.</summary>
+            internal sealed class Copies : global::Associations.Stitch<global::Library.LibraryBranch, global::Library.BookCopy, global::System.Guid>
+            {
+                protected override bool TryGetParentKey(global::Library.LibraryBranch parent, out global::System.Guid key)
+                {
+                    key = parent.BranchId;
+                    return true;
+                }
+
+                protected override bool TryGetChildKey(global::Library.BookCopy child, out global::System.Guid key)
+                {
+                    if (child.LibraryBranchBranchId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Library.LibraryBranch parent, global::System.Collections.Generic.List<global::Library.BookCopy> children) => parent.Copies = children;
+            }
         }
     }
 }

@@ -174,9 +174,38 @@ namespace Library
                     setForeignKey: new("UPDATE \"OpeningHours\" SET \"LibraryBranchBranchId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Library.OpeningHour.Columns.LibraryBranchBranchId,
+                stitch: new global::Library.OpeningHour.__Stitches.LibraryBranch(),
                 getNavigation: static source => source.LibraryBranch,
                 setNavigation: static (source, value) => source.LibraryBranch = (global::Library.LibraryBranch?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>LibraryBranch</c>: a <c>LibraryBranch</c> row belongs to the <c>OpeningHour</c> whose <c>LibraryBranchBranchId</c> equals its <c>BranchId</c>.</summary>
+            internal sealed class LibraryBranch : global::Associations.Stitch<global::Library.OpeningHour, global::Library.LibraryBranch, global::System.Guid>
+            {
+                protected override bool TryGetParentKey(global::Library.OpeningHour parent, out global::System.Guid key)
+                {
+                    if (parent.LibraryBranchBranchId is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Library.LibraryBranch child, out global::System.Guid key)
+                {
+                    key = child.BranchId;
+                    return true;
+                }
+
+                protected override void Attach(global::Library.OpeningHour parent, global::System.Collections.Generic.List<global::Library.LibraryBranch> children) => parent.LibraryBranch = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }

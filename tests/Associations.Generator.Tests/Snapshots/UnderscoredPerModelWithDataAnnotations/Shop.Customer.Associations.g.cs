@@ -338,9 +338,43 @@ namespace Shop
                     lockSource: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Shop.Customer.Columns.Code,
+                stitch: new global::Shop.Customer.__Stitches.Orders(),
                 getNavigation: static source => source.Orders,
                 setNavigation: static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Orders</c>: a <c>PurchaseOrder</c> row belongs to the <c>Customer</c> whose <c>Code</c> equals its <c>CustomerCode</c>.</summary>
+            internal sealed class Orders : global::Associations.Stitch<global::Shop.Customer, global::Shop.PurchaseOrder, string>
+            {
+                protected override bool TryGetParentKey(global::Shop.Customer parent, out string key)
+                {
+                    if (parent.Code is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Shop.PurchaseOrder child, out string key)
+                {
+                    if (child.CustomerCode is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Shop.Customer parent, global::System.Collections.Generic.List<global::Shop.PurchaseOrder> children) => parent.Orders = children;
+            }
         }
     }
 }

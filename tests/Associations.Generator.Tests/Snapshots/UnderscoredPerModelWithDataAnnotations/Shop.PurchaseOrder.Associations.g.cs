@@ -179,9 +179,43 @@ namespace Shop
                     setForeignKey: new("UPDATE \"purchase_orders\" SET \"customer_code\" = @p0 WHERE \"id\" = @p1"),
                     existingKeys: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" IN (SELECT value FROM json_each(@p0))", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = ANY(@p0)")),
                 foreignKeyColumn: global::Shop.PurchaseOrder.Columns.CustomerCode,
+                stitch: new global::Shop.PurchaseOrder.__Stitches.Customer(),
                 getNavigation: static source => source.Customer,
                 setNavigation: static (source, value) => source.Customer = (global::Shop.Customer?)value);
 
+        }
+
+        /// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static class __Stitches
+        {
+            /// <summary><c>Customer</c>: a <c>Customer</c> row belongs to the <c>PurchaseOrder</c> whose <c>CustomerCode</c> equals its <c>Code</c>.</summary>
+            internal sealed class Customer : global::Associations.Stitch<global::Shop.PurchaseOrder, global::Shop.Customer, string>
+            {
+                protected override bool TryGetParentKey(global::Shop.PurchaseOrder parent, out string key)
+                {
+                    if (parent.CustomerCode is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override bool TryGetChildKey(global::Shop.Customer child, out string key)
+                {
+                    if (child.Code is { } value)
+                    {
+                        key = value;
+                        return true;
+                    }
+                    key = default!;
+                    return false;
+                }
+
+                protected override void Attach(global::Shop.PurchaseOrder parent, global::System.Collections.Generic.List<global::Shop.Customer> children) => parent.Customer = children.Count == 0 ? null : children[0];
+            }
         }
     }
 }
