@@ -28,6 +28,7 @@ public static class Interleaved
                 foreach (var contender in contenders) await Validation.CheckAsync(workload, contender);
                 var times = contenders.Select(_ => new List<double>()).ToArray();
                 var allocated = new long[contenders.Length];
+                var collections = new int[contenders.Length];
                 for (var round = 0; round < rounds; round++)
                     for (var k = 0; k < contenders.Length; k++)
                     {
@@ -35,23 +36,25 @@ public static class Interleaved
                         GC.Collect();
                         GC.WaitForPendingFinalizers();
                         var before = GC.GetTotalAllocatedBytes(precise: true);
+                        var gen0Before = GC.CollectionCount(0);
                         var watch = Stopwatch.StartNew();
                         if (workload == Workload.W5) await contenders[i].W5ReplaceAndRestoreAsync();
                         else await contenders[i].RunAsync(workload);
                         times[i].Add(watch.Elapsed.TotalMilliseconds);
                         allocated[i] = GC.GetTotalAllocatedBytes(precise: true) - before;
+                        collections[i] += GC.CollectionCount(0) - gen0Before;
                     }
                 var baseline = Array.FindIndex(contenders, c => c is AdoNetContender and not AdoNetPreparedContender);
                 var baseMin = times[baseline].Min();
                 var baseMedian = Median(times[baseline]);
                 Console.WriteLine();
-                Console.WriteLine($"| {workload} | min ms | ratio | median ms | ratio | allocated KB | alloc ratio |");
-                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+                Console.WriteLine($"| {workload} | min ms | ratio | median ms | ratio | allocated KB | alloc ratio | GCs per run |");
+                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
                 for (var i = 0; i < contenders.Length; i++)
                 {
                     var min = times[i].Min();
                     var median = Median(times[i]);
-                    Console.WriteLine($"| {contenders[i].Name} | {min:F2} | {min / baseMin:F2} | {median:F2} | {median / baseMedian:F2} | {allocated[i] / 1024.0:F0} | {(double)allocated[i] / allocated[baseline]:F2} |");
+                    Console.WriteLine($"| {contenders[i].Name} | {min:F2} | {min / baseMin:F2} | {median:F2} | {median / baseMedian:F2} | {allocated[i] / 1024.0:F0} | {(double)allocated[i] / allocated[baseline]:F2} | {(double)collections[i] / rounds:F1} |");
                 }
             }
         }

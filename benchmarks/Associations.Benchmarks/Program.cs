@@ -11,6 +11,7 @@ namespace Associations.Benchmarks;
 /// Quick check: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --validate
 /// (every contender runs every workload once and must match the checksums computed from the data definition).
 /// Noisy machine: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --interleaved [rounds] [W1 … W6]
+/// Profiling:   dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --loop W2 Associations [seconds]
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,7 @@ public static class Program
             return await ValidateAsync(WorkloadArguments.Parse(args));
         }
         if (args.Contains("--interleaved")) return await Interleaved.RunAsync(args, AllContenders);
+        if (args.Contains("--loop")) return await LoopAsync(args);
         await BenchDatabase.EnsureAsync(Console.Out);
         var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
@@ -37,6 +39,38 @@ public static class Program
         new EfCoreContender(split: true),
         new AssociationsContender(),
     ];
+
+    /// <summary>
+    /// <c>--loop W2 Associations [seconds]</c>: one contender runs one workload over and over (default 20 s), for a
+    /// profiler to attach to (<c>dotnet-trace collect -- …</c>). Prints the time per operation.
+    /// </summary>
+    private static async Task<int> LoopAsync(string[] args)
+    {
+        var workload = WorkloadArguments.Parse(args).First();
+        var contender = AllContenders().FirstOrDefault(c => args.Any(a => string.Equals(a, c.Name, StringComparison.OrdinalIgnoreCase)))
+            ?? throw new ArgumentException("--loop needs a contender name: " + string.Join(", ", AllContenders().Select(c => c.Name)));
+        var seconds = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 20);
+        await BenchDatabase.EnsureAsync(Console.Out);
+        await contender.InitAsync();
+        try
+        {
+            await Validation.CheckAsync(workload, contender);
+            var watch = Stopwatch.StartNew();
+            var operations = 0;
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                if (workload == Workload.W5) await contender.W5ReplaceAndRestoreAsync();
+                else await contender.RunAsync(workload);
+                operations++;
+            }
+            Console.WriteLine($"{workload} {contender.Name}: {operations} operations in {watch.Elapsed.TotalSeconds:F1} s, {watch.Elapsed.TotalMilliseconds / operations:F3} ms each");
+        }
+        finally
+        {
+            await contender.DisposeAsync();
+        }
+        return 0;
+    }
 
     /// <summary>Every contender runs every workload once; any wrong answer fails (exit 1).</summary>
     private static async Task<int> ValidateAsync(Workload[] workloads)
