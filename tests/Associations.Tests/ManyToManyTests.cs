@@ -67,6 +67,13 @@ public class ManyToManyTests
 
         await john.SetRolesAsync(db, Array.Empty<int>());
         Assert.Empty(await Linked(t, john));
+
+        // A source that is gone from the database: the set fails before writing anything.
+        var ghost = await db.InsertAsync(new User { Name = "Ghost" });
+        await db.ExecuteSqlAsync("DELETE FROM \"Users\" WHERE \"Id\" = @id", new { id = ghost.Id });
+        var gone = await Assert.ThrowsAsync<AssociationException>(() => ghost.SetRolesAsync(db, [r[0]]));
+        Assert.Contains($"no User has Id {ghost.Id}", gone.Message);
+        Assert.Equal(0, await t.Count("UserRoles", "\"UserId\" = @id", new { id = ghost.Id }));
     }
 
     [Theory, Sqlite, Postgres]
@@ -159,6 +166,15 @@ public class ManyToManyTests
         var rows = await t.Rows<(int, string)>("SELECT \"ProjectId\", \"Status\" FROM \"UserProjects\" ORDER BY \"ProjectId\"");
         Assert.Equal([(gemini.Id, "new"), (mercury.Id, "own")], rows);
 
+        // A junction row read through another user is that user's payload, not a payload for this one.
+        var jane = await db.InsertAsync(new User { Name = "Jane" });
+        await jane.SetProjectsAsync(db, [mercury], through: new UserProject { Status = "jane's" });
+        Assert.Equal(("jane's", 0), (await t.Rows<(string, int)>("SELECT \"Status\", \"Hours\" FROM \"UserProjects\" WHERE \"UserId\" = @id", new { id = jane.Id }))[0]);
+        var johns = await john.GetProjectsAsync(db);
+        await jane.SetProjectsAsync(db, johns);
+        Assert.Equal([(gemini.Id, "new"), (mercury.Id, "jane's")],
+            await t.Rows<(int, string)>("SELECT \"ProjectId\", \"Status\" FROM \"UserProjects\" WHERE \"UserId\" = @id ORDER BY \"ProjectId\"", new { id = jane.Id }));
+
         // Filters on the junction.
         var own = await john.GetProjectsAsync(db, null, j => j.Where(UserProject.Columns.Status == "own"));
         Assert.Equal(["Mercury"], own.Select(p => p.Title));
@@ -230,6 +246,14 @@ public class ManyToManyTests
         Assert.Equal(2, await t.Count("PlaylistSongs", "\"SongId\" = @id", new { id = song.Id }));
         Assert.Equal(2, await list.CountSongsAsync(db));
         Assert.True(await list.HasSongAsync(db, song));
+
+        // Set links what is not linked yet and leaves linked pairs (both of them) alone, as Sequelize's set does.
+        var other = await db.InsertAsync(new Song { Title = "Other" });
+        await list.SetSongsAsync(db, [song, other]);
+        Assert.Equal(2, await t.Count("PlaylistSongs", "\"SongId\" = @id", new { id = song.Id }));
+        Assert.Equal(1, await t.Count("PlaylistSongs", "\"SongId\" = @id", new { id = other.Id }));
+        await list.SetSongsAsync(db, [other]);
+        Assert.Equal([other.Id], (await list.GetSongsAsync(db)).Select(s => s.Id));
     }
 
     [Theory, SqliteFile, Postgres]

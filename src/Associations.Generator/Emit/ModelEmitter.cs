@@ -120,8 +120,10 @@ namespace Associations.Generator.Emit
                 select = new System.Func<SqlDialect, string>[] { d => d.SelectThrough(a, false) };
                 count = new System.Func<SqlDialect, string>[] { d => d.SelectThrough(a, true) };
                 has = new System.Func<SqlDialect, string>[] { d => d.CountJunctionKeys(a) };
-                add = new System.Func<SqlDialect, string>[] { d => d.ExistingTargetKeys(a, a.TargetKey), d => d.InsertJunction(a, a.Junction!.Payload.Count > 0) };
-                set = new System.Func<SqlDialect, string>[] { d => d.LockSource(a), d => d.ExistingTargetKeys(a, a.TargetKey), d => d.DeleteJunction(a, others: true), d => d.InsertJunction(a, false) };
+                // Documented as they run without a payload: a junction of the two keys links every pair in one INSERT … SELECT.
+                System.Func<SqlDialect, string> linkPairs = SqlDialect.CanInsertPairs(a) ? d => d.InsertPairs(a) : d => d.InsertJunction(a, false);
+                add = new System.Func<SqlDialect, string>[] { d => d.ExistingTargetKeys(a, a.TargetKey), linkPairs };
+                set = new System.Func<SqlDialect, string>[] { d => d.LockSourceAndCountTargets(a), d => d.DeleteJunction(a, others: true), linkPairs };
                 remove = new System.Func<SqlDialect, string>[] { d => d.DeleteJunction(a, others: false) };
                 create = new System.Func<SqlDialect, string>[] { d => d.Insert(AsModel(a.Target)), d => d.InsertJunction(a, false) };
             }
@@ -582,8 +584,11 @@ namespace Associations.Generator.Emit
                         w.Line($"    deleteOthers: {SqlText(d => d.DeleteJunction(a, others: true))},");
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
-                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
+                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\",");
+                        w.Line($"    lockSourceAndCountTargets: {SqlText(d => d.LockSourceAndCountTargets(a))},");
+                        w.Line($"    insertPairs: {(SqlDialect.CanInsertPairs(a) ? SqlText(d => d.InsertPairs(a)) : "null")}),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
+                        w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
                         w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
                         var targetKey = $"target.{a.TargetKey.Property}" + (a.TargetKey.IsValueType ? "" : "!");
                         if (a.TargetKey.PropertyType != j.TargetColumn.PropertyType) targetKey = $"({j.TargetColumn.PropertyType}){targetKey}";

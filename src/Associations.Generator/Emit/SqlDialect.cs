@@ -157,6 +157,36 @@ namespace Associations.Generator.Emit
             return generated is null ? sql : sql + " RETURNING " + Quote(generated.Column);
         }
 
+        /// <summary>
+        /// Locks source @p0 and counts the targets whose keys are in @p1, in one statement: no row when the source is missing.
+        /// </summary>
+        public string LockSourceAndCountTargets(AssociationSpec a) =>
+            "SELECT (SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + InKeys(Quote(a.TargetKey.Column), "@p1") + ") FROM "
+            + Quote(a.Source.Table) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
+
+        /// <summary>
+        /// Whether one statement can link @p0 to every key in @p1: a junction of the two keys only (no payload, no generated
+        /// key, no association scope) whose pairs are unique.
+        /// </summary>
+        public static bool CanInsertPairs(AssociationSpec a)
+        {
+            var j = a.Junction!;
+            return j.Unique && a.ScopeColumn is null && j.Table.Columns.Count == 2
+                && j.Table.Columns.All(c => !c.IsGenerated && (c.Column == j.SourceColumn.Column || c.Column == j.TargetColumn.Column));
+        }
+
+        /// <summary>Links source @p0 to every target key in @p1 in one statement; linked pairs are left alone.</summary>
+        public string InsertPairs(AssociationSpec a)
+        {
+            var j = a.Junction!;
+            return "INSERT INTO " + Quote(j.Table.Table) + " (" + Quote(j.SourceColumn.Column) + ", " + Quote(j.TargetColumn.Column) + ") "
+                + SelectWithEachKey("@p0", "@p1")
+                + " ON CONFLICT (" + string.Join(", ", j.ConflictColumns.Select(Quote)) + ") DO NOTHING";
+        }
+
+        /// <summary><c>SELECT value, key</c> for each key of a key-list parameter.</summary>
+        public abstract string SelectWithEachKey(string value, string parameter);
+
         public string DeleteJunction(AssociationSpec a, bool others)
         {
             var j = a.Junction!;
@@ -171,6 +201,9 @@ namespace Associations.Generator.Emit
 
             public override string InKeys(string column, string parameter) => column + " IN (SELECT value FROM json_each(" + parameter + "))";
 
+            // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+            public override string SelectWithEachKey(string value, string parameter) => "SELECT " + value + ", value FROM json_each(" + parameter + ") WHERE true";
+
             public override string ForUpdate => "";
 
             protected override string Bool(bool value) => value ? "1" : "0";
@@ -181,6 +214,8 @@ namespace Associations.Generator.Emit
             public override string Name => "PostgreSQL";
 
             public override string InKeys(string column, string parameter) => column + " = ANY(" + parameter + ")";
+
+            public override string SelectWithEachKey(string value, string parameter) => "SELECT " + value + ", unnest(" + parameter + ")";
 
             public override string ForUpdate => " FOR UPDATE";
 

@@ -74,9 +74,15 @@ namespace Associations.Accessors
         protected async Task LockSourceAsync(DbSession db, SqlText lockSource, object key, string property, string operation, CancellationToken ct)
         {
             var rows = await db.QueryValuesAsync(lockSource.For(db.Dialect.Kind), new object?[] { key }, ct).ConfigureAwait(false);
-            if (rows.Count == 0)
-                throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has {property} {key}.", Source.Name, Name, key);
+            if (rows.Count == 0) throw NoSource(key, property, operation);
         }
+
+        /// <summary>The error for a source row that is not in the database.</summary>
+        protected AssociationException NoSource(object key, string property, string operation) =>
+            new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has {property} {key}.", Source.Name, Name, key);
+
+        /// <summary>Whether two key values are equal (as stored: a boxed int equals a boxed long of the same value).</summary>
+        protected static bool SameKey(object? a, object? b) => a is not null && b is not null && Normalize(a) == Normalize(b);
 
         /// <summary>The key of a target instance given to an accessor; it must be saved.</summary>
         protected object KeyOf(TTarget target, string operation)

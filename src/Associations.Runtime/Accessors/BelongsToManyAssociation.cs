@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -13,8 +14,11 @@ namespace Associations.Accessors
     {
         /// <summary>Holds the statements.</summary>
         public JunctionSql(SqlText select, SqlText count, SqlText countKeys, SqlText existingKeys, SqlText insertIgnore, SqlText insertUpdate,
-            SqlText deleteKeys, SqlText deleteOthers, SqlText lockSource, string targetAlias, string junctionAlias)
+            SqlText deleteKeys, SqlText deleteOthers, SqlText lockSource, string targetAlias, string junctionAlias,
+            SqlText lockSourceAndCountTargets, SqlText? insertPairs)
         {
+            LockSourceAndCountTargets = lockSourceAndCountTargets;
+            InsertPairs = insertPairs;
             Select = select;
             Count = count;
             CountKeys = countKeys;
@@ -55,6 +59,13 @@ namespace Associations.Accessors
         /// <summary>Reads (PostgreSQL: locks) the source row.</summary>
         public SqlText LockSource { get; }
 
+        /// <summary>Reads (PostgreSQL: locks) source @p0 and counts the targets whose keys are in @p1; no row when the source is missing.</summary>
+        public SqlText LockSourceAndCountTargets { get; }
+
+        /// <summary>Links @p0 to every target key in @p1 in one statement (linked pairs are left alone); null when the junction has
+        /// more than the two keys, a generated key or an association scope, or its pairs are not unique.</summary>
+        public SqlText? InsertPairs { get; }
+
         /// <summary>The alias of the target table in <see cref="Select"/>.</summary>
         public string TargetAlias { get; }
 
@@ -77,6 +88,7 @@ namespace Associations.Accessors
         private readonly Action<TTarget, TJunction?> _setJunction;
         private readonly Stitch<TSource, TTarget> _stitch;
         private readonly Action<TJunction, TTarget> _completeJunction;
+        private readonly Func<TJunction, object?> _junctionSourceKey;
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
 
@@ -95,6 +107,7 @@ namespace Associations.Accessors
             bool unique,
             JunctionSql sql,
             IColumn sourceKeyColumn,
+            Func<TJunction, object?> junctionSourceKey,
             Stitch<TSource, TTarget> stitch,
             Action<TJunction, TTarget> completeJunction,
             Func<TSource, object?> getNavigation,
@@ -106,6 +119,7 @@ namespace Associations.Accessors
             SourceKeyColumn = sourceKeyColumn;
             _stitch = stitch;
             _completeJunction = completeJunction;
+            _junctionSourceKey = junctionSourceKey;
             _getNavigation = getNavigation;
             _setNavigation = setNavigation;
             _sourceKey = sourceKey;
@@ -283,12 +297,14 @@ namespace Associations.Accessors
         public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "add to");
-            var rows = Rows(targets, keys, through, preferOwn: false, "add to");
+            var rows = Rows(targets, keys, through, key, preferOwn: false, "add to");
             if (rows.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "add to", async c =>
             {
-                await RequireTargetsAsync(db, key, rows, "add to", c).ConfigureAwait(false);
-                await InsertAsync(db, key, rows, c).ConfigureAwait(false);
+                var targetKeys = db.Dialect.KeyListValue(rows.ConvertAll(r => r.Key), TargetKeyColumn.Type);
+                await RequireTargetsAsync(db, key, rows, targetKeys, "add to", c).ConfigureAwait(false);
+                if (PairsOnly(through)) await InsertPairsAsync(db, key, rows, targetKeys, c).ConfigureAwait(false);
+                else await InsertAsync(db, key, rows, c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
         }
@@ -297,20 +313,54 @@ namespace Associations.Accessors
         public async Task SetAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
             var key = SourceKeyOf(source, "set");
-            var rows = Rows(targets, keys, through, preferOwn: true, "set");
+            var rows = Rows(targets, keys, through, key, preferOwn: true, "set");
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
-                await LockSourceAsync(db, Sql.LockSource, key, SourceKeyProperty, "set", c).ConfigureAwait(false);
-                if (rows.Count > 0) await RequireTargetsAsync(db, key, rows, "set", c).ConfigureAwait(false);
-                var keep = rows.Select(r => r.Key).ToList();
+                var keep = rows.ConvertAll(r => r.Key);
+                var targetKeys = db.Dialect.KeyListValue(keep, TargetKeyColumn.Type);
+                // One statement locks the source and checks that every target exists.
+                var counted = await db.QueryValuesAsync(Sql.LockSourceAndCountTargets.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
+                if (counted.Count == 0) throw NoSource(key, SourceKeyProperty, "set");
+                if (Convert.ToInt64(counted[0], CultureInfo.InvariantCulture) != keep.Count)
+                    await ThrowMissingAsync(db, Sql.ExistingKeys, keep, key, "set", c).ConfigureAwait(false);
                 if (HookInfo<TJunction>.Delete)
                     await DeleteJunctionRowsAsync(db, key, !Condition.InList(JunctionTargetColumn, keep), c).ConfigureAwait(false);
                 else
-                    await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind),
-                        new object?[] { key, db.Dialect.KeyListValue(keep, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
-                await InsertAsync(db, key, rows, c).ConfigureAwait(false);
+                    await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
+                if (PairsOnly(through))
+                {
+                    await InsertPairsAsync(db, key, rows, targetKeys, c).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Pairs that may repeat (Unique = false): a set links what is not linked yet, and leaves linked pairs alone.
+                    var toLink = rows;
+                    if (!Unique && rows.Count > 0)
+                    {
+                        var linked = await LinkedKeysAsync(db, key, targetKeys, c).ConfigureAwait(false);
+                        toLink = rows.FindAll(r => !linked.Contains(Normalize(r.Key)));
+                    }
+                    await InsertAsync(db, key, toLink, c).ConfigureAwait(false);
+                }
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Which of the target keys in <paramref name="targetKeys"/> are linked to <paramref name="key"/> (normalized).</summary>
+        private async Task<HashSet<string>> LinkedKeysAsync(DbSession db, object key, object targetKeys, CancellationToken c)
+        {
+            var d = db.Dialect;
+            var w = new SqlWriter(d);
+            w.Append("SELECT ").Column(JunctionTargetColumn.Name).Append(" FROM ").Append(d.Quote(Junction.Table))
+                .Append(" WHERE ").Column(JunctionSourceColumn.Name).Append(" = ").Parameter(key)
+                .Append(" AND ").Append(d.InKeyList(d.Quote(JunctionTargetColumn.Name), w.AddParameter(targetKeys)));
+            if (JunctionScope is not null)
+            {
+                w.Append(" AND ");
+                JunctionScope.WriteTo(w);
+            }
+            var found = await db.QueryValuesAsync(w.ToString(), w.Parameters, c).ConfigureAwait(false);
+            return new HashSet<string>(found.Select(Normalize), StringComparer.Ordinal);
         }
 
         /// <summary>Unlinks the targets (deletes their junction rows).</summary>
@@ -366,7 +416,7 @@ namespace Associations.Accessors
             public TJunction? Payload { get; }
         }
 
-        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, bool preferOwn, string operation)
+        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, object sourceKey, bool preferOwn, string operation)
         {
             var rows = new List<Row>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -377,8 +427,11 @@ namespace Associations.Accessors
                     if (target is null) throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null.");
                     var key = KeyOf(target, operation);
                     if (!seen.Add(Normalize(key))) continue;
-                    // Set: a target's own junction row is its payload, `through` the default; Add: `through` only.
-                    rows.Add(new Row(target, key, preferOwn ? _getJunction(target) ?? through : through));
+                    // Set: a target's own junction row is its payload, `through` the default; Add: `through` only. A junction row
+                    // of another source (the target was read or linked through it) is that source's payload, not this one's.
+                    var own = preferOwn ? _getJunction(target) : null;
+                    if (own is not null && _junctionSourceKey(own) is { } ownSource && !IsUnset(ownSource) && !SameKey(ownSource, sourceKey)) own = null;
+                    rows.Add(new Row(target, key, own ?? through));
                 }
                 return rows;
             }
@@ -392,12 +445,33 @@ namespace Associations.Accessors
                 ? Distinct(targets.Select(t => KeyOf(t ?? throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null."), operation)))
                 : Distinct(keys ?? throw new ArgumentNullException(nameof(keys)));
 
-        private async Task RequireTargetsAsync(DbSession db, object key, List<Row> rows, string operation, CancellationToken c)
+        private async Task RequireTargetsAsync(DbSession db, object key, List<Row> rows, object targetKeys, string operation, CancellationToken c)
         {
-            var list = rows.Select(r => r.Key).ToList();
-            var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind),
-                new object?[] { db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
-            if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
+            var found = await db.QueryValuesAsync(Sql.ExistingKeys.For(db.Dialect.Kind), new object?[] { targetKeys }, c).ConfigureAwait(false);
+            if (found.Count != rows.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, rows.ConvertAll(r => r.Key), key, operation, c).ConfigureAwait(false);
+        }
+
+        /// <summary>A key property left at its default (a junction row built in code, not yet linked).</summary>
+        private static bool IsUnset(object key) => key switch
+        {
+            int i => i == 0,
+            long l => l == 0,
+            short s => s == 0,
+            Guid g => g == Guid.Empty,
+            string s => s.Length == 0,
+            _ => false,
+        };
+
+        /// <summary>Whether every pair can go in one INSERT … SELECT: a junction of the two keys only, no insert hooks, no payload given.</summary>
+        private bool PairsOnly(TJunction? through) => Sql.InsertPairs is not null && through is null && !HookInfo<TJunction>.Insert;
+
+        /// <summary>Links <paramref name="key"/> to every target in one statement; the target instances get their junction rows.</summary>
+        private async Task InsertPairsAsync(DbSession db, object key, List<Row> rows, object targetKeys, CancellationToken c)
+        {
+            if (rows.Count == 0) return;
+            await db.ExecuteAsync(Sql.InsertPairs!.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
+            foreach (var row in rows)
+                if (row.Target is not null) _setJunction(row.Target, _junctionRow(null, key, row.Key));
         }
 
         /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run.</summary>

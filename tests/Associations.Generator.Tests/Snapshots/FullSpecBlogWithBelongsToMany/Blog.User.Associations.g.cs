@@ -111,17 +111,15 @@ namespace Blog
         /// <remarks>
         /// <para>SQLite:</para>
         /// <code>
-        /// SELECT "Id" FROM "Users" WHERE "Id" = @p0;
-        /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
+        /// SELECT (SELECT COUNT(*) FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p1))) FROM "Users" WHERE "Id" = @p0;
         /// DELETE FROM "UserRoles" WHERE "UserId" = @p0 AND NOT ("RoleId" IN (SELECT value FROM json_each(@p1)));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
-        /// SELECT "Id" FROM "Users" WHERE "Id" = @p0 FOR UPDATE;
-        /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
+        /// SELECT (SELECT COUNT(*) FROM "Roles" WHERE "Id" = ANY(@p1)) FROM "Users" WHERE "Id" = @p0 FOR UPDATE;
         /// DELETE FROM "UserRoles" WHERE "UserId" = @p0 AND NOT ("RoleId" = ANY(@p1));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,17 +129,15 @@ namespace Blog
         /// <remarks>
         /// <para>SQLite:</para>
         /// <code>
-        /// SELECT "Id" FROM "Users" WHERE "Id" = @p0;
-        /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
+        /// SELECT (SELECT COUNT(*) FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p1))) FROM "Users" WHERE "Id" = @p0;
         /// DELETE FROM "UserRoles" WHERE "UserId" = @p0 AND NOT ("RoleId" IN (SELECT value FROM json_each(@p1)));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
-        /// SELECT "Id" FROM "Users" WHERE "Id" = @p0 FOR UPDATE;
-        /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
+        /// SELECT (SELECT COUNT(*) FROM "Roles" WHERE "Id" = ANY(@p1)) FROM "Users" WHERE "Id" = @p0 FOR UPDATE;
         /// DELETE FROM "UserRoles" WHERE "UserId" = @p0 AND NOT ("RoleId" = ANY(@p1));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<int> keys, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -152,12 +148,12 @@ namespace Blog
         /// <para>SQLite:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRoleAsync(global::Associations.DbSession db, global::Blog.Role role, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -168,12 +164,12 @@ namespace Blog
         /// <para>SQLite:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRoleAsync(global::Associations.DbSession db, int key, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,12 +180,12 @@ namespace Blog
         /// <para>SQLite:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,12 +196,12 @@ namespace Blog
         /// <para>SQLite:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" IN (SELECT value FROM json_each(@p0));
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// <para>PostgreSQL:</para>
         /// <code>
         /// SELECT "Id" FROM "Roles" WHERE "Id" = ANY(@p0);
-        /// INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (@p0, @p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
+        /// INSERT INTO "UserRoles" ("UserId", "RoleId") SELECT @p0, unnest(@p1) ON CONFLICT ("UserId", "RoleId") DO NOTHING
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<int> keys, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -697,8 +693,11 @@ namespace Blog
                     deleteOthers: new("DELETE FROM \"UserRoles\" WHERE \"UserId\" = @p0 AND NOT (\"RoleId\" IN (SELECT value FROM json_each(@p1)))", "DELETE FROM \"UserRoles\" WHERE \"UserId\" = @p0 AND NOT (\"RoleId\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     targetAlias: "t",
-                    junctionAlias: "j"),
+                    junctionAlias: "j",
+                    lockSourceAndCountTargets: new("SELECT (SELECT COUNT(*) FROM \"Roles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p1))) FROM \"Users\" WHERE \"Id\" = @p0", "SELECT (SELECT COUNT(*) FROM \"Roles\" WHERE \"Id\" = ANY(@p1)) FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
+                    insertPairs: new("INSERT INTO \"UserRoles\" (\"UserId\", \"RoleId\") SELECT @p0, value FROM json_each(@p1) WHERE true ON CONFLICT (\"UserId\", \"RoleId\") DO NOTHING", "INSERT INTO \"UserRoles\" (\"UserId\", \"RoleId\") SELECT @p0, unnest(@p1) ON CONFLICT (\"UserId\", \"RoleId\") DO NOTHING")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
+                junctionSourceKey: static junction => junction.UserId,
                 stitch: new global::Blog.User.__Stitches.Roles(),
                 completeJunction: static (junction, target) => junction.RoleId = target.Id,
                 getNavigation: static source => source.Roles,
