@@ -582,11 +582,10 @@ namespace Associations.Generator.Emit
                         w.Line($"    insertUpdate: {SqlText(d => d.InsertJunction(a, true))},");
                         w.Line($"    deleteKeys: {SqlText(d => d.DeleteJunction(a, others: false))},");
                         w.Line($"    deleteOthers: {SqlText(d => d.DeleteJunction(a, others: true))},");
-                        w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
-                        w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
-                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\",");
                         w.Line($"    lockSourceAndCountTargets: {SqlText(d => d.LockSourceAndCountTargets(a))},");
-                        w.Line($"    insertPairs: {(SqlDialect.CanInsertPairs(a) ? SqlText(d => d.InsertPairs(a)) : "null")}),");
+                        w.Line($"    insertPairs: {(SqlDialect.CanInsertPairs(a) ? SqlText(d => d.InsertPairs(a)) : "null")},");
+                        w.Line($"    targetAlias: \"{SqlDialect.TargetAlias}\",");
+                        w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
                         w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
                         w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");

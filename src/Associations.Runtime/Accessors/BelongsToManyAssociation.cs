@@ -14,8 +14,8 @@ namespace Associations.Accessors
     {
         /// <summary>Holds the statements.</summary>
         public JunctionSql(SqlText select, SqlText count, SqlText countKeys, SqlText existingKeys, SqlText insertIgnore, SqlText insertUpdate,
-            SqlText deleteKeys, SqlText deleteOthers, SqlText lockSource, string targetAlias, string junctionAlias,
-            SqlText lockSourceAndCountTargets, SqlText? insertPairs)
+            SqlText deleteKeys, SqlText deleteOthers, SqlText lockSourceAndCountTargets, SqlText? insertPairs,
+            string targetAlias, string junctionAlias)
         {
             LockSourceAndCountTargets = lockSourceAndCountTargets;
             InsertPairs = insertPairs;
@@ -27,7 +27,6 @@ namespace Associations.Accessors
             InsertUpdate = insertUpdate;
             DeleteKeys = deleteKeys;
             DeleteOthers = deleteOthers;
-            LockSource = lockSource;
             TargetAlias = targetAlias;
             JunctionAlias = junctionAlias;
         }
@@ -55,9 +54,6 @@ namespace Associations.Accessors
 
         /// <summary>Deletes the junction rows of @p0 whose target key is not in @p1.</summary>
         public SqlText DeleteOthers { get; }
-
-        /// <summary>Reads (PostgreSQL: locks) the source row.</summary>
-        public SqlText LockSource { get; }
 
         /// <summary>Reads (PostgreSQL: locks) source @p0 and counts the targets whose keys are in @p1; no row when the source is missing.</summary>
         public SqlText LockSourceAndCountTargets { get; }
