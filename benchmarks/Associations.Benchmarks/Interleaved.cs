@@ -21,7 +21,7 @@ public static class Interleaved
         foreach (var contender in contenders) await contender.InitAsync();
         try
         {
-            Console.WriteLine($"Interleaved, {rounds} rounds after one checked warm-up round; ratios are to ADO.NET (min/min, median/median).");
+            Console.WriteLine($"Interleaved, {rounds} rounds after one checked warm-up round; ratios are to ADO.NET (min/min, median/median, and the median of the per-round ratios).");
             foreach (var workload in workloads)
             {
                 // The warm-up round is the checksum check.
@@ -48,13 +48,16 @@ public static class Interleaved
                 var baseMin = times[baseline].Min();
                 var baseMedian = Median(times[baseline]);
                 Console.WriteLine();
-                Console.WriteLine($"| {workload} | min ms | ratio | median ms | ratio | allocated KB | alloc ratio | GCs per run |");
-                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+                Console.WriteLine($"| {workload} | min ms | ratio | median ms | ratio | paired ratio | allocated KB | alloc ratio | GCs per run |");
+                Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
                 for (var i = 0; i < contenders.Length; i++)
                 {
                     var min = times[i].Min();
                     var median = Median(times[i]);
-                    Console.WriteLine($"| {contenders[i].Name} | {min:F2} | {min / baseMin:F2} | {median:F2} | {median / baseMedian:F2} | {allocated[i] / 1024.0:F0} | {(double)allocated[i] / allocated[baseline]:F2} | {(double)collections[i] / rounds:F1} |");
+                    // Paired: the median over rounds of this contender's time over the baseline's in the same round, so that a
+                    // slow phase of a shared machine weighs on both sides of each ratio.
+                    var paired = Median(times[i].Select((t, round) => t / times[baseline][round]).ToList());
+                    Console.WriteLine($"| {contenders[i].Name} | {min:F2} | {min / baseMin:F2} | {median:F2} | {median / baseMedian:F2} | {paired:F2} | {allocated[i] / 1024.0:F0} | {(double)allocated[i] / allocated[baseline]:F2} | {(double)collections[i] / rounds:F1} |");
                 }
             }
         }
