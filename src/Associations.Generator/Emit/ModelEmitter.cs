@@ -542,10 +542,7 @@ namespace Associations.Generator.Emit
         private static void Links(CodeWriter w, ModelSpec model)
         {
             var s = model.FullName;
-            w.Line();
-            w.Line("/// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Open("internal static class __Associations");
+            OpenHiddenClass(w, "__Associations", "The associations of this model: their statements per dialect and typed key access (used by generated code).");
             foreach (var a in model.Associations)
             {
                 var t = a.Target.FullName;
@@ -663,10 +660,7 @@ namespace Associations.Generator.Emit
         private static void Stitches(CodeWriter w, ModelSpec model)
         {
             var s = model.FullName;
-            w.Line();
-            w.Line("/// <summary>How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).</summary>");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Open("internal static class __Stitches");
+            OpenHiddenClass(w, "__Stitches", "How the rows of each include find their parents (typed keys) and fill the navigation (used by generated code).");
             var first = true;
             foreach (var a in model.Associations)
             {
@@ -722,6 +716,15 @@ namespace Associations.Generator.Emit
                 w.Close();
             }
             w.Close();
+        }
+
+        /// <summary>Opens a static class of generated plumbing, hidden from IntelliSense.</summary>
+        private static void OpenHiddenClass(CodeWriter w, string name, string summary)
+        {
+            w.Line();
+            w.Summary(summary);
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open("internal static class " + name);
         }
 
         /// <summary><c>key = owner.Column; return true;</c>, or the null check a nullable column needs.</summary>
