@@ -80,6 +80,21 @@ public class GeneratedCodeCompilesTests
         GeneratorHarness.Run(Source(models), allowErrors: true); // asserts: no exception, no error inside generated files
     }
 
+    /// <summary>Keys that are not integers (a string, a Guid) through a generated junction: no error and no warning
+    /// (a non-nullable string junction key once left CS8618 in every build).</summary>
+    [Fact]
+    public void StringAndGuidKeyedJunctionsCompileWithoutWarnings()
+    {
+        var result = GeneratorHarness.Run(Source("""
+            [BelongsToMany(typeof(Member), Through = "CrewMembers")]
+            public partial class Crew { [Key, DatabaseGenerated(DatabaseGeneratedOption.None)] public Guid Id { get; set; } }
+            [BelongsToMany(typeof(Crew), Through = "CrewMembers")]
+            public partial class Member { [Key] public string Handle { get; set; } = ""; }
+            """));
+        Assert.Contains("public string MemberHandle { get; set; } = null!;", result.File("Edge.CrewMembers.Associations.g.cs"));
+        Assert.Empty(result.GeneratedCodeDiagnostics);
+    }
+
     // ---- what the spec says the generator should report instead (SPEC §3, §6 ASSOC002)
 
     /// <summary>A foreign-key property is a member of the model: an alias may not collide with it.</summary>

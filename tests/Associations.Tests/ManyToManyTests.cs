@@ -232,6 +232,46 @@ public class ManyToManyTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Guid_and_string_keys_link_include_and_stitch(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Crew>();
+        var crews = new[] { new Crew { Id = Guid.NewGuid(), Name = "A" }, new Crew { Id = Guid.NewGuid(), Name = "B" } };
+        foreach (var crew in crews) await db.InsertAsync(crew);
+        var members = new List<Member>();
+        foreach (var handle in new[] { "ada", "bob", "cy" }) members.Add(await db.InsertAsync(new Member { Handle = handle, Name = handle.ToUpperInvariant() }));
+
+        await crews[0].SetMembersAsync(db, [members[0], members[1]]);
+        await crews[1].AddMembersAsync(db, new[] { "bob", "cy" });
+        await crews[0].CreateMissionAsync(db, new Mission { Title = "M1" });
+        await crews[0].CreateMissionAsync(db, new Mission { Title = "M2" });
+        Assert.Equal(2, await t.Count("CrewMembers", "\"MemberHandle\" = @h", new { h = "bob" }));
+        Assert.Equal(4, await t.Count("CrewMembers"));
+
+        var loaded = await db.Query<Crew>().OrderBy(Crew.Columns.Name).IncludeMembers(m => m.OrderBy(Member.Columns.Handle)).IncludeMissions().ToListAsync();
+        Assert.Equal([["ada", "bob"], ["bob", "cy"]], loaded.Select(c => c.Members!.Select(m => m.Handle).ToArray()));
+        Assert.All(loaded, c => Assert.All(c.Members!, m => Assert.Equal((c.Id, m.Handle), (m.CrewMembers!.CrewId, m.CrewMembers.MemberHandle))));
+        Assert.Equal([2, 0], loaded.Select(c => c.Missions!.Count));
+        Assert.All(loaded[0].Missions!, m => Assert.Equal(crews[0].Id, m.CrewId));
+
+        var byMember = await db.Query<Member>().OrderBy(Member.Columns.Handle).IncludeCrews().ToListAsync();
+        Assert.Equal([1, 2, 1], byMember.Select(m => m.Crews!.Count));
+
+        // Set by key replaces; a missing key fails and changes nothing.
+        await crews[0].SetMembersAsync(db, new[] { "cy" });
+        var error = await Assert.ThrowsAsync<AssociationException>(() => crews[1].SetMembersAsync(db, new[] { "ada", "nobody" }));
+        Assert.Contains("nobody", error.Message);
+        Assert.Equal(["cy"], (await crews[0].GetMembersAsync(db)).Select(m => m.Handle));
+        Assert.Equal(["bob", "cy"], (await crews[1].GetMembersAsync(db, q => q.OrderBy(Member.Columns.Handle))).Select(m => m.Handle));
+
+        var fresh = await db.Query<Crew>().OrderBy(Crew.Columns.Name).ToListAsync();
+        await db.LoadAsync(fresh, q => q.IncludeMembers().IncludeMissions());
+        Assert.Equal([1, 2], fresh.Select(c => c.Members!.Count));
+        Assert.Equal([2, 0], fresh.Select(c => c.Missions!.Count));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task Unique_false_allows_the_same_pair_twice(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

@@ -42,7 +42,9 @@ namespace Associations.Generator.Emit
                     w.Summary(column.Nullable
                         ? $"Foreign key column <c>{CodeWriter.Xml(column.Column)}</c>, added by an association (null: not linked)."
                         : $"Junction key column <c>{CodeWriter.Xml(column.Column)}</c>, added by a BelongsToMany association.");
-                    w.Line($"public {column.PropertyType} {column.Property} {{ get; set; }}");
+                    // A junction key of a reference type (a string key) is not nullable: it starts as null! until the pair is set.
+                    var initializer = !column.IsValueType && !column.PropertyType.EndsWith("?", System.StringComparison.Ordinal) ? " = null!;" : "";
+                    w.Line($"public {column.PropertyType} {column.Property} {{ get; set; }}{initializer}");
                     w.Line();
                 }
             }

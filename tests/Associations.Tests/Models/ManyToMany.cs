@@ -75,3 +75,29 @@ public partial class Song
     public int Id { get; set; }
     public string Title { get; set; } = "";
 }
+
+/// <summary>Client-side Guid keys on one side, string keys on the other: junction, includes and stitching by non-integer keys.</summary>
+[BelongsToMany(typeof(Member), Through = "CrewMembers")]
+[HasMany(typeof(Mission))]
+public partial class Crew
+{
+    [System.ComponentModel.DataAnnotations.Key]
+    [System.ComponentModel.DataAnnotations.Schema.DatabaseGenerated(System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedOption.None)]
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+/// <summary>A member is known by a handle (a string primary key).</summary>
+[BelongsToMany(typeof(Crew), Through = "CrewMembers")]
+public partial class Member
+{
+    [System.ComponentModel.DataAnnotations.Key]
+    public string Handle { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+public partial class Mission
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+}
