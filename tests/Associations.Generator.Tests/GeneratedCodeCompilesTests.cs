@@ -37,6 +37,13 @@ public class GeneratedCodeCompilesTests
             [HasMany(typeof(Employee), As = "Reports", ForeignKey = "ManagerId")]
             public partial class Employee { public int Id { get; set; } }
             """ },
+        { "aliases named like generated members", """
+            [HasOne(typeof(Photo), As = "Attach")]
+            [HasMany(typeof(Photo), As = "TryGetChildKeys", Singular = "TryGetChildKey", ForeignKey = "OwnerId")]
+            [BelongsTo(typeof(Photo), As = "TryGetParentKey", ForeignKey = "CoverId")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Photo { public int Id { get; set; } }
+            """ },
         { "quotes in table and column names", """
             [Model, Table("we\"ird")] public partial class User { public int Id { get; set; } [Column("a\"b")] public string X { get; set; } = ""; }
             """ },

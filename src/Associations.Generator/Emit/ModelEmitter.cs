@@ -587,7 +587,7 @@ namespace Associations.Generator.Emit
                         w.Line($"    junctionAlias: \"{SqlDialect.JunctionAlias}\"),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
                         w.Line($"junctionSourceKey: static junction => junction.{j.SourceColumn.Property},");
-                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
                         var targetKey = $"target.{a.TargetKey.Property}" + (a.TargetKey.IsValueType ? "" : "!");
                         if (a.TargetKey.PropertyType != j.TargetColumn.PropertyType) targetKey = $"({j.TargetColumn.PropertyType}){targetKey}";
                         w.Line($"completeJunction: static (junction, target) => junction.{j.TargetColumn.Property} = {targetKey},");
@@ -612,7 +612,7 @@ namespace Associations.Generator.Emit
                         w.Line($"    setForeignKey: {SqlText(d => d.SetForeignKey(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))}),");
                         w.Line($"foreignKeyColumn: {s}.Columns.{a.ForeignKey.Property},");
-                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
                         Navigation(w, a, t);
                     }
                 }
@@ -641,7 +641,7 @@ namespace Associations.Generator.Emit
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
                         w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
-                        w.Line($"stitch: new {s}.__Stitches.{a.Name}(),");
+                        w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
                         if (a.ScopeColumn is not null)
                         {
                             w.Line($"scope: global::Associations.Condition.Equal({t}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
@@ -692,7 +692,7 @@ namespace Associations.Generator.Emit
                     ? $"its <c>{childKey.Property}</c>"
                     : $"its junction row's <c>{a.Junction!.Table.ModelName}.{childKey.Property}</c>";
                 w.Summary($"<c>{a.Name}</c>: a <c>{CodeWriter.Xml(a.Target.ModelName)}</c> row belongs to the <c>{CodeWriter.Xml(model.Name)}</c> whose <c>{parentKey.Property}</c> equals {childSide}.");
-                w.Open($"internal sealed class {a.Name} : global::Associations.Stitch<{s}, {t}, {key}>");
+                w.Open($"internal sealed class {a.Name}Stitch : global::Associations.Stitch<{s}, {t}, {key}>"); // the suffix keeps it apart from its members
                 w.Open($"protected override bool TryGetParentKey({s} parent, out {key} key)");
                 KeyBody(w, "parent", parentKey);
                 w.Close();

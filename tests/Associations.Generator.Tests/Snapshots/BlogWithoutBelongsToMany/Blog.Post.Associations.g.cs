@@ -174,7 +174,7 @@ namespace Blog
                     setForeignKey: new("UPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Blog.Post.Columns.AuthorId,
-                stitch: new global::Blog.Post.__Stitches.Author(),
+                stitch: new global::Blog.Post.__Stitches.AuthorStitch(),
                 getNavigation: static source => source.Author,
                 setNavigation: static (source, value) => source.Author = (global::Blog.User?)value);
 
@@ -185,7 +185,7 @@ namespace Blog
         internal static class __Stitches
         {
             /// <summary><c>Author</c>: a <c>User</c> row belongs to the <c>Post</c> whose <c>AuthorId</c> equals its <c>Id</c>.</summary>
-            internal sealed class Author : global::Associations.Stitch<global::Blog.Post, global::Blog.User, int>
+            internal sealed class AuthorStitch : global::Associations.Stitch<global::Blog.Post, global::Blog.User, int>
             {
                 protected override bool TryGetParentKey(global::Blog.Post parent, out int key)
                 {

@@ -421,7 +421,7 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.Profile(),
+                stitch: new global::Blog.User.__Stitches.ProfileStitch(),
                 getNavigation: static source => source.Profile,
                 setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
 
@@ -446,7 +446,7 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.Articles(),
+                stitch: new global::Blog.User.__Stitches.ArticlesStitch(),
                 getNavigation: static source => source.Articles,
                 setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
 
@@ -457,7 +457,7 @@ namespace Blog
         internal static class __Stitches
         {
             /// <summary><c>Profile</c>: a <c>Profile</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>UserId</c>.</summary>
-            internal sealed class Profile : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
+            internal sealed class ProfileStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {
@@ -480,7 +480,7 @@ namespace Blog
             }
 
             /// <summary><c>Articles</c>: a <c>Post</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>AuthorId</c>.</summary>
-            internal sealed class Articles : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
+            internal sealed class ArticlesStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {

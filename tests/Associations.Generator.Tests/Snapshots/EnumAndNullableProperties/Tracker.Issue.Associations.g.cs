@@ -264,7 +264,7 @@ namespace Tracker
                     setForeignKey: new("UPDATE \"Issues\" SET \"ProjectId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Tracker.Issue.Columns.ProjectId,
-                stitch: new global::Tracker.Issue.__Stitches.Project(),
+                stitch: new global::Tracker.Issue.__Stitches.ProjectStitch(),
                 getNavigation: static source => source.Project,
                 setNavigation: static (source, value) => source.Project = (global::Tracker.Project?)value);
 
@@ -275,7 +275,7 @@ namespace Tracker
         internal static class __Stitches
         {
             /// <summary><c>Project</c>: a <c>Project</c> row belongs to the <c>Issue</c> whose <c>ProjectId</c> equals its <c>Id</c>.</summary>
-            internal sealed class Project : global::Associations.Stitch<global::Tracker.Issue, global::Tracker.Project, long>
+            internal sealed class ProjectStitch : global::Associations.Stitch<global::Tracker.Issue, global::Tracker.Project, long>
             {
                 protected override bool TryGetParentKey(global::Tracker.Issue parent, out long key)
                 {

@@ -697,7 +697,7 @@ namespace Blog
                     junctionAlias: "j"),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
                 junctionSourceKey: static junction => junction.UserId,
-                stitch: new global::Blog.User.__Stitches.Roles(),
+                stitch: new global::Blog.User.__Stitches.RolesStitch(),
                 completeJunction: static (junction, target) => junction.RoleId = target.Id,
                 getNavigation: static source => source.Roles,
                 setNavigation: static (source, value) => source.Roles = (global::System.Collections.Generic.List<global::Blog.Role>?)value);
@@ -723,7 +723,7 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.Profile(),
+                stitch: new global::Blog.User.__Stitches.ProfileStitch(),
                 getNavigation: static source => source.Profile,
                 setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
 
@@ -748,7 +748,7 @@ namespace Blog
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.Articles(),
+                stitch: new global::Blog.User.__Stitches.ArticlesStitch(),
                 getNavigation: static source => source.Articles,
                 setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
 
@@ -759,7 +759,7 @@ namespace Blog
         internal static class __Stitches
         {
             /// <summary><c>Roles</c>: a <c>Role</c> row belongs to the <c>User</c> whose <c>Id</c> equals its junction row's <c>UserRoles.UserId</c>.</summary>
-            internal sealed class Roles : global::Associations.Stitch<global::Blog.User, global::Blog.Role, int>
+            internal sealed class RolesStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Role, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {
@@ -782,7 +782,7 @@ namespace Blog
             }
 
             /// <summary><c>Profile</c>: a <c>Profile</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>UserId</c>.</summary>
-            internal sealed class Profile : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
+            internal sealed class ProfileStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {
@@ -805,7 +805,7 @@ namespace Blog
             }
 
             /// <summary><c>Articles</c>: a <c>Post</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>AuthorId</c>.</summary>
-            internal sealed class Articles : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
+            internal sealed class ArticlesStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {

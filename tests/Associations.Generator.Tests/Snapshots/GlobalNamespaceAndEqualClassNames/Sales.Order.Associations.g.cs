@@ -328,7 +328,7 @@ namespace Sales
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Sales.Order.Columns.Id,
-                stitch: new global::Sales.Order.__Stitches.Items(),
+                stitch: new global::Sales.Order.__Stitches.ItemsStitch(),
                 getNavigation: static source => source.Items,
                 setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Sales.Item>?)value);
 
@@ -339,7 +339,7 @@ namespace Sales
         internal static class __Stitches
         {
             /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
-            internal sealed class Items : global::Associations.Stitch<global::Sales.Order, global::Sales.Item, int>
+            internal sealed class ItemsStitch : global::Associations.Stitch<global::Sales.Order, global::Sales.Item, int>
             {
                 protected override bool TryGetParentKey(global::Sales.Order parent, out int key)
                 {

@@ -417,7 +417,7 @@ namespace Warehouse
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Warehouse.Order.Columns.Id,
-                stitch: new global::Warehouse.Order.__Stitches.Items(),
+                stitch: new global::Warehouse.Order.__Stitches.ItemsStitch(),
                 getNavigation: static source => source.Items,
                 setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value);
 
@@ -433,7 +433,7 @@ namespace Warehouse
                     setForeignKey: new("UPDATE \"Orders\" SET \"SalesOrderId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Warehouse.Order.Columns.SalesOrderId,
-                stitch: new global::Warehouse.Order.__Stitches.SalesOrder(),
+                stitch: new global::Warehouse.Order.__Stitches.SalesOrderStitch(),
                 getNavigation: static source => source.SalesOrder,
                 setNavigation: static (source, value) => source.SalesOrder = (global::Sales.Order?)value);
 
@@ -444,7 +444,7 @@ namespace Warehouse
         internal static class __Stitches
         {
             /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
-            internal sealed class Items : global::Associations.Stitch<global::Warehouse.Order, global::Warehouse.Item, int>
+            internal sealed class ItemsStitch : global::Associations.Stitch<global::Warehouse.Order, global::Warehouse.Item, int>
             {
                 protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
                 {
@@ -467,7 +467,7 @@ namespace Warehouse
             }
 
             /// <summary><c>SalesOrder</c>: a <c>Order</c> row belongs to the <c>Order</c> whose <c>SalesOrderId</c> equals its <c>Id</c>.</summary>
-            internal sealed class SalesOrder : global::Associations.Stitch<global::Warehouse.Order, global::Sales.Order, int>
+            internal sealed class SalesOrderStitch : global::Associations.Stitch<global::Warehouse.Order, global::Sales.Order, int>
             {
                 protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
                 {

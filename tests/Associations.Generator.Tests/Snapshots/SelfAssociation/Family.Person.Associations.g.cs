@@ -194,7 +194,7 @@ namespace Family
                     lockSource: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Family.Person.Columns.Id,
-                stitch: new global::Family.Person.__Stitches.Father(),
+                stitch: new global::Family.Person.__Stitches.FatherStitch(),
                 getNavigation: static source => source.Father,
                 setNavigation: static (source, value) => source.Father = (global::Family.Person?)value);
 
@@ -205,7 +205,7 @@ namespace Family
         internal static class __Stitches
         {
             /// <summary><c>Father</c>: a <c>Person</c> row belongs to the <c>Person</c> whose <c>Id</c> equals its <c>FatherId</c>.</summary>
-            internal sealed class Father : global::Associations.Stitch<global::Family.Person, global::Family.Person, int>
+            internal sealed class FatherStitch : global::Associations.Stitch<global::Family.Person, global::Family.Person, int>
             {
                 protected override bool TryGetParentKey(global::Family.Person parent, out int key)
                 {

@@ -265,7 +265,7 @@ namespace League
                     setForeignKey: new("UPDATE \"Games\" SET \"HomeTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::League.Game.Columns.HomeTeamId,
-                stitch: new global::League.Game.__Stitches.HomeTeam(),
+                stitch: new global::League.Game.__Stitches.HomeTeamStitch(),
                 getNavigation: static source => source.HomeTeam,
                 setNavigation: static (source, value) => source.HomeTeam = (global::League.Team?)value);
 
@@ -281,7 +281,7 @@ namespace League
                     setForeignKey: new("UPDATE \"Games\" SET \"AwayTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
                 foreignKeyColumn: global::League.Game.Columns.AwayTeamId,
-                stitch: new global::League.Game.__Stitches.AwayTeam(),
+                stitch: new global::League.Game.__Stitches.AwayTeamStitch(),
                 getNavigation: static source => source.AwayTeam,
                 setNavigation: static (source, value) => source.AwayTeam = (global::League.Team?)value);
 
@@ -292,7 +292,7 @@ namespace League
         internal static class __Stitches
         {
             /// <summary><c>HomeTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>HomeTeamId</c> equals its <c>Id</c>.</summary>
-            internal sealed class HomeTeam : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            internal sealed class HomeTeamStitch : global::Associations.Stitch<global::League.Game, global::League.Team, int>
             {
                 protected override bool TryGetParentKey(global::League.Game parent, out int key)
                 {
@@ -315,7 +315,7 @@ namespace League
             }
 
             /// <summary><c>AwayTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>AwayTeamId</c> equals its <c>Id</c>.</summary>
-            internal sealed class AwayTeam : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            internal sealed class AwayTeamStitch : global::Associations.Stitch<global::League.Game, global::League.Team, int>
             {
                 protected override bool TryGetParentKey(global::League.Game parent, out int key)
                 {

@@ -572,7 +572,7 @@ namespace League
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.HomeGames(),
+                stitch: new global::League.Team.__Stitches.HomeGamesStitch(),
                 getNavigation: static source => source.HomeGames,
                 setNavigation: static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
@@ -597,7 +597,7 @@ namespace League
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
                 sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.AwayGames(),
+                stitch: new global::League.Team.__Stitches.AwayGamesStitch(),
                 getNavigation: static source => source.AwayGames,
                 setNavigation: static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
 
@@ -608,7 +608,7 @@ namespace League
         internal static class __Stitches
         {
             /// <summary><c>HomeGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>HomeTeamId</c>.</summary>
-            internal sealed class HomeGames : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            internal sealed class HomeGamesStitch : global::Associations.Stitch<global::League.Team, global::League.Game, int>
             {
                 protected override bool TryGetParentKey(global::League.Team parent, out int key)
                 {
@@ -631,7 +631,7 @@ namespace League
             }
 
             /// <summary><c>AwayGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>AwayTeamId</c>.</summary>
-            internal sealed class AwayGames : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            internal sealed class AwayGamesStitch : global::Associations.Stitch<global::League.Team, global::League.Game, int>
             {
                 protected override bool TryGetParentKey(global::League.Team parent, out int key)
                 {

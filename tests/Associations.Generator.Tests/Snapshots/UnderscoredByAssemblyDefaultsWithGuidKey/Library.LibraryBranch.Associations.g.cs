@@ -333,7 +333,7 @@ namespace Library
                     lockSource: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
-                stitch: new global::Library.LibraryBranch.__Stitches.Copies(),
+                stitch: new global::Library.LibraryBranch.__Stitches.CopiesStitch(),
                 getNavigation: static source => source.Copies,
                 setNavigation: static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value);
 
@@ -344,7 +344,7 @@ namespace Library
         internal static class __Stitches
         {
             /// <summary><c>Copies</c>: a <c>BookCopy</c> row belongs to the <c>LibraryBranch</c> whose <c>BranchId</c> equals its <c>LibraryBranchBranchId</c>.</summary>
-            internal sealed class Copies : global::Associations.Stitch<global::Library.LibraryBranch, global::Library.BookCopy, global::System.Guid>
+            internal sealed class CopiesStitch : global::Associations.Stitch<global::Library.LibraryBranch, global::Library.BookCopy, global::System.Guid>
             {
                 protected override bool TryGetParentKey(global::Library.LibraryBranch parent, out global::System.Guid key)
                 {

@@ -174,7 +174,7 @@ namespace Library
                     setForeignKey: new("UPDATE \"OpeningHours\" SET \"LibraryBranchBranchId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = ANY(@p0)")),
                 foreignKeyColumn: global::Library.OpeningHour.Columns.LibraryBranchBranchId,
-                stitch: new global::Library.OpeningHour.__Stitches.LibraryBranch(),
+                stitch: new global::Library.OpeningHour.__Stitches.LibraryBranchStitch(),
                 getNavigation: static source => source.LibraryBranch,
                 setNavigation: static (source, value) => source.LibraryBranch = (global::Library.LibraryBranch?)value);
 
@@ -185,7 +185,7 @@ namespace Library
         internal static class __Stitches
         {
             /// <summary><c>LibraryBranch</c>: a <c>LibraryBranch</c> row belongs to the <c>OpeningHour</c> whose <c>LibraryBranchBranchId</c> equals its <c>BranchId</c>.</summary>
-            internal sealed class LibraryBranch : global::Associations.Stitch<global::Library.OpeningHour, global::Library.LibraryBranch, global::System.Guid>
+            internal sealed class LibraryBranchStitch : global::Associations.Stitch<global::Library.OpeningHour, global::Library.LibraryBranch, global::System.Guid>
             {
                 protected override bool TryGetParentKey(global::Library.OpeningHour parent, out global::System.Guid key)
                 {

@@ -338,7 +338,7 @@ namespace Shop
                     lockSource: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")),
                 sourceKeyColumn: global::Shop.Customer.Columns.Code,
-                stitch: new global::Shop.Customer.__Stitches.Orders(),
+                stitch: new global::Shop.Customer.__Stitches.OrdersStitch(),
                 getNavigation: static source => source.Orders,
                 setNavigation: static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value);
 
@@ -349,7 +349,7 @@ namespace Shop
         internal static class __Stitches
         {
             /// <summary><c>Orders</c>: a <c>PurchaseOrder</c> row belongs to the <c>Customer</c> whose <c>Code</c> equals its <c>CustomerCode</c>.</summary>
-            internal sealed class Orders : global::Associations.Stitch<global::Shop.Customer, global::Shop.PurchaseOrder, string>
+            internal sealed class OrdersStitch : global::Associations.Stitch<global::Shop.Customer, global::Shop.PurchaseOrder, string>
             {
                 protected override bool TryGetParentKey(global::Shop.Customer parent, out string key)
                 {

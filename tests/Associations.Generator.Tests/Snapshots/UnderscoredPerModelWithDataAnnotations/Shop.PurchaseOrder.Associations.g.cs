@@ -179,7 +179,7 @@ namespace Shop
                     setForeignKey: new("UPDATE \"purchase_orders\" SET \"customer_code\" = @p0 WHERE \"id\" = @p1"),
                     existingKeys: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" IN (SELECT value FROM json_each(@p0))", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = ANY(@p0)")),
                 foreignKeyColumn: global::Shop.PurchaseOrder.Columns.CustomerCode,
-                stitch: new global::Shop.PurchaseOrder.__Stitches.Customer(),
+                stitch: new global::Shop.PurchaseOrder.__Stitches.CustomerStitch(),
                 getNavigation: static source => source.Customer,
                 setNavigation: static (source, value) => source.Customer = (global::Shop.Customer?)value);
 
@@ -190,7 +190,7 @@ namespace Shop
         internal static class __Stitches
         {
             /// <summary><c>Customer</c>: a <c>Customer</c> row belongs to the <c>PurchaseOrder</c> whose <c>CustomerCode</c> equals its <c>Code</c>.</summary>
-            internal sealed class Customer : global::Associations.Stitch<global::Shop.PurchaseOrder, global::Shop.Customer, string>
+            internal sealed class CustomerStitch : global::Associations.Stitch<global::Shop.PurchaseOrder, global::Shop.Customer, string>
             {
                 protected override bool TryGetParentKey(global::Shop.PurchaseOrder parent, out string key)
                 {
