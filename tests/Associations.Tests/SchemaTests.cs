@@ -110,6 +110,8 @@ public class SchemaTests
             Blob = [1, 2, 3, 0, 255],
             Mood = Mood.Busy,
             MaybeCount = null,
+            Duration = new TimeSpan(1, 2, 3, 4, 5),
+            MaybeDuration = null,
             Original = "renamed column",
             Ignored = "not stored",
         };
@@ -130,6 +132,8 @@ public class SchemaTests
         Assert.Equal(sample.Blob, loaded.Blob);
         Assert.Equal(Mood.Busy, loaded.Mood);
         Assert.Null(loaded.MaybeCount);
+        Assert.Equal(new TimeSpan(1, 2, 3, 4, 5), loaded.Duration);
+        Assert.Null(loaded.MaybeDuration);
         Assert.Equal("renamed column", loaded.Original);
         Assert.Equal("", loaded.Ignored);
         Assert.Equal("renamed column", await t.Scalar<string>("SELECT \"renamed\" FROM \"all_types\""));
@@ -141,5 +145,12 @@ public class SchemaTests
         await db.UpdateAsync(sample);
         Assert.Single(await db.Query<Sample>().Where(Sample.Columns.Mood == Mood.Calm).Where(Sample.Columns.MaybeCount == 7).ToListAsync());
         Assert.Single(await db.Query<Sample>().Where(Sample.Columns.Key.In(sample.Key, Guid.NewGuid())).ToListAsync());
+
+        // TimeSpans compare as durations on both engines (SQLite keeps ticks, not text: "1.02:03:04" < "23:00:00" as text).
+        sample.MaybeDuration = TimeSpan.FromMinutes(90);
+        await db.UpdateAsync(sample);
+        Assert.Equal(TimeSpan.FromMinutes(90), (await db.FindAsync<Sample>(sample.Key))!.MaybeDuration);
+        Assert.Single(await db.Query<Sample>().Where(Sample.Columns.Duration > TimeSpan.FromHours(23)).ToListAsync());
+        Assert.Empty(await db.Query<Sample>().Where(Sample.Columns.Duration < TimeSpan.FromHours(23)).ToListAsync());
     }
 }

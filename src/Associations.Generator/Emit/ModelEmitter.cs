@@ -872,6 +872,7 @@ namespace Associations.Generator.Emit
                 "Guid" => $"reader.GetGuid({ordinal})",
                 "DateTime" => $"reader.GetDateTime({ordinal})",
                 "DateTimeOffset" => $"reader.GetFieldValue<global::System.DateTimeOffset>({ordinal})",
+                "TimeSpan" => $"global::Associations.Metadata.ColumnValues.ReadTimeSpan(reader, {ordinal})",
                 _ => $"reader.GetFieldValue<byte[]>({ordinal})",
             };
             return c.EnumUnderlying is null ? read : $"({c.ValueType}){read}";

@@ -313,6 +313,7 @@ namespace Associations.Generator.Parsing
             {
                 "System.Guid" => "Guid",
                 "System.DateTimeOffset" => "DateTimeOffset",
+                "System.TimeSpan" => "TimeSpan",
                 _ => null,
             };
         }

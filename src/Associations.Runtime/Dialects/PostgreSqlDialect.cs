@@ -26,6 +26,7 @@ namespace Associations
                 ColumnType.DateTime => new DateTime[keys.Count],
                 ColumnType.DateTimeOffset => new DateTimeOffset[keys.Count],
                 ColumnType.Double => new double[keys.Count],
+                ColumnType.TimeSpan => new TimeSpan[keys.Count],
                 _ => new string[keys.Count],
             };
             var i = 0;
@@ -61,6 +62,7 @@ namespace Associations
             ColumnType.DateTime => "timestamp without time zone",
             ColumnType.DateTimeOffset => "timestamp with time zone",
             ColumnType.Bytes => "bytea",
+            ColumnType.TimeSpan => "interval",
             _ => "text",
         };
 

@@ -20,6 +20,8 @@ namespace Associations
         {
             // Guids are stored as text so that key lists (JSON text) compare equal to them.
             Guid g => g.ToString(),
+            // TimeSpans are stored as ticks, so that they compare and sort as durations.
+            TimeSpan t => t.Ticks,
             _ => base.ToDbValue(value),
         };
 
@@ -32,7 +34,7 @@ namespace Associations
 
         public override string TypeName(ColumnType type) => type switch
         {
-            ColumnType.Int16 or ColumnType.Int32 or ColumnType.Int64 or ColumnType.Byte or ColumnType.Boolean => "INTEGER",
+            ColumnType.Int16 or ColumnType.Int32 or ColumnType.Int64 or ColumnType.Byte or ColumnType.Boolean or ColumnType.TimeSpan => "INTEGER",
             ColumnType.Double or ColumnType.Single => "REAL",
             ColumnType.Bytes => "BLOB",
             _ => "TEXT",

@@ -29,6 +29,8 @@ namespace Associations.Metadata
         DateTimeOffset,
         /// <summary><c>byte[]</c>.</summary>
         Bytes,
+        /// <summary><see cref="System.TimeSpan"/>: <c>interval</c> on PostgreSQL, ticks in an <c>INTEGER</c> on SQLite (so that it compares and sorts).</summary>
+        TimeSpan,
     }
 
     /// <summary>One mapped property: its column name, storage type and constraints.</summary>

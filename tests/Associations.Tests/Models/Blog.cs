@@ -119,6 +119,8 @@ public partial class Sample
     public byte[]? Blob { get; set; }
     public Mood Mood { get; set; }
     public int? MaybeCount { get; set; }
+    public TimeSpan Duration { get; set; }
+    public TimeSpan? MaybeDuration { get; set; }
     [Column("renamed")]
     public string Original { get; set; } = "";
     [NotMapped]
