@@ -44,6 +44,11 @@ public class GeneratedCodeCompilesTests
             public partial class User { public int Id { get; set; } }
             public partial class Photo { public int Id { get; set; } }
             """ },
+        { "unsigned keys", """
+            [HasMany(typeof(Post))] [BelongsToMany(typeof(Tag), Through = "UserTags")] public partial class User { public uint Id { get; set; } }
+            [BelongsTo(typeof(User))] public partial class Post { public ulong Id { get; set; } public char Grade { get; set; } public ushort Rank { get; set; } public sbyte Delta { get; set; } }
+            public partial class Tag { [Key, DatabaseGenerated(DatabaseGeneratedOption.None)] public ushort Id { get; set; } }
+            """ },
         { "quotes in table and column names", """
             [Model, Table("we\"ird")] public partial class User { public int Id { get; set; } [Column("a\"b")] public string X { get; set; } = ""; }
             """ },

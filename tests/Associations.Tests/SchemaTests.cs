@@ -111,6 +111,10 @@ public class SchemaTests
             Mood = Mood.Busy,
             MaybeCount = null,
             Duration = new TimeSpan(1, 2, 3, 4, 5),
+            Unsigned = 4_000_000_000,
+            MaybeHuge = 9_000_000_000_000_000_000,
+            Initial = 'é',
+            Size = Size.Huge,
             MaybeDuration = null,
             Original = "renamed column",
             Ignored = "not stored",
@@ -134,6 +138,11 @@ public class SchemaTests
         Assert.Null(loaded.MaybeCount);
         Assert.Equal(new TimeSpan(1, 2, 3, 4, 5), loaded.Duration);
         Assert.Null(loaded.MaybeDuration);
+        Assert.Equal(4_000_000_000u, loaded.Unsigned);
+        Assert.Equal(9_000_000_000_000_000_000ul, loaded.MaybeHuge);
+        Assert.Equal('é', loaded.Initial);
+        Assert.Equal(Size.Huge, loaded.Size);
+        Assert.Single(await db.Query<Sample>().Where(Sample.Columns.Unsigned > 3_000_000_000u).Where(Sample.Columns.Size == Size.Huge).ToListAsync());
         Assert.Equal("renamed column", loaded.Original);
         Assert.Equal("", loaded.Ignored);
         Assert.Equal("renamed column", await t.Scalar<string>("SELECT \"renamed\" FROM \"all_types\""));

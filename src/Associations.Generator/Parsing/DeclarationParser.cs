@@ -299,6 +299,12 @@ namespace Associations.Generator.Parsing
                 case SpecialType.System_Int16: return "Int16";
                 case SpecialType.System_Int32: return "Int32";
                 case SpecialType.System_Int64: return "Int64";
+                // Unsigned and small integers are stored in the next wider signed type; a char as a one-character string.
+                case SpecialType.System_SByte: return "Int16";
+                case SpecialType.System_UInt16: return "Int32";
+                case SpecialType.System_UInt32: return "Int64";
+                case SpecialType.System_UInt64: return "Int64";
+                case SpecialType.System_Char: return "String";
                 case SpecialType.System_Byte: return "Byte";
                 case SpecialType.System_Boolean: return "Boolean";
                 case SpecialType.System_String: return "String";

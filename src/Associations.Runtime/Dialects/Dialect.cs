@@ -55,8 +55,18 @@ namespace Associations
         public virtual object ToDbValue(object? value)
         {
             if (value is null) return DBNull.Value;
-            if (value is Enum e) return Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-            return value;
+            if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            // Unsigned and small integers go in the next wider signed type (providers map uint to PostgreSQL's oid);
+            // a char is a one-character string.
+            return value switch
+            {
+                uint u => (long)u,
+                ushort u => (int)u,
+                sbyte b => (short)b,
+                ulong u => checked((long)u),
+                char c => c.ToString(),
+                _ => value,
+            };
         }
 
         /// <summary>Appends LIMIT/OFFSET.</summary>

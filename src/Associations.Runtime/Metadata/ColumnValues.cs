@@ -7,6 +7,13 @@ namespace Associations.Metadata
     /// <summary>Reads the column values whose stored form differs per dialect (used by generated row readers).</summary>
     public static class ColumnValues
     {
+        /// <summary>A <see cref="char"/>, stored as a one-character string (an empty string reads as <c>'\0'</c>).</summary>
+        public static char ReadChar(DbDataReader reader, int ordinal)
+        {
+            var text = reader.GetString(ordinal);
+            return text.Length == 0 ? '\0' : text[0];
+        }
+
         /// <summary>A <see cref="TimeSpan"/>: an <c>interval</c> on PostgreSQL, ticks on SQLite (text written by other tools is parsed).</summary>
         public static TimeSpan ReadTimeSpan(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
         {

@@ -99,6 +99,8 @@ public partial class City
 
 public enum Mood { Calm = 1, Busy = 2 }
 
+public enum Size : uint { Small = 1, Huge = 4_000_000_000 }
+
 /// <summary>Every storable type, with explicit table and column names and a client-side Guid key.</summary>
 [Model(Underscored = true)]
 [Table("all_types")]
@@ -120,6 +122,10 @@ public partial class Sample
     public Mood Mood { get; set; }
     public int? MaybeCount { get; set; }
     public TimeSpan Duration { get; set; }
+    public uint Unsigned { get; set; }
+    public ulong? MaybeHuge { get; set; }
+    public char Initial { get; set; }
+    public Size Size { get; set; }
     public TimeSpan? MaybeDuration { get; set; }
     [Column("renamed")]
     public string Original { get; set; } = "";
