@@ -32,6 +32,9 @@ public class KnownNamesTests
         { "NotMapped", typeof(NotMappedAttribute) },
         { "DatabaseGenerated", typeof(DatabaseGeneratedAttribute) },
         { "Key", typeof(KeyAttribute) },
+        { "MaxLength", typeof(MaxLengthAttribute) },
+        { "StringLength", typeof(StringLengthAttribute) },
+        { "Required", typeof(RequiredAttribute) },
         { "Scope", typeof(ScopeAttribute) },
         { "Query", typeof(Query<>) },
     };

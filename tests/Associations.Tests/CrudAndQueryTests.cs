@@ -84,7 +84,7 @@ public class CrudAndQueryTests
     {
         await using var t = await Users(engine, "Jane", "John", "Mary", "Mike", "Zoe");
         var db = t.Db;
-        async Task<string[]> Names(Condition c) =>
+        async Task<string[]> Names(Condition<User> c) =>
             (await db.Query<User>().Where(c).OrderBy(User.Columns.Name).ToListAsync()).Select(u => u.Name).ToArray();
 
         Assert.Equal(["Jane", "John"], await Names(User.Columns.Email.IsNull()));

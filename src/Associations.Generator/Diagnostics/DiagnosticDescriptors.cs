@@ -42,6 +42,12 @@ namespace Associations.Generator.Diagnostics
         public static readonly DiagnosticDescriptor Disagreeing = Rule("ASSOC010", "Paired associations disagree",
             "{0}", DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UnmappedProperty = Rule("ASSOC011", "Property type is not mapped",
+            "Property '{0}.{1}' has type '{2}', which Associations does not store: it is not read or written. Use a supported type, or mark it [NotMapped] to say so.", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor NameTooLong = Rule("ASSOC012", "Table or column name too long for PostgreSQL",
+            "The {0} name '{1}' of '{2}' is {3} bytes long; PostgreSQL keeps only 63 bytes of a name, so two names could meet. Choose a shorter name with [Table] or [Column].", DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor InternalError = Rule("ASSOC999", "Internal generator error",
             "The Associations generator failed: {0}: {1}. Please report this with the model that triggers it.", DiagnosticSeverity.Error);
 
@@ -57,6 +63,8 @@ namespace Associations.Generator.Diagnostics
             [BadKey.Id] = BadKey,
             [SetNullOnRequired.Id] = SetNullOnRequired,
             [Disagreeing.Id] = Disagreeing,
+            [UnmappedProperty.Id] = UnmappedProperty,
+            [NameTooLong.Id] = NameTooLong,
             [InternalError.Id] = InternalError,
         };
     }

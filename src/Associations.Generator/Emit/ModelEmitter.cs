@@ -406,10 +406,11 @@ namespace Associations.Generator.Emit
             foreach (var c in model.Columns)
             {
                 w.Summary($"Column <c>\"{CodeWriter.Xml(c.Column)}\"</c> of <c>{model.Name}.{c.Property}</c>.");
-                if (c.Storage == "String" && c.EnumUnderlying is null)
-                    w.Line($"public static readonly global::Associations.StringColumn {c.Property} = new(\"{c.Property}\", \"{Escape(c.Column)}\");");
+                var m = model.FullName;
+                if (c.Storage == "String" && c.EnumUnderlying is null && c.ValueType == "string")
+                    w.Line($"public static readonly global::Associations.StringColumn<{m}> {c.Property} = new(\"{c.Property}\", \"{Escape(c.Column)}\", {Bool(c.Nullable)});");
                 else
-                    w.Line($"public static readonly global::Associations.Column<{c.PropertyType}> {c.Property} = new(\"{c.Property}\", \"{Escape(c.Column)}\", {Meta}.ColumnType.{c.Storage});");
+                    w.Line($"public static readonly global::Associations.{(c.Storage == "Bytes" ? "Column" : "OrderedColumn")}<{m}, {c.PropertyType}> {c.Property} = new(\"{c.Property}\", \"{Escape(c.Column)}\", {Meta}.ColumnType.{c.Storage}, {Bool(c.Nullable)});");
             }
             w.Close();
             w.Line();
@@ -435,7 +436,9 @@ namespace Associations.Generator.Emit
                 w.Line($"columns: new {Meta}.ColumnInfo[]");
                 w.Line("{");
                 foreach (var c in model.Columns)
-                    w.Line($"    new(\"{c.Property}\", \"{Escape(c.Column)}\", {Meta}.ColumnType.{c.Storage}, nullable: {Bool(c.Nullable)}, isKey: {Bool(c.IsKey)}, isGenerated: {Bool(c.IsGenerated)}, isUnique: {Bool(c.IsUnique)}),");
+                    w.Line($"    new(\"{c.Property}\", \"{Escape(c.Column)}\", {Meta}.ColumnType.{c.Storage}, nullable: {Bool(c.Nullable)}, isKey: {Bool(c.IsKey)}, isGenerated: {Bool(c.IsGenerated)}, isUnique: {Bool(c.IsUnique)}"
+                        + (c.MaxLength is { } max ? $", maxLength: {max}" : "")
+                        + (c.StoreType is { } store ? $", storeType: \"{Escape(store)}\"" : "") + "),");
                 w.Line("},");
                 if (model.ForeignKeys.Count == 0)
                 {
@@ -474,7 +477,7 @@ namespace Associations.Generator.Emit
             {
                 var c = model.Columns[i];
                 var ordinal = i == 0 ? "ordinal" : "ordinal + " + i;
-                var read = ReadExpression(c, ordinal);
+                var read = ReadExpression(model.Name, c, ordinal);
                 w.Line(c.Nullable
                     ? $"    {c.Property} = reader.IsDBNull({ordinal}) ? null : {read},"
                     : $"    {c.Property} = {read},");
@@ -487,12 +490,12 @@ namespace Associations.Generator.Emit
             var initialized = model.Columns.Select((c, i) => (c, i)).Where(x => x.c.InInitializer).ToList();
             w.Line(initialized.Count == 0
                 ? $"    var entity = new {t}();"
-                : $"    var entity = new {t} {{ {string.Join(", ", initialized.Select(x => $"{x.c.Property} = ordinals[{x.i}] < 0 ? default! : {PartialRead(x.c, x.i)}"))} }};");
+                : $"    var entity = new {t} {{ {string.Join(", ", initialized.Select(x => $"{x.c.Property} = ordinals[{x.i}] < 0 ? default! : {PartialRead(model.Name, x.c, x.i)}"))} }};");
             for (var i = 0; i < model.Columns.Count; i++)
             {
                 var c = model.Columns[i];
                 if (c.InInitializer) continue;
-                w.Line($"    if (ordinals[{i}] >= 0) entity.{c.Property} = {PartialRead(c, i)};");
+                w.Line($"    if (ordinals[{i}] >= 0) entity.{c.Property} = {PartialRead(model.Name, c, i)};");
             }
             w.Line("    return entity;");
             w.Line("}");
@@ -592,7 +595,7 @@ namespace Associations.Generator.Emit
                         if (a.TargetKey.PropertyType != j.TargetColumn.PropertyType) targetKey = $"({j.TargetColumn.PropertyType}){targetKey}";
                         w.Line($"completeJunction: static (junction, target) => junction.{j.TargetColumn.Property} = {targetKey},");
                         if (a.ScopeColumn is not null)
-                            w.Line($"junctionScope: global::Associations.Condition.Equal({jt}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
+                            w.Line($"junctionScope: {jt}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
                         Navigation(w, a, $"global::System.Collections.Generic.List<{t}>");
                     }
                 }
@@ -644,7 +647,7 @@ namespace Associations.Generator.Emit
                         w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
                         if (a.ScopeColumn is not null)
                         {
-                            w.Line($"scope: global::Associations.Condition.Equal({t}.Columns.{a.ScopeColumn.Property}, {a.ScopeLiteral}),");
+                            w.Line($"scope: {t}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
                             w.Line($"applyScope: static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
                         }
                         Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t);
@@ -853,48 +856,49 @@ namespace Associations.Generator.Emit
         private static string Cast(ColumnSpec c, string value) =>
             c.Nullable ? $"({c.PropertyType}){value}" : $"{value} is null ? default! : ({c.PropertyType}){value}";
 
-        private static string PartialRead(ColumnSpec c, int index)
+        private static string PartialRead(string model, ColumnSpec c, int index)
         {
             var ordinal = $"ordinals[{index}]";
-            var read = ReadExpression(c, ordinal);
+            var read = ReadExpression(model, c, ordinal);
             return c.Nullable ? $"(reader.IsDBNull({ordinal}) ? null : {read})" : read;
         }
 
-        private static string ReadExpression(ColumnSpec c, string ordinal)
+        /// <summary>How a generated reader reads column <paramref name="c"/>: a range-checked <c>ColumnValues</c> reader (the read
+        /// half of the runtime's type map), or the provider's own getter where every stored value fits.</summary>
+        private static string ReadExpression(string model, ColumnSpec c, string ordinal)
         {
-            var storage = c.EnumUnderlying is null ? c.Storage : UnderlyingStorage(c.EnumUnderlying);
-            var read = storage switch
+            const string values = "global::Associations.Metadata.ColumnValues.";
+            var names = $"\"{model}\", \"{c.Property.TrimStart('@')}\"";
+            string Checked(string method) => $"{values}{method}(reader, {ordinal}, {names})";
+            string Plain(string method) => $"{values}{method}(reader, {ordinal})";
+            var read = (c.EnumUnderlying ?? c.ValueType) switch
             {
-                "Int16" => $"reader.GetInt16({ordinal})",
-                "Int32" => $"reader.GetInt32({ordinal})",
-                "Int64" => $"reader.GetInt64({ordinal})",
-                "Byte" => $"(byte)reader.GetInt16({ordinal})",
-                "Boolean" => $"reader.GetBoolean({ordinal})",
-                "String" => $"reader.GetString({ordinal})",
-                "Double" => $"reader.GetDouble({ordinal})",
-                "Single" => $"reader.GetFloat({ordinal})",
-                "Decimal" => $"reader.GetDecimal({ordinal})",
-                "Guid" => $"reader.GetGuid({ordinal})",
-                "DateTime" => $"reader.GetDateTime({ordinal})",
-                "DateTimeOffset" => $"reader.GetFieldValue<global::System.DateTimeOffset>({ordinal})",
-                "TimeSpan" => $"global::Associations.Metadata.ColumnValues.ReadTimeSpan(reader, {ordinal})",
-                _ => $"reader.GetFieldValue<byte[]>({ordinal})",
+                "byte" => Checked("ReadByte"),
+                "sbyte" => Checked("ReadSByte"),
+                "short" => Checked("ReadInt16"),
+                "ushort" => Checked("ReadUInt16"),
+                "int" => Checked("ReadInt32"),
+                "uint" => Checked("ReadUInt32"),
+                "long" => $"reader.GetInt64({ordinal})",
+                "ulong" => Checked("ReadUInt64"),
+                "char" => Checked("ReadChar"),
+                _ => c.Storage switch
+                {
+                    "Boolean" => $"reader.GetBoolean({ordinal})",
+                    "String" => $"reader.GetString({ordinal})",
+                    "Double" => $"reader.GetDouble({ordinal})",
+                    "Single" => Checked("ReadSingle"),
+                    "Decimal" => Checked("ReadDecimal"),
+                    "Guid" => Plain("ReadGuid"),
+                    "DateTime" => Plain("ReadDateTime"),
+                    "DateTimeOffset" => Plain("ReadDateTimeOffset"),
+                    "DateOnly" => Plain("ReadDateOnly"),
+                    "TimeOnly" => Plain("ReadTimeOnly"),
+                    "TimeSpan" => Plain("ReadTimeSpan"),
+                    _ => $"reader.GetFieldValue<byte[]>({ordinal})",
+                },
             };
-            if (c.EnumUnderlying is not null) return $"({c.ValueType}){read}";
-            return c.ValueType switch
-            {
-                "sbyte" or "ushort" or "uint" or "ulong" => $"checked(({c.ValueType}){read})",
-                "char" => $"global::Associations.Metadata.ColumnValues.ReadChar(reader, {ordinal})",
-                _ => read,
-            };
+            return c.EnumUnderlying is not null ? $"({c.ValueType}){read}" : read;
         }
-
-        private static string UnderlyingStorage(string underlying) => underlying switch
-        {
-            "short" or "sbyte" => "Int16",
-            "byte" => "Byte",
-            "long" or "uint" or "ulong" => "Int64",
-            _ => "Int32",
-        };
     }
 }

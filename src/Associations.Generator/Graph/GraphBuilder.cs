@@ -190,7 +190,7 @@ namespace Associations.Generator.Graph
             if (key is null && model.IsJunction && keys.Count == 0)
             {
                 // A junction without a key of its own gets the pair as its key (or a generated Id).
-                AddColumns(model, null);
+                AddColumns(model, null, diagnostics);
                 return;
             }
             if (key is null)
@@ -200,24 +200,34 @@ namespace Associations.Generator.Graph
                 return;
             }
 
-            AddColumns(model, key);
+            AddColumns(model, key, diagnostics);
         }
 
-        private static void AddColumns(ModelBuilder model, PropertyDecl? key)
+        private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
         {
+            if (Naming.TooLong(model.Table))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
+                    "table", model.Table, model.Type.Name, Naming.Utf8Length(model.Table).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var property in model.Type.Properties)
             {
+                if (!property.NotMapped && property.Storage is null && property.Writable && !model.Synthesized)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmappedProperty.Id, property.Location ?? model.Type.Location,
+                        model.Type.Name, property.Name, property.DisplayType ?? property.ValueType));
                 if (property.NotMapped || property.Storage is null || !property.Writable) continue;
+                var columnName = property.ColumnName ?? model.ColumnName(property.Name);
+                if (Naming.TooLong(columnName))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, property.Location ?? model.Type.Location,
+                        "column", columnName, model.Type.Name + "." + property.Name, Naming.Utf8Length(columnName).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 var isKey = property.Name == key?.Name;
                 var generated = isKey && !property.GeneratedNone && property.EnumUnderlying is null && property.Storage is "Int16" or "Int32" or "Int64";
                 model.Columns.Add(new ColumnSpec(
                     Naming.Identifier(property.Name),
-                    property.ColumnName ?? model.ColumnName(property.Name),
+                    columnName,
                     property.Storage,
                     property.Type,
                     property.ValueType,
                     property.EnumUnderlying,
-                    isKey ? false : property.Nullable,
+                    !isKey && property.Nullable && !property.RequiredAttribute,
                     property.IsValueType,
                     isKey,
                     generated,
@@ -225,6 +235,8 @@ namespace Associations.Generator.Graph
                     false)
                 {
                     InInitializer = property.InitOnly || property.Required,
+                    MaxLength = property.Storage == "String" && property.ValueType == "string" ? property.MaxLength : null,
+                    StoreType = property.StoreType,
                 });
             }
             model.Key = model.Columns.FirstOrDefault(c => c.IsKey);

@@ -76,5 +76,11 @@ namespace Associations.Generator.Graph
             var camel = Camel(name);
             return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
         }
+
+        /// <summary>The UTF-8 length of a name: PostgreSQL keeps 63 bytes of an identifier.</summary>
+        public static int Utf8Length(string name) => System.Text.Encoding.UTF8.GetByteCount(name);
+
+        /// <summary>Whether PostgreSQL would cut <paramref name="name"/>.</summary>
+        public static bool TooLong(string name) => Utf8Length(name) > 63;
     }
 }

@@ -20,6 +20,12 @@ namespace Associations.Generator.Graph
     {
         /// <summary>Init-only or required: can only be set in an object initializer.</summary>
         public bool InInitializer { get; init; }
+
+        /// <summary><c>[MaxLength]</c>/<c>[StringLength]</c> of a string column.</summary>
+        public int? MaxLength { get; init; }
+
+        /// <summary><c>[Column(TypeName)]</c>, verbatim.</summary>
+        public string? StoreType { get; init; }
     }
 
     /// <summary>A foreign key of a table.</summary>

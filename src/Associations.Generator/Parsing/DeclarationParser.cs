@@ -130,7 +130,8 @@ namespace Associations.Generator.Parsing
         public static TypeDecl Describe(INamedTypeSymbol type, CancellationToken ct)
         {
             bool? underscored = null;
-            string? singular = null, plural = null, table = null;
+            string? singular = null, plural = null, table = null, schema = null;
+            LocationInfo? tableLocation = null;
             var hasModel = false;
             foreach (var attribute in type.GetAttributes())
             {
@@ -147,6 +148,9 @@ namespace Associations.Generator.Parsing
                         break;
                     case KnownNames.Table:
                         if (attribute.ConstructorArguments.Length > 0) table = ValueOf(attribute.ConstructorArguments[0]) as string;
+                        foreach (var named in attribute.NamedArguments)
+                            if (named.Key == "Schema") schema = ValueOf(named.Value) as string;
+                        tableLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(ct));
                         break;
                 }
             }
@@ -229,6 +233,8 @@ namespace Associations.Generator.Parsing
                 LocationInfo.From(type.Locations.FirstOrDefault()))
             {
                 Scopes = scopes.ToEquatableArray(),
+                Schema = string.IsNullOrEmpty(schema) ? null : schema,
+                TableLocation = tableLocation,
             };
         }
 
@@ -255,8 +261,9 @@ namespace Associations.Generator.Parsing
                 storageType = underlying;
             }
 
-            bool isKey = false, notMapped = false, generatedNone = false;
-            string? column = null;
+            bool isKey = false, notMapped = false, generatedNone = false, requiredAttribute = false;
+            string? column = null, storeType = null;
+            int? maxLength = null;
             foreach (var attribute in property.GetAttributes())
             {
                 switch (attribute.AttributeClass?.ToDisplayString())
@@ -266,7 +273,18 @@ namespace Associations.Generator.Parsing
                     case KnownNames.Column:
                         if (attribute.ConstructorArguments.Length > 0) column = ValueOf(attribute.ConstructorArguments[0]) as string;
                         foreach (var named in attribute.NamedArguments)
+                        {
                             if (named.Key == "Name") column = ValueOf(named.Value) as string;
+                            if (named.Key == "TypeName" && ValueOf(named.Value) is string { Length: > 0 } typeName) storeType = typeName;
+                        }
+                        break;
+                    case KnownNames.MaxLength:
+                    case KnownNames.StringLength:
+                        if (attribute.ConstructorArguments.Length > 0 && ValueOf(attribute.ConstructorArguments[0]) is int length && length > 0)
+                            maxLength = length;
+                        break;
+                    case KnownNames.Required:
+                        requiredAttribute = true;
                         break;
                     case KnownNames.DatabaseGenerated:
                         if (attribute.ConstructorArguments.Length > 0 && ValueOf(attribute.ConstructorArguments[0]) is int option && option == 0)
@@ -289,7 +307,14 @@ namespace Associations.Generator.Parsing
                 generatedNone,
                 property.SetMethod is not null && property.GetMethod is not null,
                 property.SetMethod?.IsInitOnly == true,
-                property.IsRequired);
+                property.IsRequired)
+            {
+                MaxLength = maxLength,
+                StoreType = storeType,
+                RequiredAttribute = requiredAttribute,
+                DisplayType = property.Type.ToDisplayString(),
+                Location = LocationInfo.From(property.Locations.FirstOrDefault()),
+            };
         }
 
         private static string? StorageOf(ITypeSymbol type)
@@ -320,6 +345,8 @@ namespace Associations.Generator.Parsing
                 "System.Guid" => "Guid",
                 "System.DateTimeOffset" => "DateTimeOffset",
                 "System.TimeSpan" => "TimeSpan",
+                "System.DateOnly" => "DateOnly",
+                "System.TimeOnly" => "TimeOnly",
                 _ => null,
             };
         }

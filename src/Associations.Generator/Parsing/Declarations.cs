@@ -25,7 +25,23 @@ namespace Associations.Generator.Parsing
         bool GeneratedNone,
         bool Writable,
         bool InitOnly,
-        bool Required);
+        bool Required)
+    {
+        /// <summary><c>[MaxLength(n)]</c> or <c>[StringLength(n)]</c>.</summary>
+        public int? MaxLength { get; init; }
+
+        /// <summary><c>[Column(TypeName = "…")]</c>, used verbatim in DDL.</summary>
+        public string? StoreType { get; init; }
+
+        /// <summary><c>[Required]</c>: the column is NOT NULL whatever the property's nullability.</summary>
+        public bool RequiredAttribute { get; init; }
+
+        /// <summary>The declared type as written for messages ("List&lt;string&gt;").</summary>
+        public string? DisplayType { get; init; }
+
+        /// <summary>Where the property is declared (null outside source).</summary>
+        public LocationInfo? Location { get; init; }
+    }
 
     /// <summary>A class as the generator sees it: shape, properties, naming attributes.</summary>
     internal sealed record TypeDecl(
@@ -48,6 +64,12 @@ namespace Associations.Generator.Parsing
         EquatableArray<string> MemberNames,
         LocationInfo? Location)
     {
+        /// <summary><c>[Table(Schema = "…")]</c>.</summary>
+        public string? Schema { get; init; }
+
+        /// <summary>Where <c>[Table]</c> is written (for ASSOC012), else null.</summary>
+        public LocationInfo? TableLocation { get; init; }
+
         /// <summary>Methods marked [Scope] with the right shape: static Query&lt;T&gt; Name(Query&lt;T&gt;).</summary>
         public EquatableArray<ScopeDecl> Scopes { get; init; } = EquatableArray<ScopeDecl>.Empty;
     }

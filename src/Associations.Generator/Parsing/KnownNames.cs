@@ -20,5 +20,8 @@ namespace Associations.Generator.Parsing
         public const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
         public const string DatabaseGenerated = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
         public const string Key = "System.ComponentModel.DataAnnotations.KeyAttribute";
+        public const string MaxLength = "System.ComponentModel.DataAnnotations.MaxLengthAttribute";
+        public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
+        public const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
     }
 }

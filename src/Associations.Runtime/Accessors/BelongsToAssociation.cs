@@ -72,7 +72,7 @@ namespace Associations.Accessors
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
                 return rows.Count == 0 ? null : rows[0];
             }
-            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Condition.Equal(TargetKeyColumn, key)));
+            var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Conditions.Equal<TTarget>(TargetKeyColumn, key)));
             return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
         }
 

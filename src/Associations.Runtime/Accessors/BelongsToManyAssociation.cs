@@ -108,7 +108,7 @@ namespace Associations.Accessors
             Action<TJunction, TTarget> completeJunction,
             Func<TSource, object?> getNavigation,
             Action<TSource, object?> setNavigation,
-            Condition? junctionScope = null)
+            Condition<TJunction>? junctionScope = null)
             : base(name, AssociationKind.BelongsToMany, targetKey, targetKeyColumn)
         {
             JunctionScope = junctionScope;
@@ -133,9 +133,9 @@ namespace Associations.Accessors
         public string SourceKeyProperty { get; }
 
         /// <summary>The association scope, on junction columns: reads see only matching junction rows; adds write it.</summary>
-        public Condition? JunctionScope { get; }
+        public Condition<TJunction>? JunctionScope { get; }
 
-        private Condition? JunctionFilter(Func<Query<TJunction>, Query<TJunction>>? through)
+        private Condition<TJunction>? JunctionFilter(Func<Query<TJunction>, Query<TJunction>>? through)
         {
             var filter = through?.Invoke(new Query<TJunction>(null, Junction)).Filter;
             return filter is null ? JunctionScope : JunctionScope is null ? filter : filter & JunctionScope;
@@ -269,8 +269,7 @@ namespace Associations.Accessors
         {
             for (var i = 0; i < targetQuery.Orders.Count; i++)
             {
-                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(plan.Column(Sql.TargetAlias, targetQuery.Orders[i].Column.Name));
-                if (targetQuery.Orders[i].Descending) sql.Append(" DESC");
+                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(targetQuery.Orders[i].Sql(plan, Sql.TargetAlias));
             }
             plan.Dialect.AppendLimit(sql, targetQuery.LimitValue, targetQuery.OffsetValue);
         }
@@ -320,7 +319,7 @@ namespace Associations.Accessors
                 if (Convert.ToInt64(counted[0], CultureInfo.InvariantCulture) != keep.Count)
                     await ThrowMissingAsync(db, Sql.ExistingKeys, keep, key, "set", c).ConfigureAwait(false);
                 if (HookInfo<TJunction>.Delete)
-                    await DeleteJunctionRowsAsync(db, key, !Condition.InList(JunctionTargetColumn, keep), c).ConfigureAwait(false);
+                    await DeleteJunctionRowsAsync(db, key, !Conditions.InList<TJunction>(JunctionTargetColumn, keep), c).ConfigureAwait(false);
                 else
                     await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
                 if (PairsOnly(through))
@@ -369,7 +368,7 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
             {
                 if (HookInfo<TJunction>.Delete)
-                    await DeleteJunctionRowsAsync(db, key, Condition.InList(JunctionTargetColumn, list), c).ConfigureAwait(false);
+                    await DeleteJunctionRowsAsync(db, key, Conditions.InList<TJunction>(JunctionTargetColumn, list), c).ConfigureAwait(false);
                 else
                     await db.ExecuteAsync(Sql.DeleteKeys.For(db.Dialect.Kind),
                         new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
@@ -471,10 +470,10 @@ namespace Associations.Accessors
         }
 
         /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run.</summary>
-        private async Task DeleteJunctionRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
+        private async Task DeleteJunctionRowsAsync(DbSession db, object key, Condition<TJunction> which, CancellationToken c)
         {
             var rows = await new Query<TJunction>(db, Junction).Unscoped()
-                .Where(JunctionScope is null ? Condition.Equal(JunctionSourceColumn, key) & which : Condition.Equal(JunctionSourceColumn, key) & which & JunctionScope)
+                .Where(JunctionScope is null ? Conditions.Equal<TJunction>(JunctionSourceColumn, key) & which : Conditions.Equal<TJunction>(JunctionSourceColumn, key) & which & JunctionScope)
                 .ToListAsync(c).ConfigureAwait(false);
             foreach (var row in rows) await db.DeleteAsync(row, c).ConfigureAwait(false);
         }

@@ -40,7 +40,7 @@ namespace Associations.Accessors
             Func<TSource, object?> getNavigation,
             Action<TSource, object?> setNavigation,
             Stitch<TSource, TTarget> stitch,
-            Condition? scope = null,
+            Condition<TTarget>? scope = null,
             Action<TTarget>? applyScope = null)
             : base(name, kind, targetKey, targetKeyColumn)
         {
@@ -63,10 +63,10 @@ namespace Associations.Accessors
         public string SourceKeyProperty { get; }
 
         /// <summary>The association scope (Sequelize's <c>scope</c>): reads see only matching targets; links write it.</summary>
-        public Condition? Scope { get; }
+        public Condition<TTarget>? Scope { get; }
 
         /// <summary>The filter of this association's targets: the foreign key, and the scope.</summary>
-        private Condition Linked(object key) => Scope is null ? Condition.Equal(ForeignKeyColumn, key) : Condition.Equal(ForeignKeyColumn, key) & Scope;
+        private Condition<TTarget> Linked(object key) => Scope is null ? Conditions.Equal<TTarget>(ForeignKeyColumn, key) : Conditions.Equal<TTarget>(ForeignKeyColumn, key) & Scope;
 
         /// <summary>The source column the foreign key references.</summary>
         public IColumn SourceKeyColumn { get; }
@@ -176,7 +176,7 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "remove from", async c =>
             {
                 var affected = RowHooks
-                    ? await UnlinkRowsAsync(db, key, Condition.InList(TargetKeyColumn, list), c).ConfigureAwait(false)
+                    ? await UnlinkRowsAsync(db, key, Conditions.InList<TTarget>(TargetKeyColumn, list), c).ConfigureAwait(false)
                     : await db.ExecuteAsync(Sql.Unlink.For(db.Dialect.Kind),
                         new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
                 if (affected != list.Count)
@@ -263,7 +263,7 @@ namespace Associations.Accessors
             if (RowHooks)
             {
                 // Row by row, so that each target's update hooks run (in the accessor's transaction).
-                var rows = await new Query<TTarget>(db, Target).Unscoped().Where(Condition.InList(TargetKeyColumn, list)).ToListAsync(c).ConfigureAwait(false);
+                var rows = await new Query<TTarget>(db, Target).Unscoped().Where(Conditions.InList<TTarget>(TargetKeyColumn, list)).ToListAsync(c).ConfigureAwait(false);
                 if (rows.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, operation, c).ConfigureAwait(false);
                 foreach (var row in rows)
                 {
@@ -282,14 +282,14 @@ namespace Associations.Accessors
         private async Task UnlinkOthersAsync(DbSession db, object key, List<object> keep, CancellationToken c)
         {
             if (RowHooks)
-                await UnlinkRowsAsync(db, key, !Condition.InList(TargetKeyColumn, keep), c).ConfigureAwait(false);
+                await UnlinkRowsAsync(db, key, !Conditions.InList<TTarget>(TargetKeyColumn, keep), c).ConfigureAwait(false);
             else
                 await db.ExecuteAsync(Sql.UnlinkOthers.For(db.Dialect.Kind),
                     new object?[] { key, db.Dialect.KeyListValue(keep, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
         }
 
         /// <summary>Unlinks (or deletes) the linked rows matching <paramref name="which"/> one by one, running their hooks.</summary>
-        private async Task<int> UnlinkRowsAsync(DbSession db, object key, Condition which, CancellationToken c)
+        private async Task<int> UnlinkRowsAsync(DbSession db, object key, Condition<TTarget> which, CancellationToken c)
         {
             var rows = await new Query<TTarget>(db, Target).Unscoped()
                 .Where(Linked(key) & which).ToListAsync(c).ConfigureAwait(false);

@@ -45,35 +45,29 @@ namespace Associations
         /// <summary>Quotes an identifier.</summary>
         public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
+        /// <summary>The type map of this engine: column types, parameters, key-list elements and ordering for every supported type.</summary>
+        public abstract TypeMap Types { get; }
+
         /// <summary>A predicate true when <paramref name="quotedColumn"/> is one of the keys bound to <paramref name="parameter"/>.</summary>
         public abstract string InKeyList(string quotedColumn, string parameter);
 
-        /// <summary>The parameter value carrying a list of keys for <see cref="InKeyList"/>.</summary>
-        public abstract object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type);
+        /// <summary>The parameter value carrying a list of keys for <see cref="InKeyList"/> (see <see cref="TypeMap.KeyList"/>).</summary>
+        public object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type) => Types.KeyList(keys, type);
 
-        /// <summary>Converts a CLR value into what the provider expects.</summary>
-        public virtual object ToDbValue(object? value)
-        {
-            if (value is null) return DBNull.Value;
-            if (value is Enum e) value = Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture);
-            // Unsigned and small integers go in the next wider signed type (providers map uint to PostgreSQL's oid);
-            // a char is a one-character string.
-            return value switch
-            {
-                uint u => (long)u,
-                ushort u => (int)u,
-                sbyte b => (short)b,
-                ulong u => checked((long)u),
-                char c => c.ToString(),
-                _ => value,
-            };
-        }
+        /// <summary>Converts a CLR value into what the provider expects (see <see cref="TypeMap.ToParameter"/>).</summary>
+        public object ToDbValue(object? value) => Types.ToParameter(value);
+
+        /// <summary>What follows <c>LIKE @p</c> so that <c>\</c> escapes <c>%</c> and <c>_</c> on every engine.</summary>
+        public abstract string LikeEscape { get; }
+
+        /// <summary>One ORDER BY term: nulls first ascending and last descending, as LINQ orders them.</summary>
+        public string OrderTerm(string column, bool descending, bool nullable) => Types.OrderTerm(column, descending, nullable);
 
         /// <summary>Appends LIMIT/OFFSET.</summary>
         public abstract void AppendLimit(StringBuilder sql, int? limit, int? offset);
 
-        /// <summary>The SQL type of a column.</summary>
-        public abstract string TypeName(ColumnType type);
+        /// <summary>The SQL type of a column of <paramref name="type"/> (see <see cref="TypeMap.StoreType(ColumnType)"/>).</summary>
+        public string TypeName(ColumnType type) => Types.StoreType(type);
 
         /// <summary>The definition of one column in CREATE TABLE.</summary>
         public abstract string ColumnDefinition(ColumnInfo column, bool singleKey);
@@ -99,50 +93,5 @@ namespace Associations
             ReferentialAction.SetDefault => "SET DEFAULT",
             _ => "NO ACTION",
         };
-
-        internal static string KeyListJson(IReadOnlyCollection<object> keys)
-        {
-            var sb = new StringBuilder(keys.Count * 6 + 2).Append('[');
-            var first = true;
-            foreach (var key in keys)
-            {
-                if (!first) sb.Append(',');
-                first = false;
-                switch (key)
-                {
-                    case int or long or short or byte or sbyte or uint or ushort or ulong:
-                        sb.Append(Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    case Enum e:
-                        sb.Append(Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    default:
-                        AppendJsonString(sb, Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "");
-                        break;
-                }
-            }
-            return sb.Append(']').ToString();
-        }
-
-        private static void AppendJsonString(StringBuilder sb, string value)
-        {
-            sb.Append('"');
-            foreach (var ch in value)
-            {
-                switch (ch)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (ch < ' ') sb.Append("\\u").Append(((int)ch).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        else sb.Append(ch);
-                        break;
-                }
-            }
-            sb.Append('"');
-        }
     }
 }

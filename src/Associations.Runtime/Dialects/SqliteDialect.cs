@@ -14,16 +14,9 @@ namespace Associations
         public override string InKeyList(string quotedColumn, string parameter) =>
             quotedColumn + " IN (SELECT value FROM json_each(" + parameter + "))";
 
-        public override object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type) => KeyListJson(keys);
+        public override TypeMap Types { get; } = new SqliteTypeMap();
 
-        public override object ToDbValue(object? value) => value switch
-        {
-            // Guids are stored as text so that key lists (JSON text) compare equal to them.
-            Guid g => g.ToString(),
-            // TimeSpans are stored as ticks, so that they compare and sort as durations.
-            TimeSpan t => t.Ticks,
-            _ => base.ToDbValue(value),
-        };
+        public override string LikeEscape => " ESCAPE '\\'";
 
         public override void AppendLimit(StringBuilder sql, int? limit, int? offset)
         {
@@ -32,25 +25,23 @@ namespace Associations
             if (offset is not null) sql.Append(" OFFSET ").Append(offset.Value);
         }
 
-        public override string TypeName(ColumnType type) => type switch
-        {
-            ColumnType.Int16 or ColumnType.Int32 or ColumnType.Int64 or ColumnType.Byte or ColumnType.Boolean or ColumnType.TimeSpan => "INTEGER",
-            ColumnType.Double or ColumnType.Single => "REAL",
-            ColumnType.Bytes => "BLOB",
-            _ => "TEXT",
-        };
-
         public override string ColumnDefinition(ColumnInfo column, bool singleKey)
         {
-            var sb = new StringBuilder().Append(Quote(column.Name)).Append(' ').Append(TypeName(column.Type));
+            var type = Types.StoreType(column);
+            var sb = new StringBuilder().Append(Quote(column.Name)).Append(' ').Append(type);
             if (column.IsKey && singleKey)
             {
                 // INTEGER PRIMARY KEY is the rowid: the database generates it.
-                sb.Append(column.Type is ColumnType.Int32 or ColumnType.Int64 or ColumnType.Int16 ? " PRIMARY KEY" : " NOT NULL PRIMARY KEY");
-                return sb.ToString();
+                sb.Append(column.StoreType is null && column.Type is ColumnType.Int32 or ColumnType.Int64 or ColumnType.Int16 ? " PRIMARY KEY" : " NOT NULL PRIMARY KEY");
             }
-            sb.Append(column.Nullable ? " NULL" : " NOT NULL");
-            if (column.IsUnique) sb.Append(" UNIQUE");
+            else
+            {
+                sb.Append(column.Nullable ? " NULL" : " NOT NULL");
+                if (column.IsUnique) sb.Append(" UNIQUE");
+            }
+            if (column.Type == ColumnType.Decimal && column.StoreType is null) sb.Append(" COLLATE ").Append(SqliteTypeMap.DecimalCollation);
+            if (column.MaxLength is { } max && column.Type == ColumnType.String)
+                sb.Append(" CHECK (length(").Append(Quote(column.Name)).Append(") <= ").Append(max.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
             return sb.ToString();
         }
 

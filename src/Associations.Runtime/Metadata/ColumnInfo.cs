@@ -31,14 +31,21 @@ namespace Associations.Metadata
         Bytes,
         /// <summary><see cref="System.TimeSpan"/>: <c>interval</c> on PostgreSQL, ticks in an <c>INTEGER</c> on SQLite (so that it compares and sorts).</summary>
         TimeSpan,
+        /// <summary><see cref="System.DateOnly"/>: <c>date</c> on PostgreSQL, <c>yyyy-MM-dd</c> text on SQLite.</summary>
+        DateOnly,
+        /// <summary><see cref="System.TimeOnly"/>: <c>time</c> on PostgreSQL, <c>HH:mm:ss.FFFFFFF</c> text on SQLite.</summary>
+        TimeOnly,
     }
 
     /// <summary>One mapped property: its column name, storage type and constraints.</summary>
     public sealed class ColumnInfo : IColumn
     {
         /// <summary>Describes a column.</summary>
-        public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false)
+        public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false,
+            int? maxLength = null, string? storeType = null)
         {
+            MaxLength = maxLength;
+            StoreType = storeType;
             Property = property;
             Name = name;
             Type = type;
@@ -68,6 +75,13 @@ namespace Associations.Metadata
 
         /// <summary>A UNIQUE constraint on this column alone (a non-primary key referenced by a foreign key).</summary>
         public bool IsUnique { get; }
+
+        /// <summary>The longest text allowed (<c>[MaxLength]</c>/<c>[StringLength]</c>): <c>varchar(n)</c> on PostgreSQL, a <c>CHECK</c> on SQLite,
+        /// and checked before every write.</summary>
+        public int? MaxLength { get; }
+
+        /// <summary>The column type written verbatim in DDL (<c>[Column(TypeName = "…")]</c>), or null for the dialect's own.</summary>
+        public string? StoreType { get; }
     }
 
     /// <summary>A foreign key of a table: what the schema emits for an association.</summary>

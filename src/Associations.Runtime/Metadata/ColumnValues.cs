@@ -4,15 +4,116 @@ using System.Globalization;
 
 namespace Associations.Metadata
 {
-    /// <summary>Reads the column values whose stored form differs per dialect (used by generated row readers).</summary>
+    /// <summary>
+    /// Reads column values for generated row readers, the read half of <see cref="TypeMap"/>: each reader accepts what
+    /// either engine stores for the type (see the type map) and checks the range, so a value the property cannot hold
+    /// (300 in a <c>byte</c> column written by another tool) fails with an <see cref="AssociationException"/> naming the
+    /// model, the property and the value instead of wrapping around. <c>DateTime</c>s come back with
+    /// <see cref="DateTimeKind.Unspecified"/> and <c>DateTimeOffset</c>s in UTC, on both engines.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static class ColumnValues
     {
+        /// <summary>A <see cref="byte"/>.</summary>
+        public static byte ReadByte(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= byte.MinValue and <= byte.MaxValue ? (byte)value : throw OutOfRange(model, property, value, "byte");
+        }
+
+        /// <summary>An <see cref="sbyte"/>.</summary>
+        public static sbyte ReadSByte(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= sbyte.MinValue and <= sbyte.MaxValue ? (sbyte)value : throw OutOfRange(model, property, value, "sbyte");
+        }
+
+        /// <summary>A <see cref="short"/>.</summary>
+        public static short ReadInt16(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= short.MinValue and <= short.MaxValue ? (short)value : throw OutOfRange(model, property, value, "short");
+        }
+
+        /// <summary>A <see cref="ushort"/>.</summary>
+        public static ushort ReadUInt16(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= ushort.MinValue and <= ushort.MaxValue ? (ushort)value : throw OutOfRange(model, property, value, "ushort");
+        }
+
+        /// <summary>An <see cref="int"/>.</summary>
+        public static int ReadInt32(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw OutOfRange(model, property, value, "int");
+        }
+
+        /// <summary>A <see cref="uint"/>.</summary>
+        public static uint ReadUInt32(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value is >= uint.MinValue and <= uint.MaxValue ? (uint)value : throw OutOfRange(model, property, value, "uint");
+        }
+
+        /// <summary>A <see cref="ulong"/> (stored in a signed 64-bit column).</summary>
+        public static ulong ReadUInt64(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value >= 0 ? (ulong)value : throw OutOfRange(model, property, value, "ulong");
+        }
+
+        /// <summary>A <see cref="float"/> (a stored value beyond its range fails rather than becoming infinity).</summary>
+        public static float ReadSingle(DbDataReader reader, int ordinal, string model, string property)
+        {
+            var value = reader.GetDouble(ordinal);
+            return double.IsFinite(value) && Math.Abs(value) > float.MaxValue ? throw OutOfRange(model, property, value, "float") : (float)value;
+        }
+
+        /// <summary>A <see cref="decimal"/>: <c>numeric</c> on PostgreSQL, exact text on SQLite.</summary>
+        public static decimal ReadDecimal(DbDataReader reader, int ordinal, string model, string property)
+        {
+            try
+            {
+                return reader.GetDecimal(ordinal);
+            }
+            catch (Exception error) when (error is FormatException or OverflowException or InvalidCastException)
+            {
+                throw OutOfRange(model, property, reader.GetValue(ordinal), "decimal", error);
+            }
+        }
+
         /// <summary>A <see cref="char"/>, stored as a one-character string (an empty string reads as <c>'\0'</c>).</summary>
-        public static char ReadChar(DbDataReader reader, int ordinal)
+        public static char ReadChar(DbDataReader reader, int ordinal, string model, string property)
         {
             var text = reader.GetString(ordinal);
-            return text.Length == 0 ? '\0' : text[0];
+            return text.Length switch
+            {
+                0 => '\0',
+                1 => text[0],
+                _ => throw OutOfRange(model, property, text, "char"),
+            };
         }
+
+        /// <summary>A <see cref="DateTime"/>: the wall clock as written, <see cref="DateTimeKind.Unspecified"/>.</summary>
+        public static DateTime ReadDateTime(DbDataReader reader, int ordinal)
+        {
+            var value = reader.GetDateTime(ordinal);
+            return value.Kind == DateTimeKind.Unspecified ? value : DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+        }
+
+        /// <summary>A <see cref="DateTimeOffset"/>: the instant as written, in UTC (offset zero).</summary>
+        public static DateTimeOffset ReadDateTimeOffset(DbDataReader reader, int ordinal) =>
+            reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
+
+        /// <summary>A <see cref="DateOnly"/>.</summary>
+        public static DateOnly ReadDateOnly(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+
+        /// <summary>A <see cref="TimeOnly"/>.</summary>
+        public static TimeOnly ReadTimeOnly(DbDataReader reader, int ordinal) => reader.GetFieldValue<TimeOnly>(ordinal);
+
+        /// <summary>A <see cref="Guid"/>: <c>uuid</c> on PostgreSQL, text (or a 16-byte blob written by another tool) on SQLite.</summary>
+        public static Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 
         /// <summary>A <see cref="TimeSpan"/>: an <c>interval</c> on PostgreSQL, ticks on SQLite (text written by other tools is parsed).</summary>
         public static TimeSpan ReadTimeSpan(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
@@ -22,5 +123,10 @@ namespace Associations.Metadata
             string text => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
             var other => throw new InvalidCastException($"Cannot read a TimeSpan from a {other.GetType().Name} in column {reader.GetName(ordinal)}."),
         };
+
+        private static AssociationException OutOfRange(string model, string property, object value, string type, Exception? inner = null) =>
+            new AssociationException(
+                $"Cannot read {model}.{property}: the stored value {Convert.ToString(value, CultureInfo.InvariantCulture)} does not fit its type {type}.",
+                model, null, null, inner);
     }
 }

@@ -170,7 +170,7 @@ namespace Associations
         private readonly Func<TParent, object?> _getNavigation;
         private readonly Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? _addJunction;
         private readonly Action<TChild, object?>? _setJunction;
-        private readonly Condition? _junctionFilter;
+        private readonly ISqlCondition? _junctionFilter;
 
         /// <summary>Creates the include (association objects do this).</summary>
         public IncludeNode(
@@ -183,7 +183,7 @@ namespace Associations
             Action<TParent, object?> setNavigation,
             Func<SelectPlan, string, IReadOnlyList<IColumn>?, Func<DbDataReader, object>>? addJunction = null,
             Action<TChild, object?>? setJunction = null,
-            Condition? junctionFilter = null)
+            ISqlCondition? junctionFilter = null)
         {
             Name = name;
             _toOne = toOne;
@@ -327,7 +327,7 @@ namespace Associations
             var paged = !_toOne && (_child.LimitValue is not null || _child.OffsetValue is not null);
             var order = new StringBuilder();
             foreach (var term in _child.Orders)
-                order.Append(order.Length == 0 ? "" : ", ").Append(plan.Column(alias, term.Column.Name)).Append(term.Descending ? " DESC" : "");
+                order.Append(order.Length == 0 ? "" : ", ").Append(term.Sql(plan, alias));
             if (paged)
             {
                 if (order.Length == 0) order.Append(plan.Column(alias, Child.Key[0].Name));

@@ -15,7 +15,7 @@ namespace Associations
     public sealed class Query<T> where T : class
     {
         private readonly DbSession? _session;
-        private Condition? _filter;
+        private Condition<T>? _filter;
         private OrderTerm[] _orders = Array.Empty<OrderTerm>();
         private int? _limit;
         private int? _offset;
@@ -39,7 +39,7 @@ namespace Associations
         public DbSession? Session => _session;
 
         /// <summary>The WHERE predicate (null: every row).</summary>
-        public Condition? Filter => _filter;
+        public Condition<T>? Filter => _filter;
 
         /// <summary>The ORDER BY terms.</summary>
         public IReadOnlyList<OrderTerm> Orders => _orders;
@@ -69,7 +69,7 @@ namespace Associations
         }
 
         /// <summary>Keeps the rows matching <paramref name="condition"/>; a second <c>Where</c> ANDs.</summary>
-        public Query<T> Where(Condition condition)
+        public Query<T> Where(Condition<T> condition)
         {
             if (condition is null) throw new ArgumentNullException(nameof(condition));
             var copy = Clone();
@@ -78,10 +78,10 @@ namespace Associations
         }
 
         /// <summary>Orders ascending by <paramref name="column"/> (after any earlier ordering).</summary>
-        public Query<T> OrderBy(IColumn column) => AddOrder(column, false);
+        public Query<T> OrderBy(IOrderedColumn<T> column) => AddOrder(column, false);
 
         /// <summary>Orders descending by <paramref name="column"/> (after any earlier ordering).</summary>
-        public Query<T> OrderByDescending(IColumn column) => AddOrder(column, true);
+        public Query<T> OrderByDescending(IOrderedColumn<T> column) => AddOrder(column, true);
 
         /// <summary>At most <paramref name="count"/> rows.</summary>
         public Query<T> Limit(int count)
@@ -110,7 +110,7 @@ namespace Associations
         }
 
         /// <summary>Reads only <paramref name="columns"/> (plus the key and the foreign keys includes need); other properties keep their defaults.</summary>
-        public Query<T> Select(params IColumn[] columns)
+        public Query<T> Select(params IColumn<T>[] columns)
         {
             var copy = Clone();
             copy._select = columns ?? throw new ArgumentNullException(nameof(columns));
@@ -118,7 +118,7 @@ namespace Associations
         }
 
         /// <summary>BelongsToMany getters and includes: reads only these junction columns (plus the junction's keys) into the junction row.</summary>
-        public Query<T> ThroughSelect(params IColumn[] columns)
+        public Query<T> ThroughSelect<TJunction>(params IColumn<TJunction>[] columns)
         {
             var copy = Clone();
             copy._throughSelect = columns ?? throw new ArgumentNullException(nameof(columns));
@@ -222,8 +222,7 @@ namespace Associations
         {
             for (var i = 0; i < _orders.Length; i++)
             {
-                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(plan.Column(Alias, _orders[i].Column.Name));
-                if (_orders[i].Descending) sql.Append(" DESC");
+                sql.Append(i == 0 ? " ORDER BY " : ", ").Append(_orders[i].Sql(plan, Alias));
             }
             plan.Dialect.AppendLimit(sql, _limit, _offset);
         }
@@ -311,5 +310,8 @@ namespace Associations
 
         /// <summary>Descending order.</summary>
         public bool Descending { get; }
+
+        /// <summary>The term under <paramref name="alias"/>, nulls placed as LINQ places them.</summary>
+        public string Sql(SelectPlan plan, string alias) => plan.Dialect.OrderTerm(plan.Column(alias, Column.Name), Descending, Column.Nullable);
     }
 }

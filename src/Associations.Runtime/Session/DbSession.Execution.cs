@@ -30,6 +30,9 @@ namespace Associations
                 pragma.CommandText = "PRAGMA foreign_keys = ON";
                 Log(pragma.CommandText);
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // decimal columns compare numerically through this collation (see SqliteTypeMap).
+                if (Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+                    sqlite.CreateCollation(SqliteTypeMap.DecimalCollation, SqliteTypeMap.CompareDecimalText);
             }
         }
 

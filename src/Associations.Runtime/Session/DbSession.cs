@@ -136,7 +136,7 @@ namespace Associations
             if (key is null) throw new ArgumentNullException(nameof(key));
             var meta = T.Metadata;
             if (meta.HasDefaultScope && meta.Key.Count == 1)
-                return await Query<T>().Where(Condition.Equal(meta.Key[0], key)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return await Query<T>().Where(Conditions.Equal<T>(meta.Key[0], key)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var rows = await RunAsync(meta.Name, null, key, "find",
                 ct => QueryAsync(meta, meta.Statements.Find.For(Dialect.Kind), KeyValues(key), ct),
                 atomic: false, cancellationToken).ConfigureAwait(false);

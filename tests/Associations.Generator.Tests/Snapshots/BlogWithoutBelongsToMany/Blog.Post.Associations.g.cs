@@ -93,11 +93,11 @@ namespace Blog
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Post.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.Post, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Title"</c> of <c>Post.Title</c>.</summary>
-            public static readonly global::Associations.StringColumn Title = new("Title", "Title");
+            public static readonly global::Associations.StringColumn<global::Blog.Post> Title = new("Title", "Title", false);
             /// <summary>Column <c>"AuthorId"</c> of <c>Post.AuthorId</c>.</summary>
-            public static readonly global::Associations.Column<int?> AuthorId = new("AuthorId", "AuthorId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.Post, int?> AuthorId = new("AuthorId", "AuthorId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Blog.Post> global::Associations.IModel<global::Blog.Post>.Metadata => __Metadata.Instance;
@@ -133,17 +133,17 @@ namespace Blog
 
             public override global::Blog.Post Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Post
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Post", "Id"),
                 Title = reader.GetString(ordinal + 1),
-                AuthorId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
+                AuthorId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Post", "AuthorId"),
             };
 
             public override global::Blog.Post ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Post();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Post", "Id");
                 if (ordinals[1] >= 0) entity.Title = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.AuthorId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                if (ordinals[2] >= 0) entity.AuthorId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Post", "AuthorId"));
                 return entity;
             }
 

@@ -93,47 +93,47 @@ namespace Tracker
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Issue.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Priority"</c> of <c>Issue.Priority</c>.</summary>
-            public static readonly global::Associations.Column<global::Tracker.Priority> Priority = new("Priority", "Priority", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::Tracker.Priority> Priority = new("Priority", "Priority", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"TriagedPriority"</c> of <c>Issue.TriagedPriority</c>.</summary>
-            public static readonly global::Associations.Column<global::Tracker.Priority?> TriagedPriority = new("TriagedPriority", "TriagedPriority", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::Tracker.Priority?> TriagedPriority = new("TriagedPriority", "TriagedPriority", global::Associations.Metadata.ColumnType.Int32, true);
             /// <summary>Column <c>"Size"</c> of <c>Issue.Size</c>.</summary>
-            public static readonly global::Associations.Column<global::Tracker.Size> Size = new("Size", "Size", global::Associations.Metadata.ColumnType.Byte);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::Tracker.Size> Size = new("Size", "Size", global::Associations.Metadata.ColumnType.Byte, false);
             /// <summary>Column <c>"Code"</c> of <c>Issue.Code</c>.</summary>
-            public static readonly global::Associations.Column<global::Tracker.Code> Code = new("Code", "Code", global::Associations.Metadata.ColumnType.Int64);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::Tracker.Code> Code = new("Code", "Code", global::Associations.Metadata.ColumnType.Int64, false);
             /// <summary>Column <c>"OptionalSize"</c> of <c>Issue.OptionalSize</c>.</summary>
-            public static readonly global::Associations.Column<global::Tracker.Size?> OptionalSize = new("OptionalSize", "OptionalSize", global::Associations.Metadata.ColumnType.Byte);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::Tracker.Size?> OptionalSize = new("OptionalSize", "OptionalSize", global::Associations.Metadata.ColumnType.Byte, true);
             /// <summary>Column <c>"Estimate"</c> of <c>Issue.Estimate</c>.</summary>
-            public static readonly global::Associations.Column<int?> Estimate = new("Estimate", "Estimate", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, int?> Estimate = new("Estimate", "Estimate", global::Associations.Metadata.ColumnType.Int32, true);
             /// <summary>Column <c>"Notes"</c> of <c>Issue.Notes</c>.</summary>
-            public static readonly global::Associations.StringColumn Notes = new("Notes", "Notes");
+            public static readonly global::Associations.StringColumn<global::Tracker.Issue> Notes = new("Notes", "Notes", true);
             /// <summary>Column <c>"Title"</c> of <c>Issue.Title</c>.</summary>
-            public static readonly global::Associations.StringColumn Title = new("Title", "Title");
+            public static readonly global::Associations.StringColumn<global::Tracker.Issue> Title = new("Title", "Title", false);
             /// <summary>Column <c>"ClosedAt"</c> of <c>Issue.ClosedAt</c>.</summary>
-            public static readonly global::Associations.Column<global::System.DateTime?> ClosedAt = new("ClosedAt", "ClosedAt", global::Associations.Metadata.ColumnType.DateTime);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::System.DateTime?> ClosedAt = new("ClosedAt", "ClosedAt", global::Associations.Metadata.ColumnType.DateTime, true);
             /// <summary>Column <c>"CreatedAt"</c> of <c>Issue.CreatedAt</c>.</summary>
-            public static readonly global::Associations.Column<global::System.DateTimeOffset> CreatedAt = new("CreatedAt", "CreatedAt", global::Associations.Metadata.ColumnType.DateTimeOffset);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::System.DateTimeOffset> CreatedAt = new("CreatedAt", "CreatedAt", global::Associations.Metadata.ColumnType.DateTimeOffset, false);
             /// <summary>Column <c>"ExternalId"</c> of <c>Issue.ExternalId</c>.</summary>
-            public static readonly global::Associations.Column<global::System.Guid?> ExternalId = new("ExternalId", "ExternalId", global::Associations.Metadata.ColumnType.Guid);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, global::System.Guid?> ExternalId = new("ExternalId", "ExternalId", global::Associations.Metadata.ColumnType.Guid, true);
             /// <summary>Column <c>"IsOpen"</c> of <c>Issue.IsOpen</c>.</summary>
-            public static readonly global::Associations.Column<bool> IsOpen = new("IsOpen", "IsOpen", global::Associations.Metadata.ColumnType.Boolean);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, bool> IsOpen = new("IsOpen", "IsOpen", global::Associations.Metadata.ColumnType.Boolean, false);
             /// <summary>Column <c>"Reviewed"</c> of <c>Issue.Reviewed</c>.</summary>
-            public static readonly global::Associations.Column<bool?> Reviewed = new("Reviewed", "Reviewed", global::Associations.Metadata.ColumnType.Boolean);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, bool?> Reviewed = new("Reviewed", "Reviewed", global::Associations.Metadata.ColumnType.Boolean, true);
             /// <summary>Column <c>"Score"</c> of <c>Issue.Score</c>.</summary>
-            public static readonly global::Associations.Column<double?> Score = new("Score", "Score", global::Associations.Metadata.ColumnType.Double);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, double?> Score = new("Score", "Score", global::Associations.Metadata.ColumnType.Double, true);
             /// <summary>Column <c>"Weight"</c> of <c>Issue.Weight</c>.</summary>
-            public static readonly global::Associations.Column<float> Weight = new("Weight", "Weight", global::Associations.Metadata.ColumnType.Single);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, float> Weight = new("Weight", "Weight", global::Associations.Metadata.ColumnType.Single, false);
             /// <summary>Column <c>"Cost"</c> of <c>Issue.Cost</c>.</summary>
-            public static readonly global::Associations.Column<decimal?> Cost = new("Cost", "Cost", global::Associations.Metadata.ColumnType.Decimal);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, decimal?> Cost = new("Cost", "Cost", global::Associations.Metadata.ColumnType.Decimal, true);
             /// <summary>Column <c>"Rank"</c> of <c>Issue.Rank</c>.</summary>
-            public static readonly global::Associations.Column<short> Rank = new("Rank", "Rank", global::Associations.Metadata.ColumnType.Int16);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, short> Rank = new("Rank", "Rank", global::Associations.Metadata.ColumnType.Int16, false);
             /// <summary>Column <c>"Views"</c> of <c>Issue.Views</c>.</summary>
-            public static readonly global::Associations.Column<long> Views = new("Views", "Views", global::Associations.Metadata.ColumnType.Int64);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, long> Views = new("Views", "Views", global::Associations.Metadata.ColumnType.Int64, false);
             /// <summary>Column <c>"Attachment"</c> of <c>Issue.Attachment</c>.</summary>
-            public static readonly global::Associations.Column<byte[]?> Attachment = new("Attachment", "Attachment", global::Associations.Metadata.ColumnType.Bytes);
+            public static readonly global::Associations.Column<global::Tracker.Issue, byte[]?> Attachment = new("Attachment", "Attachment", global::Associations.Metadata.ColumnType.Bytes, true);
             /// <summary>Column <c>"ProjectId"</c> of <c>Issue.ProjectId</c>.</summary>
-            public static readonly global::Associations.Column<long?> ProjectId = new("ProjectId", "ProjectId", global::Associations.Metadata.ColumnType.Int64);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Issue, long?> ProjectId = new("ProjectId", "ProjectId", global::Associations.Metadata.ColumnType.Int64, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Tracker.Issue> global::Associations.IModel<global::Tracker.Issue>.Metadata => __Metadata.Instance;
@@ -187,24 +187,24 @@ namespace Tracker
 
             public override global::Tracker.Issue Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Tracker.Issue
             {
-                Id = reader.GetInt32(ordinal),
-                Priority = (global::Tracker.Priority)reader.GetInt32(ordinal + 1),
-                TriagedPriority = reader.IsDBNull(ordinal + 2) ? null : (global::Tracker.Priority)reader.GetInt32(ordinal + 2),
-                Size = (global::Tracker.Size)(byte)reader.GetInt16(ordinal + 3),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Issue", "Id"),
+                Priority = (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Issue", "Priority"),
+                TriagedPriority = reader.IsDBNull(ordinal + 2) ? null : (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Issue", "TriagedPriority"),
+                Size = (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinal + 3, "Issue", "Size"),
                 Code = (global::Tracker.Code)reader.GetInt64(ordinal + 4),
-                OptionalSize = reader.IsDBNull(ordinal + 5) ? null : (global::Tracker.Size)(byte)reader.GetInt16(ordinal + 5),
-                Estimate = reader.IsDBNull(ordinal + 6) ? null : reader.GetInt32(ordinal + 6),
+                OptionalSize = reader.IsDBNull(ordinal + 5) ? null : (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinal + 5, "Issue", "OptionalSize"),
+                Estimate = reader.IsDBNull(ordinal + 6) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 6, "Issue", "Estimate"),
                 Notes = reader.IsDBNull(ordinal + 7) ? null : reader.GetString(ordinal + 7),
                 Title = reader.GetString(ordinal + 8),
-                ClosedAt = reader.IsDBNull(ordinal + 9) ? null : reader.GetDateTime(ordinal + 9),
-                CreatedAt = reader.GetFieldValue<global::System.DateTimeOffset>(ordinal + 10),
-                ExternalId = reader.IsDBNull(ordinal + 11) ? null : reader.GetGuid(ordinal + 11),
+                ClosedAt = reader.IsDBNull(ordinal + 9) ? null : global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinal + 9),
+                CreatedAt = global::Associations.Metadata.ColumnValues.ReadDateTimeOffset(reader, ordinal + 10),
+                ExternalId = reader.IsDBNull(ordinal + 11) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 11),
                 IsOpen = reader.GetBoolean(ordinal + 12),
                 Reviewed = reader.IsDBNull(ordinal + 13) ? null : reader.GetBoolean(ordinal + 13),
                 Score = reader.IsDBNull(ordinal + 14) ? null : reader.GetDouble(ordinal + 14),
-                Weight = reader.GetFloat(ordinal + 15),
-                Cost = reader.IsDBNull(ordinal + 16) ? null : reader.GetDecimal(ordinal + 16),
-                Rank = reader.GetInt16(ordinal + 17),
+                Weight = global::Associations.Metadata.ColumnValues.ReadSingle(reader, ordinal + 15, "Issue", "Weight"),
+                Cost = reader.IsDBNull(ordinal + 16) ? null : global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinal + 16, "Issue", "Cost"),
+                Rank = global::Associations.Metadata.ColumnValues.ReadInt16(reader, ordinal + 17, "Issue", "Rank"),
                 Views = reader.GetInt64(ordinal + 18),
                 Attachment = reader.IsDBNull(ordinal + 19) ? null : reader.GetFieldValue<byte[]>(ordinal + 19),
                 ProjectId = reader.IsDBNull(ordinal + 20) ? null : reader.GetInt64(ordinal + 20),
@@ -213,24 +213,24 @@ namespace Tracker
             public override global::Tracker.Issue ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Tracker.Issue();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.Priority = (global::Tracker.Priority)reader.GetInt32(ordinals[1]);
-                if (ordinals[2] >= 0) entity.TriagedPriority = (reader.IsDBNull(ordinals[2]) ? null : (global::Tracker.Priority)reader.GetInt32(ordinals[2]));
-                if (ordinals[3] >= 0) entity.Size = (global::Tracker.Size)(byte)reader.GetInt16(ordinals[3]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Issue", "Id");
+                if (ordinals[1] >= 0) entity.Priority = (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Issue", "Priority");
+                if (ordinals[2] >= 0) entity.TriagedPriority = (reader.IsDBNull(ordinals[2]) ? null : (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Issue", "TriagedPriority"));
+                if (ordinals[3] >= 0) entity.Size = (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinals[3], "Issue", "Size");
                 if (ordinals[4] >= 0) entity.Code = (global::Tracker.Code)reader.GetInt64(ordinals[4]);
-                if (ordinals[5] >= 0) entity.OptionalSize = (reader.IsDBNull(ordinals[5]) ? null : (global::Tracker.Size)(byte)reader.GetInt16(ordinals[5]));
-                if (ordinals[6] >= 0) entity.Estimate = (reader.IsDBNull(ordinals[6]) ? null : reader.GetInt32(ordinals[6]));
+                if (ordinals[5] >= 0) entity.OptionalSize = (reader.IsDBNull(ordinals[5]) ? null : (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinals[5], "Issue", "OptionalSize"));
+                if (ordinals[6] >= 0) entity.Estimate = (reader.IsDBNull(ordinals[6]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[6], "Issue", "Estimate"));
                 if (ordinals[7] >= 0) entity.Notes = (reader.IsDBNull(ordinals[7]) ? null : reader.GetString(ordinals[7]));
                 if (ordinals[8] >= 0) entity.Title = reader.GetString(ordinals[8]);
-                if (ordinals[9] >= 0) entity.ClosedAt = (reader.IsDBNull(ordinals[9]) ? null : reader.GetDateTime(ordinals[9]));
-                if (ordinals[10] >= 0) entity.CreatedAt = reader.GetFieldValue<global::System.DateTimeOffset>(ordinals[10]);
-                if (ordinals[11] >= 0) entity.ExternalId = (reader.IsDBNull(ordinals[11]) ? null : reader.GetGuid(ordinals[11]));
+                if (ordinals[9] >= 0) entity.ClosedAt = (reader.IsDBNull(ordinals[9]) ? null : global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinals[9]));
+                if (ordinals[10] >= 0) entity.CreatedAt = global::Associations.Metadata.ColumnValues.ReadDateTimeOffset(reader, ordinals[10]);
+                if (ordinals[11] >= 0) entity.ExternalId = (reader.IsDBNull(ordinals[11]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[11]));
                 if (ordinals[12] >= 0) entity.IsOpen = reader.GetBoolean(ordinals[12]);
                 if (ordinals[13] >= 0) entity.Reviewed = (reader.IsDBNull(ordinals[13]) ? null : reader.GetBoolean(ordinals[13]));
                 if (ordinals[14] >= 0) entity.Score = (reader.IsDBNull(ordinals[14]) ? null : reader.GetDouble(ordinals[14]));
-                if (ordinals[15] >= 0) entity.Weight = reader.GetFloat(ordinals[15]);
-                if (ordinals[16] >= 0) entity.Cost = (reader.IsDBNull(ordinals[16]) ? null : reader.GetDecimal(ordinals[16]));
-                if (ordinals[17] >= 0) entity.Rank = reader.GetInt16(ordinals[17]);
+                if (ordinals[15] >= 0) entity.Weight = global::Associations.Metadata.ColumnValues.ReadSingle(reader, ordinals[15], "Issue", "Weight");
+                if (ordinals[16] >= 0) entity.Cost = (reader.IsDBNull(ordinals[16]) ? null : global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinals[16], "Issue", "Cost"));
+                if (ordinals[17] >= 0) entity.Rank = global::Associations.Metadata.ColumnValues.ReadInt16(reader, ordinals[17], "Issue", "Rank");
                 if (ordinals[18] >= 0) entity.Views = reader.GetInt64(ordinals[18]);
                 if (ordinals[19] >= 0) entity.Attachment = (reader.IsDBNull(ordinals[19]) ? null : reader.GetFieldValue<byte[]>(ordinals[19]));
                 if (ordinals[20] >= 0) entity.ProjectId = (reader.IsDBNull(ordinals[20]) ? null : reader.GetInt64(ordinals[20]));

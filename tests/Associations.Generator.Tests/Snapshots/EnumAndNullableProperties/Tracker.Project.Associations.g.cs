@@ -12,9 +12,9 @@ namespace Tracker
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Project.Id</c>.</summary>
-            public static readonly global::Associations.Column<long> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int64);
+            public static readonly global::Associations.OrderedColumn<global::Tracker.Project, long> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int64, false);
             /// <summary>Column <c>"Name"</c> of <c>Project.Name</c>.</summary>
-            public static readonly global::Associations.StringColumn Name = new("Name", "Name");
+            public static readonly global::Associations.StringColumn<global::Tracker.Project> Name = new("Name", "Name", false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Tracker.Project> global::Associations.IModel<global::Tracker.Project>.Metadata => __Metadata.Instance;

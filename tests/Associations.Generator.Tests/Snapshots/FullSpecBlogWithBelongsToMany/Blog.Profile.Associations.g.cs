@@ -16,11 +16,11 @@ namespace Blog
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Profile.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.Profile, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Bio"</c> of <c>Profile.Bio</c>.</summary>
-            public static readonly global::Associations.StringColumn Bio = new("Bio", "Bio");
+            public static readonly global::Associations.StringColumn<global::Blog.Profile> Bio = new("Bio", "Bio", false);
             /// <summary>Column <c>"UserId"</c> of <c>Profile.UserId</c>.</summary>
-            public static readonly global::Associations.Column<int?> UserId = new("UserId", "UserId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.Profile, int?> UserId = new("UserId", "UserId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Blog.Profile> global::Associations.IModel<global::Blog.Profile>.Metadata => __Metadata.Instance;
@@ -56,17 +56,17 @@ namespace Blog
 
             public override global::Blog.Profile Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Profile
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Profile", "Id"),
                 Bio = reader.GetString(ordinal + 1),
-                UserId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
+                UserId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Profile", "UserId"),
             };
 
             public override global::Blog.Profile ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Profile();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Profile", "Id");
                 if (ordinals[1] >= 0) entity.Bio = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.UserId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                if (ordinals[2] >= 0) entity.UserId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Profile", "UserId"));
                 return entity;
             }
 

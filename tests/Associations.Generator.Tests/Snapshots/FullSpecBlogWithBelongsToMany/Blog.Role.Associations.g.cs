@@ -15,9 +15,9 @@ namespace Blog
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Role.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.Role, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Name"</c> of <c>Role.Name</c>.</summary>
-            public static readonly global::Associations.StringColumn Name = new("Name", "Name");
+            public static readonly global::Associations.StringColumn<global::Blog.Role> Name = new("Name", "Name", false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Blog.Role> global::Associations.IModel<global::Blog.Role>.Metadata => __Metadata.Instance;
@@ -49,14 +49,14 @@ namespace Blog
 
             public override global::Blog.Role Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Role
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Role", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::Blog.Role ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Role();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Role", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }

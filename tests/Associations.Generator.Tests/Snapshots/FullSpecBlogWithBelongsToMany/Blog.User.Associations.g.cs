@@ -607,9 +607,9 @@ namespace Blog
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>User.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.User, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Name"</c> of <c>User.Name</c>.</summary>
-            public static readonly global::Associations.StringColumn Name = new("Name", "Name");
+            public static readonly global::Associations.StringColumn<global::Blog.User> Name = new("Name", "Name", false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Blog.User> global::Associations.IModel<global::Blog.User>.Metadata => __Metadata.Instance;
@@ -641,14 +641,14 @@ namespace Blog
 
             public override global::Blog.User Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.User
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "User", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::Blog.User ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.User();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "User", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }

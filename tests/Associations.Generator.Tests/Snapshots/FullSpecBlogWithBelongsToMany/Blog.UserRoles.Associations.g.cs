@@ -20,9 +20,9 @@ namespace Blog
         public static class Columns
         {
             /// <summary>Column <c>"UserId"</c> of <c>UserRoles.UserId</c>.</summary>
-            public static readonly global::Associations.Column<int> UserId = new("UserId", "UserId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.UserRoles, int> UserId = new("UserId", "UserId", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"RoleId"</c> of <c>UserRoles.RoleId</c>.</summary>
-            public static readonly global::Associations.Column<int> RoleId = new("RoleId", "RoleId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Blog.UserRoles, int> RoleId = new("RoleId", "RoleId", global::Associations.Metadata.ColumnType.Int32, false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Blog.UserRoles> global::Associations.IModel<global::Blog.UserRoles>.Metadata => __Metadata.Instance;
@@ -58,15 +58,15 @@ namespace Blog
 
             public override global::Blog.UserRoles Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.UserRoles
             {
-                UserId = reader.GetInt32(ordinal),
-                RoleId = reader.GetInt32(ordinal + 1),
+                UserId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "UserRoles", "UserId"),
+                RoleId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "UserRoles", "RoleId"),
             };
 
             public override global::Blog.UserRoles ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.UserRoles();
-                if (ordinals[0] >= 0) entity.UserId = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.RoleId = reader.GetInt32(ordinals[1]);
+                if (ordinals[0] >= 0) entity.UserId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "UserRoles", "UserId");
+                if (ordinals[1] >= 0) entity.RoleId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "UserRoles", "RoleId");
                 return entity;
             }
 

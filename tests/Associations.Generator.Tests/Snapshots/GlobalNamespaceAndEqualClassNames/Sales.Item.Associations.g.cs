@@ -16,11 +16,11 @@ namespace Sales
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Item.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Sales.Item, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Sku"</c> of <c>Item.Sku</c>.</summary>
-            public static readonly global::Associations.StringColumn Sku = new("Sku", "Sku");
+            public static readonly global::Associations.StringColumn<global::Sales.Item> Sku = new("Sku", "Sku", false);
             /// <summary>Column <c>"OrderId"</c> of <c>Item.OrderId</c>.</summary>
-            public static readonly global::Associations.Column<int?> OrderId = new("OrderId", "OrderId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Sales.Item, int?> OrderId = new("OrderId", "OrderId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Sales.Item> global::Associations.IModel<global::Sales.Item>.Metadata => __Metadata.Instance;
@@ -56,17 +56,17 @@ namespace Sales
 
             public override global::Sales.Item Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Sales.Item
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
                 Sku = reader.GetString(ordinal + 1),
-                OrderId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
+                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
             };
 
             public override global::Sales.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Sales.Item();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
                 if (ordinals[1] >= 0) entity.Sku = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
                 return entity;
             }
 

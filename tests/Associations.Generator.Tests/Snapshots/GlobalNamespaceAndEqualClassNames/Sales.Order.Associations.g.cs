@@ -251,7 +251,7 @@ namespace Sales
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Order.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Sales.Order, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Sales.Order> global::Associations.IModel<global::Sales.Order>.Metadata => __Metadata.Instance;
@@ -282,13 +282,13 @@ namespace Sales
 
             public override global::Sales.Order Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Sales.Order
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
             };
 
             public override global::Sales.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Sales.Order();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
                 return entity;
             }
 

@@ -10,9 +10,9 @@ partial class Setting : global::Associations.IModel<global::Setting>
     public static class Columns
     {
         /// <summary>Column <c>"Id"</c> of <c>Setting.Id</c>.</summary>
-        public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+        public static readonly global::Associations.OrderedColumn<global::Setting, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
         /// <summary>Column <c>"Value"</c> of <c>Setting.Value</c>.</summary>
-        public static readonly global::Associations.StringColumn Value = new("Value", "Value");
+        public static readonly global::Associations.StringColumn<global::Setting> Value = new("Value", "Value", false);
     }
 
     static global::Associations.Metadata.ModelMetadata<global::Setting> global::Associations.IModel<global::Setting>.Metadata => __Metadata.Instance;
@@ -44,14 +44,14 @@ partial class Setting : global::Associations.IModel<global::Setting>
 
         public override global::Setting Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Setting
         {
-            Id = reader.GetInt32(ordinal),
+            Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Setting", "Id"),
             Value = reader.GetString(ordinal + 1),
         };
 
         public override global::Setting ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
         {
             var entity = new global::Setting();
-            if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+            if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Setting", "Id");
             if (ordinals[1] >= 0) entity.Value = reader.GetString(ordinals[1]);
             return entity;
         }

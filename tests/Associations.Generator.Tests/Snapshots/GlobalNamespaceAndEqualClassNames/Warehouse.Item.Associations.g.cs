@@ -16,11 +16,11 @@ namespace Warehouse
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Item.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Warehouse.Item, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Shelf"</c> of <c>Item.Shelf</c>.</summary>
-            public static readonly global::Associations.Column<int> Shelf = new("Shelf", "Shelf", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Warehouse.Item, int> Shelf = new("Shelf", "Shelf", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"OrderId"</c> of <c>Item.OrderId</c>.</summary>
-            public static readonly global::Associations.Column<int?> OrderId = new("OrderId", "OrderId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Warehouse.Item, int?> OrderId = new("OrderId", "OrderId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Warehouse.Item> global::Associations.IModel<global::Warehouse.Item>.Metadata => __Metadata.Instance;
@@ -56,17 +56,17 @@ namespace Warehouse
 
             public override global::Warehouse.Item Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Warehouse.Item
             {
-                Id = reader.GetInt32(ordinal),
-                Shelf = reader.GetInt32(ordinal + 1),
-                OrderId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
+                Shelf = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Item", "Shelf"),
+                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
             };
 
             public override global::Warehouse.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Warehouse.Item();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.Shelf = reader.GetInt32(ordinals[1]);
-                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
+                if (ordinals[1] >= 0) entity.Shelf = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Item", "Shelf");
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
                 return entity;
             }
 

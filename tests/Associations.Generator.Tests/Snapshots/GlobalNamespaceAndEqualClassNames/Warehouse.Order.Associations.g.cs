@@ -332,9 +332,9 @@ namespace Warehouse
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Order.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Warehouse.Order, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"SalesOrderId"</c> of <c>Order.SalesOrderId</c>.</summary>
-            public static readonly global::Associations.Column<int?> SalesOrderId = new("SalesOrderId", "SalesOrderId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Warehouse.Order, int?> SalesOrderId = new("SalesOrderId", "SalesOrderId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Warehouse.Order> global::Associations.IModel<global::Warehouse.Order>.Metadata => __Metadata.Instance;
@@ -369,15 +369,15 @@ namespace Warehouse
 
             public override global::Warehouse.Order Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Warehouse.Order
             {
-                Id = reader.GetInt32(ordinal),
-                SalesOrderId = reader.IsDBNull(ordinal + 1) ? null : reader.GetInt32(ordinal + 1),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
+                SalesOrderId = reader.IsDBNull(ordinal + 1) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Order", "SalesOrderId"),
             };
 
             public override global::Warehouse.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Warehouse.Order();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.SalesOrderId = (reader.IsDBNull(ordinals[1]) ? null : reader.GetInt32(ordinals[1]));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
+                if (ordinals[1] >= 0) entity.SalesOrderId = (reader.IsDBNull(ordinals[1]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Order", "SalesOrderId"));
                 return entity;
             }
 

@@ -104,11 +104,11 @@ namespace Family
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Person.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Family.Person, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Name"</c> of <c>Person.Name</c>.</summary>
-            public static readonly global::Associations.StringColumn Name = new("Name", "Name");
+            public static readonly global::Associations.StringColumn<global::Family.Person> Name = new("Name", "Name", false);
             /// <summary>Column <c>"FatherId"</c> of <c>Person.FatherId</c>.</summary>
-            public static readonly global::Associations.Column<int?> FatherId = new("FatherId", "FatherId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Family.Person, int?> FatherId = new("FatherId", "FatherId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Family.Person> global::Associations.IModel<global::Family.Person>.Metadata => __Metadata.Instance;
@@ -144,17 +144,17 @@ namespace Family
 
             public override global::Family.Person Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Family.Person
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Person", "Id"),
                 Name = reader.GetString(ordinal + 1),
-                FatherId = reader.IsDBNull(ordinal + 2) ? null : reader.GetInt32(ordinal + 2),
+                FatherId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Person", "FatherId"),
             };
 
             public override global::Family.Person ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Family.Person();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Person", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.FatherId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetInt32(ordinals[2]));
+                if (ordinals[2] >= 0) entity.FatherId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Person", "FatherId"));
                 return entity;
             }
 

@@ -173,15 +173,15 @@ namespace League
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Game.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Game, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"HomeScore"</c> of <c>Game.HomeScore</c>.</summary>
-            public static readonly global::Associations.Column<int> HomeScore = new("HomeScore", "HomeScore", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Game, int> HomeScore = new("HomeScore", "HomeScore", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"AwayScore"</c> of <c>Game.AwayScore</c>.</summary>
-            public static readonly global::Associations.Column<int> AwayScore = new("AwayScore", "AwayScore", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Game, int> AwayScore = new("AwayScore", "AwayScore", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"HomeTeamId"</c> of <c>Game.HomeTeamId</c>.</summary>
-            public static readonly global::Associations.Column<int?> HomeTeamId = new("HomeTeamId", "HomeTeamId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Game, int?> HomeTeamId = new("HomeTeamId", "HomeTeamId", global::Associations.Metadata.ColumnType.Int32, true);
             /// <summary>Column <c>"AwayTeamId"</c> of <c>Game.AwayTeamId</c>.</summary>
-            public static readonly global::Associations.Column<int?> AwayTeamId = new("AwayTeamId", "AwayTeamId", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Game, int?> AwayTeamId = new("AwayTeamId", "AwayTeamId", global::Associations.Metadata.ColumnType.Int32, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::League.Game> global::Associations.IModel<global::League.Game>.Metadata => __Metadata.Instance;
@@ -220,21 +220,21 @@ namespace League
 
             public override global::League.Game Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::League.Game
             {
-                Id = reader.GetInt32(ordinal),
-                HomeScore = reader.GetInt32(ordinal + 1),
-                AwayScore = reader.GetInt32(ordinal + 2),
-                HomeTeamId = reader.IsDBNull(ordinal + 3) ? null : reader.GetInt32(ordinal + 3),
-                AwayTeamId = reader.IsDBNull(ordinal + 4) ? null : reader.GetInt32(ordinal + 4),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Game", "Id"),
+                HomeScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Game", "HomeScore"),
+                AwayScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Game", "AwayScore"),
+                HomeTeamId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 3, "Game", "HomeTeamId"),
+                AwayTeamId = reader.IsDBNull(ordinal + 4) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 4, "Game", "AwayTeamId"),
             };
 
             public override global::League.Game ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::League.Game();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.HomeScore = reader.GetInt32(ordinals[1]);
-                if (ordinals[2] >= 0) entity.AwayScore = reader.GetInt32(ordinals[2]);
-                if (ordinals[3] >= 0) entity.HomeTeamId = (reader.IsDBNull(ordinals[3]) ? null : reader.GetInt32(ordinals[3]));
-                if (ordinals[4] >= 0) entity.AwayTeamId = (reader.IsDBNull(ordinals[4]) ? null : reader.GetInt32(ordinals[4]));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Game", "Id");
+                if (ordinals[1] >= 0) entity.HomeScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Game", "HomeScore");
+                if (ordinals[2] >= 0) entity.AwayScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Game", "AwayScore");
+                if (ordinals[3] >= 0) entity.HomeTeamId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[3], "Game", "HomeTeamId"));
+                if (ordinals[4] >= 0) entity.AwayTeamId = (reader.IsDBNull(ordinals[4]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[4], "Game", "AwayTeamId"));
                 return entity;
             }
 

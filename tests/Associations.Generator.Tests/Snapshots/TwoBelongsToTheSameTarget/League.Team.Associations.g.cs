@@ -490,9 +490,9 @@ namespace League
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>Team.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::League.Team, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"Name"</c> of <c>Team.Name</c>.</summary>
-            public static readonly global::Associations.StringColumn Name = new("Name", "Name");
+            public static readonly global::Associations.StringColumn<global::League.Team> Name = new("Name", "Name", false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::League.Team> global::Associations.IModel<global::League.Team>.Metadata => __Metadata.Instance;
@@ -524,14 +524,14 @@ namespace League
 
             public override global::League.Team Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::League.Team
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Team", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::League.Team ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::League.Team();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Team", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }

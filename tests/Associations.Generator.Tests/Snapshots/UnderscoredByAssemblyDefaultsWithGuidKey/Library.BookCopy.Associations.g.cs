@@ -16,13 +16,13 @@ namespace Library
         public static class Columns
         {
             /// <summary>Column <c>"id"</c> of <c>BookCopy.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Library.BookCopy, int> Id = new("Id", "id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"shelf_code"</c> of <c>BookCopy.ShelfCode</c>.</summary>
-            public static readonly global::Associations.StringColumn ShelfCode = new("ShelfCode", "shelf_code");
+            public static readonly global::Associations.StringColumn<global::Library.BookCopy> ShelfCode = new("ShelfCode", "shelf_code", false);
             /// <summary>Column <c>"isbn13"</c> of <c>BookCopy.Isbn</c>.</summary>
-            public static readonly global::Associations.StringColumn Isbn = new("Isbn", "isbn13");
+            public static readonly global::Associations.StringColumn<global::Library.BookCopy> Isbn = new("Isbn", "isbn13", false);
             /// <summary>Column <c>"library_branch_branch_id"</c> of <c>BookCopy.LibraryBranchBranchId</c>.</summary>
-            public static readonly global::Associations.Column<global::System.Guid?> LibraryBranchBranchId = new("LibraryBranchBranchId", "library_branch_branch_id", global::Associations.Metadata.ColumnType.Guid);
+            public static readonly global::Associations.OrderedColumn<global::Library.BookCopy, global::System.Guid?> LibraryBranchBranchId = new("LibraryBranchBranchId", "library_branch_branch_id", global::Associations.Metadata.ColumnType.Guid, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Library.BookCopy> global::Associations.IModel<global::Library.BookCopy>.Metadata => __Metadata.Instance;
@@ -59,19 +59,19 @@ namespace Library
 
             public override global::Library.BookCopy Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.BookCopy
             {
-                Id = reader.GetInt32(ordinal),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "BookCopy", "Id"),
                 ShelfCode = reader.GetString(ordinal + 1),
                 Isbn = reader.GetString(ordinal + 2),
-                LibraryBranchBranchId = reader.IsDBNull(ordinal + 3) ? null : reader.GetGuid(ordinal + 3),
+                LibraryBranchBranchId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 3),
             };
 
             public override global::Library.BookCopy ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.BookCopy();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "BookCopy", "Id");
                 if (ordinals[1] >= 0) entity.ShelfCode = reader.GetString(ordinals[1]);
                 if (ordinals[2] >= 0) entity.Isbn = reader.GetString(ordinals[2]);
-                if (ordinals[3] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[3]) ? null : reader.GetGuid(ordinals[3]));
+                if (ordinals[3] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[3]));
                 return entity;
             }
 

@@ -251,9 +251,9 @@ namespace Library
         public static class Columns
         {
             /// <summary>Column <c>"branch_id"</c> of <c>LibraryBranch.BranchId</c>.</summary>
-            public static readonly global::Associations.Column<global::System.Guid> BranchId = new("BranchId", "branch_id", global::Associations.Metadata.ColumnType.Guid);
+            public static readonly global::Associations.OrderedColumn<global::Library.LibraryBranch, global::System.Guid> BranchId = new("BranchId", "branch_id", global::Associations.Metadata.ColumnType.Guid, false);
             /// <summary>Column <c>"branch_name"</c> of <c>LibraryBranch.BranchName</c>.</summary>
-            public static readonly global::Associations.StringColumn BranchName = new("BranchName", "branch_name");
+            public static readonly global::Associations.StringColumn<global::Library.LibraryBranch> BranchName = new("BranchName", "branch_name", false);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Library.LibraryBranch> global::Associations.IModel<global::Library.LibraryBranch>.Metadata => __Metadata.Instance;
@@ -285,14 +285,14 @@ namespace Library
 
             public override global::Library.LibraryBranch Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.LibraryBranch
             {
-                BranchId = reader.GetGuid(ordinal),
+                BranchId = global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal),
                 BranchName = reader.GetString(ordinal + 1),
             };
 
             public override global::Library.LibraryBranch ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.LibraryBranch();
-                if (ordinals[0] >= 0) entity.BranchId = reader.GetGuid(ordinals[0]);
+                if (ordinals[0] >= 0) entity.BranchId = global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[0]);
                 if (ordinals[1] >= 0) entity.BranchName = reader.GetString(ordinals[1]);
                 return entity;
             }

@@ -93,11 +93,11 @@ namespace Library
         public static class Columns
         {
             /// <summary>Column <c>"Id"</c> of <c>OpeningHour.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Library.OpeningHour, int> Id = new("Id", "Id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"DayOfWeek"</c> of <c>OpeningHour.DayOfWeek</c>.</summary>
-            public static readonly global::Associations.Column<int> DayOfWeek = new("DayOfWeek", "DayOfWeek", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Library.OpeningHour, int> DayOfWeek = new("DayOfWeek", "DayOfWeek", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"LibraryBranchBranchId"</c> of <c>OpeningHour.LibraryBranchBranchId</c>.</summary>
-            public static readonly global::Associations.Column<global::System.Guid?> LibraryBranchBranchId = new("LibraryBranchBranchId", "LibraryBranchBranchId", global::Associations.Metadata.ColumnType.Guid);
+            public static readonly global::Associations.OrderedColumn<global::Library.OpeningHour, global::System.Guid?> LibraryBranchBranchId = new("LibraryBranchBranchId", "LibraryBranchBranchId", global::Associations.Metadata.ColumnType.Guid, true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Library.OpeningHour> global::Associations.IModel<global::Library.OpeningHour>.Metadata => __Metadata.Instance;
@@ -133,17 +133,17 @@ namespace Library
 
             public override global::Library.OpeningHour Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.OpeningHour
             {
-                Id = reader.GetInt32(ordinal),
-                DayOfWeek = reader.GetInt32(ordinal + 1),
-                LibraryBranchBranchId = reader.IsDBNull(ordinal + 2) ? null : reader.GetGuid(ordinal + 2),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "OpeningHour", "Id"),
+                DayOfWeek = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "OpeningHour", "DayOfWeek"),
+                LibraryBranchBranchId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 2),
             };
 
             public override global::Library.OpeningHour ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.OpeningHour();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.DayOfWeek = reader.GetInt32(ordinals[1]);
-                if (ordinals[2] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[2]) ? null : reader.GetGuid(ordinals[2]));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "OpeningHour", "Id");
+                if (ordinals[1] >= 0) entity.DayOfWeek = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "OpeningHour", "DayOfWeek");
+                if (ordinals[2] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[2]));
                 return entity;
             }
 

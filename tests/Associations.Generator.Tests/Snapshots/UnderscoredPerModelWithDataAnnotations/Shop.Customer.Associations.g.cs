@@ -251,11 +251,11 @@ namespace Shop
         public static class Columns
         {
             /// <summary>Column <c>"code"</c> of <c>Customer.Code</c>.</summary>
-            public static readonly global::Associations.StringColumn Code = new("Code", "code");
+            public static readonly global::Associations.StringColumn<global::Shop.Customer> Code = new("Code", "code", false);
             /// <summary>Column <c>"display_name"</c> of <c>Customer.DisplayName</c>.</summary>
-            public static readonly global::Associations.StringColumn DisplayName = new("DisplayName", "display_name");
+            public static readonly global::Associations.StringColumn<global::Shop.Customer> DisplayName = new("DisplayName", "display_name", false);
             /// <summary>Column <c>"email_address"</c> of <c>Customer.Email</c>.</summary>
-            public static readonly global::Associations.StringColumn Email = new("Email", "email_address");
+            public static readonly global::Associations.StringColumn<global::Shop.Customer> Email = new("Email", "email_address", true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Shop.Customer> global::Associations.IModel<global::Shop.Customer>.Metadata => __Metadata.Instance;

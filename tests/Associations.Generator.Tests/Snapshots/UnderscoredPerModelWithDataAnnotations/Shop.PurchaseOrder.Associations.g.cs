@@ -93,13 +93,13 @@ namespace Shop
         public static class Columns
         {
             /// <summary>Column <c>"id"</c> of <c>PurchaseOrder.Id</c>.</summary>
-            public static readonly global::Associations.Column<int> Id = new("Id", "id", global::Associations.Metadata.ColumnType.Int32);
+            public static readonly global::Associations.OrderedColumn<global::Shop.PurchaseOrder, int> Id = new("Id", "id", global::Associations.Metadata.ColumnType.Int32, false);
             /// <summary>Column <c>"total_amount"</c> of <c>PurchaseOrder.TotalAmount</c>.</summary>
-            public static readonly global::Associations.Column<decimal> TotalAmount = new("TotalAmount", "total_amount", global::Associations.Metadata.ColumnType.Decimal);
+            public static readonly global::Associations.OrderedColumn<global::Shop.PurchaseOrder, decimal> TotalAmount = new("TotalAmount", "total_amount", global::Associations.Metadata.ColumnType.Decimal, false);
             /// <summary>Column <c>"placed_at"</c> of <c>PurchaseOrder.PlacedAt</c>.</summary>
-            public static readonly global::Associations.Column<global::System.DateTime> PlacedAt = new("PlacedAt", "placed_at", global::Associations.Metadata.ColumnType.DateTime);
+            public static readonly global::Associations.OrderedColumn<global::Shop.PurchaseOrder, global::System.DateTime> PlacedAt = new("PlacedAt", "placed_at", global::Associations.Metadata.ColumnType.DateTime, false);
             /// <summary>Column <c>"customer_code"</c> of <c>PurchaseOrder.CustomerCode</c>.</summary>
-            public static readonly global::Associations.StringColumn CustomerCode = new("CustomerCode", "customer_code");
+            public static readonly global::Associations.StringColumn<global::Shop.PurchaseOrder> CustomerCode = new("CustomerCode", "customer_code", true);
         }
 
         static global::Associations.Metadata.ModelMetadata<global::Shop.PurchaseOrder> global::Associations.IModel<global::Shop.PurchaseOrder>.Metadata => __Metadata.Instance;
@@ -136,18 +136,18 @@ namespace Shop
 
             public override global::Shop.PurchaseOrder Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Shop.PurchaseOrder
             {
-                Id = reader.GetInt32(ordinal),
-                TotalAmount = reader.GetDecimal(ordinal + 1),
-                PlacedAt = reader.GetDateTime(ordinal + 2),
+                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "PurchaseOrder", "Id"),
+                TotalAmount = global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinal + 1, "PurchaseOrder", "TotalAmount"),
+                PlacedAt = global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinal + 2),
                 CustomerCode = reader.IsDBNull(ordinal + 3) ? null : reader.GetString(ordinal + 3),
             };
 
             public override global::Shop.PurchaseOrder ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Shop.PurchaseOrder();
-                if (ordinals[0] >= 0) entity.Id = reader.GetInt32(ordinals[0]);
-                if (ordinals[1] >= 0) entity.TotalAmount = reader.GetDecimal(ordinals[1]);
-                if (ordinals[2] >= 0) entity.PlacedAt = reader.GetDateTime(ordinals[2]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "PurchaseOrder", "Id");
+                if (ordinals[1] >= 0) entity.TotalAmount = global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinals[1], "PurchaseOrder", "TotalAmount");
+                if (ordinals[2] >= 0) entity.PlacedAt = global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinals[2]);
                 if (ordinals[3] >= 0) entity.CustomerCode = (reader.IsDBNull(ordinals[3]) ? null : reader.GetString(ordinals[3]));
                 return entity;
             }
