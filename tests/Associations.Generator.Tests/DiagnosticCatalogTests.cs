@@ -542,6 +542,66 @@ public class DiagnosticCatalogTests
         public partial class Team { public int Id { get; set; } }
         """));
 
+    // ================================================================== ASSOC011 unmapped property type
+
+    [Fact]
+    public void ASSOC011_PropertyOfAnUnmappedType()
+    {
+        var source = Source("""
+            [Model]
+            public partial class Customer { public int Id { get; set; } public System.Collections.Generic.List<string> Tags { get; set; } = new(); }
+            """);
+        var diagnostic = Trigger(source, "ASSOC011", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "Tags { get; set; }", "Tags");
+        MessageContains(diagnostic, "'Customer.Tags'", "List<string>", "[NotMapped]");
+    }
+
+    [Fact]
+    public void ASSOC011_NotMappedOrReadOnlyIsSilent() => Clean(Source("""
+        [Model]
+        public partial class Customer
+        {
+            public int Id { get; set; }
+            [System.ComponentModel.DataAnnotations.Schema.NotMapped] public System.Collections.Generic.List<string> Tags { get; set; } = new();
+            public System.Collections.Generic.List<string> Computed => new();
+            public DateOnly Born { get; set; }
+            public TimeOnly Opens { get; set; }
+        }
+        """));
+
+    // ================================================================== ASSOC012 name too long
+
+    [Fact]
+    public void ASSOC012_ColumnNameOver63Bytes()
+    {
+        var name = "ResponsibleOwnerOfTheCustomerSubscriptionBillingHistoryEntryColumn";
+        var source = Source($$"""
+            [Model]
+            public partial class Entry { public int Id { get; set; } public string {{name}} { get; set; } = ""; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC012", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, name);
+        MessageContains(diagnostic, "column name", name, "63 bytes", "[Column]");
+    }
+
+    [Fact]
+    public void ASSOC012_TableNameOver63Bytes()
+    {
+        var source = Source("""
+            [Model]
+            [System.ComponentModel.DataAnnotations.Schema.Table("customer_subscription_billing_history_entries_with_responsible_owner")]
+            public partial class Entry { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC012", DiagnosticSeverity.Error);
+        MessageContains(diagnostic, "table name", "customer_subscription_billing_history_entries_with_responsible_owner", "[Table]");
+    }
+
+    [Fact]
+    public void ASSOC012_ExactlySixtyThreeBytesIsFine() => Clean(Source($$"""
+        [Model]
+        public partial class Entry { public int Id { get; set; } public string {{new string('A', 63)}} { get; set; } = ""; }
+        """));
+
     // ================================================================== the catalog itself
 
     /// <summary>Every id of SPEC §6 is covered above, with the severity the table gives it.</summary>
@@ -560,6 +620,8 @@ public class DiagnosticCatalogTests
             ["ASSOC008"] = DiagnosticSeverity.Error,
             ["ASSOC009"] = DiagnosticSeverity.Warning,
             ["ASSOC010"] = DiagnosticSeverity.Warning,
+            ["ASSOC011"] = DiagnosticSeverity.Warning,
+            ["ASSOC012"] = DiagnosticSeverity.Error,
         };
         var tests = typeof(DiagnosticCatalogTests).GetMethods().Select(m => m.Name).ToList();
         foreach (var id in expected.Keys)

@@ -47,7 +47,7 @@ namespace Associations
                 ushort u => (int)u,
                 uint u => (long)u,
                 ulong u => u <= long.MaxValue ? (long)u : throw new OverflowException($"The value {u} does not fit the 64-bit signed integer a ulong column is stored in."),
-                char c => c.ToString(),
+                char c => c == '\0' ? "" : c.ToString(), // '\0' is the empty string (PostgreSQL text cannot hold NUL); read back as '\0'
                 float f => f,
                 _ => value,
             };

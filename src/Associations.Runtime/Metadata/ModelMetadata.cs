@@ -37,6 +37,31 @@ namespace Associations.Metadata
             Key = columns.Where(c => c.IsKey).ToArray();
             _foreignKeyColumns = new HashSet<string>(foreignKeys.Select(f => f.Column), StringComparer.Ordinal);
             KeyGenerated = Key.Count == 1 && Key[0].IsGenerated;
+            var inserted = columns.Where(c => !c.IsGenerated).ToList();
+            var updated = columns.Where(c => !c.IsKey).ToList();
+            if (updated.Count == 0) updated = columns.Where(c => c.IsKey).ToList();
+            updated.AddRange(columns.Where(c => c.IsKey));
+            _insertLimits = Limits(inserted);
+            _updateLimits = Limits(updated);
+        }
+
+        private readonly (int Index, ColumnInfo Column)[] _insertLimits;
+        private readonly (int Index, ColumnInfo Column)[] _updateLimits;
+
+        private static (int, ColumnInfo)[] Limits(List<ColumnInfo> written) =>
+            written.Select((c, i) => (i, c)).Where(x => x.c.MaxLength is not null).ToArray();
+
+        /// <summary>Fails with an <see cref="AssociationException"/> naming model, property and limit when a value written by
+        /// <c>GetInsertValues</c> (or <c>GetUpdateValues</c> when <paramref name="update"/>) is longer than its column allows.</summary>
+        public void CheckLengths(IReadOnlyList<object?> values, bool update)
+        {
+            foreach (var (index, column) in update ? _updateLimits : _insertLimits)
+            {
+                if (index < values.Count && values[index] is string text && text.Length > column.MaxLength!.Value)
+                    throw new AssociationException(
+                        $"Cannot write {Name}.{column.Property}: the value is {text.Length} characters long and the column allows at most {column.MaxLength.Value} ([MaxLength]/[StringLength]).",
+                        Name, null, null);
+            }
         }
 
         /// <summary>The model class.</summary>

@@ -62,14 +62,16 @@ namespace Associations
             {
                 if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(this, ct).ConfigureAwait(false);
                 var sql = meta.Statements.Insert.For(Dialect.Kind);
+                var values = meta.GetInsertValues(entity);
+                meta.CheckLengths(values, update: false);
                 if (meta.KeyGenerated)
                 {
-                    var key = await ScalarAsync(sql, meta.GetInsertValues(entity), ct).ConfigureAwait(false);
+                    var key = await ScalarAsync(sql, values, ct).ConfigureAwait(false);
                     meta.SetGeneratedKey(entity, key!);
                 }
                 else
                 {
-                    await ExecuteAsync(sql, meta.GetInsertValues(entity), ct).ConfigureAwait(false);
+                    await ExecuteAsync(sql, values, ct).ConfigureAwait(false);
                 }
                 if (entity is IAfterInsert after) await after.OnAfterInsertAsync(this, ct).ConfigureAwait(false);
                 return 0;
@@ -101,7 +103,9 @@ namespace Associations
             await RunAsync(meta.Name, null, key, "update", async ct =>
             {
                 if (entity is IBeforeUpdate before) await before.OnBeforeUpdateAsync(this, ct).ConfigureAwait(false);
-                var affected = await ExecuteAsync(meta.Statements.Update.For(Dialect.Kind), meta.GetUpdateValues(entity), ct).ConfigureAwait(false);
+                var values = meta.GetUpdateValues(entity);
+                meta.CheckLengths(values, update: true);
+                var affected = await ExecuteAsync(meta.Statements.Update.For(Dialect.Kind), values, ct).ConfigureAwait(false);
                 if (affected == 0)
                     throw new AssociationException($"Cannot update {meta.Name} with key {key}: no such row.", meta.Name, null, key);
                 if (entity is IAfterUpdate after) await after.OnAfterUpdateAsync(this, ct).ConfigureAwait(false);
