@@ -16,6 +16,16 @@ public class GeneratedCodeCompilesTests
     public static TheoryData<string, string> Inputs => new()
     {
         // ---- inputs that work today
+        { "a generated junction named like a model but for case (issue 13.7: hint names)", """
+            [BelongsToMany(typeof(Group), Through = "user")] public partial class Member { public int Id { get; set; } }
+            public partial class Group { public int Id { get; set; } }
+            [Model] public partial class User { public int Id { get; set; } }
+            """ },
+        { "string scope values with line breaks, quotes and backslashes (issue 13.8: literals)", """
+            [HasMany(typeof(Note), ForeignKey = "OwnerId", Constraints = false, ScopeProperty = "Kind", ScopeValue = "multi\nline \"quoted\" back\\slash\r\u2028")]
+            public partial class Folder { public int Id { get; set; } }
+            public partial class Note { public int Id { get; set; } public string? Kind { get; set; } [Column("odd\ncolumn \"x\"")] public string Body { get; set; } = ""; }
+            """ },
         { "internal model", """
             [HasMany(typeof(Post))] internal partial class User { public int Id { get; set; } }
             internal partial class Post { public int Id { get; set; } }

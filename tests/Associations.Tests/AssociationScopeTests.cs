@@ -122,3 +122,28 @@ public class AttributeSelectionTests
         Assert.Equal("Apollo", users[0].Projects![0].Title);
     }
 }
+
+public class PolymorphicManyToManyTests
+{
+    [Theory, Sqlite, Postgres]
+    public async Task Two_sources_with_equal_keys_can_both_link_one_target(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await t.Db.SyncAsync<Photo>();
+        await t.Db.SyncAsync<Story>();
+        var photo = await t.Db.InsertAsync(new Photo());
+        var story = await t.Db.InsertAsync(new Story());
+        Assert.Equal(photo.Id, story.Id);
+        var red = await t.Db.InsertAsync(new Sticker { Name = "red" });
+        await photo.AddStickerAsync(t.Db, red);
+        await story.AddStickerAsync(t.Db, red);
+        await story.AddStickerAsync(t.Db, red); // still one link for the article
+        Assert.Equal(2, await t.Count("Labelings"));
+        Assert.Equal(1, await t.Count("Labelings", "\"LabelableType\" = 'photo'"));
+        Assert.Equal(["red"], (await photo.GetStickersAsync(t.Db)).Select(l => l.Name));
+        Assert.Equal(["red"], (await story.GetStickersAsync(t.Db)).Select(l => l.Name));
+        await photo.RemoveStickerAsync(t.Db, red);
+        Assert.Empty(await photo.GetStickersAsync(t.Db));
+        Assert.Single(await story.GetStickersAsync(t.Db));
+    }
+}

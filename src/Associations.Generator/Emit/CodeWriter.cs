@@ -39,7 +39,15 @@ namespace Associations.Generator.Emit
         /// <summary>Writes <c>/// &lt;summary&gt;</c> documentation, escaping XML.</summary>
         public CodeWriter Summary(string text) => Line("/// <summary>" + text + "</summary>");
 
-        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        public static string Xml(string text)
+        {
+            var xml = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+            // A line break would end the /// comment and leave the rest as code.
+            return xml.IndexOfAny(LineBreaks) < 0 ? xml : string.Join(" ", xml.Split(LineBreaks));
+        }
+
+        /// <summary>Every character C# treats as the end of a line.</summary>
+        public static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
         public override string ToString() => _sb.ToString();
 

@@ -374,7 +374,7 @@ namespace Associations.Generator.Emit
         private static void Code(CodeWriter w, string sql)
         {
             w.Line("/// <code>");
-            foreach (var line in sql.Split('\n')) w.Line("/// " + CodeWriter.Xml(line));
+            foreach (var line in sql.Split(CodeWriter.LineBreaks)) w.Line("/// " + CodeWriter.Xml(line));
             w.Line("/// </code>");
         }
 
@@ -819,7 +819,12 @@ namespace Associations.Generator.Emit
             return texts.Distinct().Count() == 1 ? "new(" + texts[0] + ")" : "new(" + string.Join(", ", texts) + ")";
         }
 
-        private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+        /// <summary>The body of a C# string literal for <paramref name="text"/>: every quote, backslash and control character escaped.</summary>
+        private static string Escape(string text)
+        {
+            var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+            return literal.Substring(1, literal.Length - 2);
+        }
 
         private static string Bool(bool value) => value ? "true" : "false";
 

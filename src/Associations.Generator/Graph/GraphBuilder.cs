@@ -144,8 +144,22 @@ namespace Associations.Generator.Graph
                 model.Related.RemoveWhere(name => !models.TryGetValue(name, out var related) || !related.Valid);
                 model.JunctionNavigations.RemoveAll(n => !models.TryGetValue(n.Type, out var junction) || !junction.Valid);
             }
-            var specs = models.Values.Where(m => m.Valid).Select(Finish).ToEquatableArray();
+            var specs = UniqueHintNames(models.Values.Where(m => m.Valid).Select(Finish)).ToEquatableArray();
             return new ModelGraph(specs, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>Hint names must differ even on a case-insensitive file system ("user" junction beside a "User" model):
+        /// a later clash (models are in ordinal order of full name) gets a numbered suffix.</summary>
+        private static IEnumerable<ModelSpec> UniqueHintNames(IEnumerable<ModelSpec> specs)
+        {
+            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var spec in specs)
+            {
+                var hint = spec.HintName;
+                for (var n = 2; !used.Add(hint); n++)
+                    hint = spec.HintName.Replace(".Associations.g.cs", "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".Associations.g.cs");
+                yield return hint == spec.HintName ? spec : spec with { HintName = hint };
+            }
         }
 
         private static void DescribeModel(ModelBuilder model, AssemblyOptions options, List<DiagnosticInfo> diagnostics)
@@ -589,11 +603,16 @@ namespace Associations.Generator.Graph
                 association with { OnDelete = null, OnUpdate = null }, association.At("OtherKey"), qualified, diagnostics);
             if (otherColumn is null) return;
 
-            // The pair's uniqueness: the junction's key when it has none of its own, else a unique index.
+            // The pair's uniqueness: the junction's key when it has none of its own, else a unique index. A scoped
+            // (polymorphic) junction is unique per pair and scope: photo 1 and article 1 may both be tagged "red".
+            var pair = new List<string> { fkName, otherName };
+            if (association.ScopeProperty is { } scopeProperty && junction.Column(Naming.Identifier(scopeProperty)) is { } scopeColumn
+                && !pair.Contains(scopeColumn.Property))
+                pair.Add(scopeColumn.Property);
             if (junction.Key is null)
             {
                 if (association.Unique)
-                    foreach (var property in new[] { fkName, otherName })
+                    foreach (var property in pair)
                     {
                         var index = junction.Columns.FindIndex(c => c.Property == property);
                         junction.Columns[index] = junction.Columns[index] with { IsKey = true };
@@ -605,9 +624,9 @@ namespace Associations.Generator.Graph
             if (association.Unique && junction.ConflictColumns.Count == 0)
             {
                 var keyColumns = junction.Columns.Where(c => c.IsKey).Select(c => c.Property).ToList();
-                var pairIsKey = keyColumns.Count == 2 && keyColumns.Contains(fkName) && keyColumns.Contains(otherName);
-                if (!pairIsKey) junction.Uniques.Add(new List<string> { fkName, otherName });
-                junction.ConflictColumns.AddRange(pairIsKey ? keyColumns : new List<string> { fkName, otherName });
+                var pairIsKey = keyColumns.Count == pair.Count && pair.All(keyColumns.Contains);
+                if (!pairIsKey) junction.Uniques.Add(pair);
+                junction.ConflictColumns.AddRange(pairIsKey ? keyColumns : pair);
             }
 
             // The target carries the junction row it was read through.
