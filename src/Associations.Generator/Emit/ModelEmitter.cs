@@ -153,6 +153,9 @@ namespace Associations.Generator.Emit
             w.Summary($"The {what}, filled by <c>Include{a.Name}</c>; null when not loaded, empty when there are none.");
             w.Line($"{access} {list}? {a.Name} {{ get; set; }}");
             w.Line();
+            w.Summary($"How many {what}: filled by <c>With{a.Name}Count</c> in the same statement as this row; null otherwise (a count never fills <c>{a.Name}</c>).");
+            w.Line($"{access} int? {a.Name}Count {{ get; set; }}");
+            w.Line();
 
             Doc(w, $"Loads the {what}{(m2m ? $", each carrying its <c>{j!.Table.ModelName}</c> row in <c>{j.NavigationProperty}</c>" : "")}. <paramref name=\"query\"/> may filter, order, page and include further.", select);
             w.Line($"{access} {Task}<{list}> Get{a.Name}Async({Db} db, {query}? query = null, {Ct} cancellationToken = default)");
@@ -791,6 +794,14 @@ namespace Associations.Generator.Emit
                         w.Summary($"Includes the <c>{a.Name}</c> ({a.Kind} <c>{a.Target.ModelName}</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name=\"configure\"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.");
                         w.Line($"{access} static {q} Include{a.Name}(this {q} query, {Query(t)}? configure = null)");
                         w.Line($"    => query.Include({link}.Include(configure));");
+                        w.Line();
+                        w.Summary($"Orders by <paramref name=\"column\"/> of the <c>{a.Name}</c> of each row, after any earlier ordering; a row without one sorts as null (first).");
+                        w.Line($"{access} static {q} OrderBy{a.Name}(this {q} query, global::Associations.IOrderedColumn<{t}> column)");
+                        w.Line($"    => query.OrderByRelated({link}.Include(null), column, descending: false);");
+                        w.Line();
+                        w.Summary($"Orders descending by <paramref name=\"column\"/> of the <c>{a.Name}</c> of each row; a row without one sorts as null (last).");
+                        w.Line($"{access} static {q} OrderByDescending{a.Name}(this {q} query, global::Associations.IOrderedColumn<{t}> column)");
+                        w.Line($"    => query.OrderByRelated({link}.Include(null), column, descending: true);");
                         break;
                     case AssociationKind.HasMany:
                         w.Summary($"Includes the <c>{a.Name}</c> (HasMany <c>{a.Target.ModelName}</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name=\"configure\"/> apply per parent; <c>Required()</c> keeps only parents with a match.");
@@ -803,6 +814,23 @@ namespace Associations.Generator.Emit
                         w.Line($"{access} static {q} Include{a.Name}(this {q} query, {Query(t)}? configure = null, {Query(jt)}? through = null)");
                         w.Line($"    => query.Include({link}.Include(configure, through));");
                         break;
+                }
+                var m2m = a.Kind == AssociationKind.BelongsToMany;
+                var include = m2m ? $"{link}.Include(filter, null)" : $"{link}.Include(filter)";
+                w.Line();
+                w.Summary($"Keeps the rows with at least one <c>{a.Name}</c> (an <c>EXISTS</c>{(m2m ? " through the junction" : "")}) matching <paramref name=\"filter\"/>, when given.");
+                w.Line($"{access} static {q} WhereHas{a.Name}(this {q} query, {Query(t)}? filter = null)");
+                w.Line($"    => query.WhereHas({include});");
+                w.Line();
+                w.Summary($"Keeps the rows with no <c>{a.Name}</c> (a <c>NOT EXISTS</c>) matching <paramref name=\"filter\"/>, when given.");
+                w.Line($"{access} static {q} WhereHasNo{a.Name}(this {q} query, {Query(t)}? filter = null)");
+                w.Line($"    => query.WhereHas({include}, none: true);");
+                if (a.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany)
+                {
+                    w.Line();
+                    w.Summary($"Fills <c>{a.Name}Count</c> of each row with the number of its <c>{a.Name}</c> matching <paramref name=\"filter\"/>, in the same statement.");
+                    w.Line($"{access} static {q} With{a.Name}Count(this {q} query, {Query(t)}? filter = null)");
+                    w.Line($"    => query.WithCount({include}, static (row, count) => row.{a.Name}Count = count);");
                 }
             }
             w.Close();

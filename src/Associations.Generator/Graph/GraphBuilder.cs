@@ -501,7 +501,7 @@ namespace Associations.Generator.Graph
 
         /// <summary>Every member an association generates on its source (navigation and accessors).</summary>
         private static string[] AccessorNames(AssociationKind kind, string name, string singular) => kind is AssociationKind.HasMany or AssociationKind.BelongsToMany
-            ? new[] { name, $"Get{name}Async", $"Count{name}Async", $"Has{singular}Async", $"Has{name}Async", $"Set{name}Async", $"Add{singular}Async", $"Add{name}Async", $"Remove{singular}Async", $"Remove{name}Async", $"Create{singular}Async" }
+            ? new[] { name, $"{name}Count", $"Get{name}Async", $"Count{name}Async", $"Has{singular}Async", $"Has{name}Async", $"Set{name}Async", $"Add{singular}Async", $"Add{name}Async", $"Remove{singular}Async", $"Remove{name}Async", $"Create{singular}Async" }
             : new[] { name, $"Get{name}Async", $"Set{name}Async", $"Create{name}Async" };
 
         /// <summary>The full name of the junction of a BelongsToMany (a generated class lives in the declaring model's namespace).</summary>

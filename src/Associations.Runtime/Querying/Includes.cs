@@ -17,11 +17,16 @@ namespace Associations
     {
         private int _aliases;
 
-        internal SelectPlan(Dialect dialect, List<object?>? parameters = null)
+        internal SelectPlan(Dialect dialect, List<object?>? parameters = null, string aliasPrefix = "")
         {
             Dialect = dialect;
             Parameters = parameters ?? new List<object?>();
+            AliasPrefix = aliasPrefix;
         }
+
+        /// <summary>What this plan's aliases start with: a sub-query nested in another gets a longer prefix, so its aliases
+        /// never shadow the ones of the statements around it.</summary>
+        public string AliasPrefix { get; }
 
         /// <summary>The dialect.</summary>
         public Dialect Dialect { get; }
@@ -36,7 +41,7 @@ namespace Associations
         public StringBuilder Joins { get; } = new StringBuilder();
 
         /// <summary>A fresh table alias.</summary>
-        public string NextAlias() => "t" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string NextAlias() => AliasPrefix + "t" + (++_aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Selects every column of <paramref name="model"/> under <paramref name="alias"/>; returns the first ordinal.</summary>
         public int AddColumns(ModelMetadata model, string alias)
@@ -79,7 +84,7 @@ namespace Associations
         }
 
         /// <summary>A writer appending to nothing but sharing this plan's parameters.</summary>
-        public SqlWriter Writer(string? alias) => new SqlWriter(Dialect, Parameters) { Alias = alias };
+        public SqlWriter Writer(string? alias) => new SqlWriter(Dialect, Parameters) { Alias = alias, AliasPrefix = AliasPrefix };
 
         /// <summary>The column list; with <paramref name="aliased"/> each column is named <c>c0</c>, <c>c1</c>… (for a subquery).</summary>
         public string ColumnList(bool aliased) => aliased
@@ -122,6 +127,10 @@ namespace Associations
 
         /// <summary>Writes <c>EXISTS (…)</c> for a required to-many include into the parent's WHERE.</summary>
         public abstract void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias);
+
+        /// <summary>Writes <c>(SELECT select FROM … WHERE …matching the parent…)</c>, the associated rows of one parent row as a
+        /// correlated sub-query (<c>WhereHas</c>, <c>WithCount</c>, <c>OrderBy</c> of a to-one association).</summary>
+        internal abstract void WriteCorrelated(SelectPlan plan, StringBuilder sql, string parentAlias, Func<string, string> select, bool limitOne);
     }
 
     /// <summary>How an include finds its rows: which column of which table holds the parent's key.</summary>
@@ -158,7 +167,7 @@ namespace Associations
     }
 
     /// <summary>The include machinery shared by every association kind.</summary>
-    public sealed class IncludeNode<TParent, TChild> : Include<TParent>
+    public sealed class IncludeNode<TParent, TChild> : Include<TParent>, IIncludeOrder
         where TParent : class
         where TChild : class
     {
@@ -351,9 +360,18 @@ namespace Associations
         /// <inheritdoc />
         public override void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias)
         {
+            sql.Append("EXISTS ");
+            WriteCorrelated(plan, sql, parentAlias, static _ => "1", limitOne: false);
+        }
+
+        void IIncludeOrder.WriteCorrelated(SelectPlan plan, StringBuilder sql, string parentAlias, Func<string, string> select, bool limitOne) =>
+            WriteCorrelated(plan, sql, parentAlias, select, limitOne);
+
+        internal override void WriteCorrelated(SelectPlan plan, StringBuilder sql, string parentAlias, Func<string, string> select, bool limitOne)
+        {
             var d = plan.Dialect;
             var alias = plan.NextAlias();
-            sql.Append("EXISTS (SELECT 1 FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
+            sql.Append("(SELECT ").Append(select(alias)).Append(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
             string parentColumn;
             if (_link.Junction is { } junction)
             {
@@ -374,6 +392,7 @@ namespace Associations
             }
             sql.Append(" WHERE ").Append(parentColumn).Append(" = ").Append(plan.Column(parentAlias, _link.ParentColumn));
             foreach (var condition in _child.Conditions(plan, alias)) sql.Append(" AND ").Append(condition);
+            if (limitOne) d.AppendLimit(sql, 1, null);
             sql.Append(')');
         }
 

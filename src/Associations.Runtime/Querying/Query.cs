@@ -24,6 +24,7 @@ namespace Associations
         private IColumn[]? _select;
         private IColumn[]? _throughSelect;
         private Include<T>[] _includes = Array.Empty<Include<T>>();
+        private CountTerm<T>[] _counts = Array.Empty<CountTerm<T>>();
 
         /// <summary>Creates a query; <paramref name="session"/> is null for the query inside an include or accessor.</summary>
         public Query(DbSession? session, ModelMetadata<T> metadata)
@@ -65,6 +66,43 @@ namespace Associations
             _includes.CopyTo(includes, 0);
             includes[_includes.Length] = include;
             copy._includes = includes;
+            return copy;
+        }
+
+        /// <summary>Reads, with each row, the number of rows <paramref name="include"/> would load for it, and hands it to
+        /// <paramref name="set"/> (generated <c>With{Alias}Count</c> builders call this).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public Query<T> WithCount(Include<T> include, Action<T, int> set)
+        {
+            if (include is null) throw new ArgumentNullException(nameof(include));
+            if (set is null) throw new ArgumentNullException(nameof(set));
+            var copy = Clone();
+            var counts = new CountTerm<T>[_counts.Length + 1];
+            _counts.CopyTo(counts, 0);
+            counts[_counts.Length] = new CountTerm<T>(include, set);
+            copy._counts = counts;
+            return copy;
+        }
+
+        /// <summary>Keeps the rows that have (or, with <paramref name="none"/>, have no) row linked by <paramref name="include"/>
+        /// (generated <c>WhereHas{Alias}</c>/<c>WhereHasNo{Alias}</c> call this).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public Query<T> WhereHas(Include<T> include, bool none = false) =>
+            Where(new RelatedCondition<T>(include ?? throw new ArgumentNullException(nameof(include)), none));
+
+        /// <summary>Orders by <paramref name="column"/> of the row the to-one <paramref name="include"/> links to each row (a row
+        /// with none sorts as null) — generated <c>OrderBy{Alias}</c>/<c>OrderByDescending{Alias}</c> call this.</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public Query<T> OrderByRelated(Include<T> include, IColumn column, bool descending)
+        {
+            if (include is null) throw new ArgumentNullException(nameof(include));
+            if (column is null) throw new ArgumentNullException(nameof(column));
+            if (!include.IsToOne) throw new ArgumentException($"{include.Name} is not a to-one association.", nameof(include));
+            var copy = Clone();
+            var orders = new OrderTerm[_orders.Length + 1];
+            _orders.CopyTo(orders, 0);
+            orders[_orders.Length] = new OrderTerm((IIncludeOrder)include, column, descending);
+            copy._orders = orders;
             return copy;
         }
 
@@ -155,6 +193,13 @@ namespace Associations
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
+            foreach (var count in _counts)
+            {
+                var ordinal = plan.Columns.Count;
+                plan.Columns.Add(count.Sql(plan, Alias));
+                var set = count.Set;
+                readers.Add((reader, row) => set(row, checked((int)reader.GetInt64(ordinal))));
+            }
             var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
             AppendWhere(plan, sql);
             AppendOrderAndLimit(plan, sql);
@@ -295,7 +340,7 @@ namespace Associations
                 $"This query of {Metadata.Name} has no session: it configures an include or an accessor and is run by it.");
     }
 
-    /// <summary>One ORDER BY term.</summary>
+    /// <summary>One ORDER BY term: a column of the queried model, or a column of the row a to-one association links to it.</summary>
     public readonly struct OrderTerm
     {
         /// <summary>Creates the term.</summary>
@@ -303,7 +348,19 @@ namespace Associations
         {
             Column = column;
             Descending = descending;
+            _through = null;
         }
+
+        /// <summary>A term ordering by <paramref name="column"/> of the row that the to-one <paramref name="through"/> links
+        /// (null, first ascending, when there is none).</summary>
+        internal OrderTerm(IIncludeOrder through, IColumn column, bool descending)
+        {
+            Column = column;
+            Descending = descending;
+            _through = through;
+        }
+
+        private readonly IIncludeOrder? _through;
 
         /// <summary>The column.</summary>
         public IColumn Column { get; }
@@ -312,6 +369,19 @@ namespace Associations
         public bool Descending { get; }
 
         /// <summary>The term under <paramref name="alias"/>, nulls placed as LINQ places them.</summary>
-        public string Sql(SelectPlan plan, string alias) => plan.Dialect.OrderTerm(plan.Column(alias, Column.Name), Descending, Column.Nullable);
+        public string Sql(SelectPlan plan, string alias)
+        {
+            if (_through is null) return plan.Dialect.OrderTerm(plan.Column(alias, Column.Name), Descending, Column.Nullable);
+            var sql = new StringBuilder();
+            var column = Column.Name;
+            _through.WriteCorrelated(new SelectPlan(plan.Dialect, plan.Parameters, plan.AliasPrefix + "o"), sql, alias, a => plan.Column(a, column), limitOne: true);
+            return plan.Dialect.OrderTerm(sql.ToString(), Descending, nullable: true);
+        }
+    }
+
+    /// <summary>What an ORDER BY through a to-one association needs of its include.</summary>
+    internal interface IIncludeOrder
+    {
+        void WriteCorrelated(SelectPlan plan, StringBuilder sql, string parentAlias, Func<string, string> select, bool limitOne);
     }
 }

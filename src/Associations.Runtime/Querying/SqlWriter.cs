@@ -24,6 +24,9 @@ namespace Associations
         /// <summary>The alias columns are qualified with (null: unqualified).</summary>
         public string? Alias { get; set; }
 
+        /// <summary>The alias prefix of the statement being written (see <see cref="SelectPlan.AliasPrefix"/>).</summary>
+        public string AliasPrefix { get; set; } = "";
+
         /// <summary>Appends raw SQL text.</summary>
         public SqlWriter Append(string text)
         {

@@ -99,6 +99,9 @@ namespace Blog
         /// <summary>The <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), filled by <c>IncludeArticles</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Blog.Post>? Articles { get; set; }
 
+        /// <summary>How many <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>): filled by <c>WithArticlesCount</c> in the same statement as this row; null otherwise (a count never fills <c>Articles</c>).</summary>
+        public int? ArticlesCount { get; set; }
+
         /// <summary>Loads the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>

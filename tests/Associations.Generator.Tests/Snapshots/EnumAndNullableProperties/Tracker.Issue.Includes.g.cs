@@ -10,5 +10,21 @@ namespace Tracker
         /// <summary>Includes the <c>Project</c> (BelongsTo <c>Project</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Tracker.Issue> IncludeProject(this global::Associations.Query<global::Tracker.Issue> query, global::System.Func<global::Associations.Query<global::Tracker.Project>, global::Associations.Query<global::Tracker.Project>>? configure = null)
             => query.Include(global::Tracker.Issue.__Associations.Project.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>Project</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Tracker.Issue> OrderByProject(this global::Associations.Query<global::Tracker.Issue> query, global::Associations.IOrderedColumn<global::Tracker.Project> column)
+            => query.OrderByRelated(global::Tracker.Issue.__Associations.Project.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>Project</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Tracker.Issue> OrderByDescendingProject(this global::Associations.Query<global::Tracker.Issue> query, global::Associations.IOrderedColumn<global::Tracker.Project> column)
+            => query.OrderByRelated(global::Tracker.Issue.__Associations.Project.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>Project</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Tracker.Issue> WhereHasProject(this global::Associations.Query<global::Tracker.Issue> query, global::System.Func<global::Associations.Query<global::Tracker.Project>, global::Associations.Query<global::Tracker.Project>>? filter = null)
+            => query.WhereHas(global::Tracker.Issue.__Associations.Project.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Project</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Tracker.Issue> WhereHasNoProject(this global::Associations.Query<global::Tracker.Issue> query, global::System.Func<global::Associations.Query<global::Tracker.Project>, global::Associations.Query<global::Tracker.Project>>? filter = null)
+            => query.WhereHas(global::Tracker.Issue.__Associations.Project.Include(filter), none: true);
     }
 }

@@ -10,5 +10,21 @@ namespace Blog
         /// <summary>Includes the <c>Author</c> (BelongsTo <c>User</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Blog.Post> IncludeAuthor(this global::Associations.Query<global::Blog.Post> query, global::System.Func<global::Associations.Query<global::Blog.User>, global::Associations.Query<global::Blog.User>>? configure = null)
             => query.Include(global::Blog.Post.__Associations.Author.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>Author</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Blog.Post> OrderByAuthor(this global::Associations.Query<global::Blog.Post> query, global::Associations.IOrderedColumn<global::Blog.User> column)
+            => query.OrderByRelated(global::Blog.Post.__Associations.Author.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>Author</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Blog.Post> OrderByDescendingAuthor(this global::Associations.Query<global::Blog.Post> query, global::Associations.IOrderedColumn<global::Blog.User> column)
+            => query.OrderByRelated(global::Blog.Post.__Associations.Author.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>Author</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.Post> WhereHasAuthor(this global::Associations.Query<global::Blog.Post> query, global::System.Func<global::Associations.Query<global::Blog.User>, global::Associations.Query<global::Blog.User>>? filter = null)
+            => query.WhereHas(global::Blog.Post.__Associations.Author.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Author</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.Post> WhereHasNoAuthor(this global::Associations.Query<global::Blog.Post> query, global::System.Func<global::Associations.Query<global::Blog.User>, global::Associations.Query<global::Blog.User>>? filter = null)
+            => query.WhereHas(global::Blog.Post.__Associations.Author.Include(filter), none: true);
     }
 }

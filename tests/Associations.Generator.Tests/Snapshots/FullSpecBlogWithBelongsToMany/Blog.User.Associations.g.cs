@@ -11,6 +11,9 @@ namespace Blog
         /// <summary>The <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>), filled by <c>IncludeRoles</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Blog.Role>? Roles { get; set; }
 
+        /// <summary>How many <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>): filled by <c>WithRolesCount</c> in the same statement as this row; null otherwise (a count never fills <c>Roles</c>).</summary>
+        public int? RolesCount { get; set; }
+
         /// <summary>Loads the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>), each carrying its <c>UserRoles</c> row in <c>UserRoles</c>. <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>
@@ -366,6 +369,9 @@ namespace Blog
 
         /// <summary>The <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), filled by <c>IncludeArticles</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Blog.Post>? Articles { get; set; }
+
+        /// <summary>How many <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>): filled by <c>WithArticlesCount</c> in the same statement as this row; null otherwise (a count never fills <c>Articles</c>).</summary>
+        public int? ArticlesCount { get; set; }
 
         /// <summary>Loads the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>

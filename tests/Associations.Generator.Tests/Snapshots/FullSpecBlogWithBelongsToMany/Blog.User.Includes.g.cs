@@ -11,12 +11,52 @@ namespace Blog
         public static global::Associations.Query<global::Blog.User> IncludeRoles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Role>, global::Associations.Query<global::Blog.Role>>? configure = null, global::System.Func<global::Associations.Query<global::Blog.UserRoles>, global::Associations.Query<global::Blog.UserRoles>>? through = null)
             => query.Include(global::Blog.User.__Associations.Roles.Include(configure, through));
 
+        /// <summary>Keeps the rows with at least one <c>Roles</c> (an <c>EXISTS</c> through the junction) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasRoles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Role>, global::Associations.Query<global::Blog.Role>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Roles.Include(filter, null));
+
+        /// <summary>Keeps the rows with no <c>Roles</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasNoRoles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Role>, global::Associations.Query<global::Blog.Role>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Roles.Include(filter, null), none: true);
+
+        /// <summary>Fills <c>RolesCount</c> of each row with the number of its <c>Roles</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Blog.User> WithRolesCount(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Role>, global::Associations.Query<global::Blog.Role>>? filter = null)
+            => query.WithCount(global::Blog.User.__Associations.Roles.Include(filter, null), static (row, count) => row.RolesCount = count);
+
         /// <summary>Includes the <c>Profile</c> (HasOne <c>Profile</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Blog.User> IncludeProfile(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Profile>, global::Associations.Query<global::Blog.Profile>>? configure = null)
             => query.Include(global::Blog.User.__Associations.Profile.Include(configure));
 
+        /// <summary>Orders by <paramref name="column"/> of the <c>Profile</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Blog.User> OrderByProfile(this global::Associations.Query<global::Blog.User> query, global::Associations.IOrderedColumn<global::Blog.Profile> column)
+            => query.OrderByRelated(global::Blog.User.__Associations.Profile.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>Profile</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Blog.User> OrderByDescendingProfile(this global::Associations.Query<global::Blog.User> query, global::Associations.IOrderedColumn<global::Blog.Profile> column)
+            => query.OrderByRelated(global::Blog.User.__Associations.Profile.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>Profile</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasProfile(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Profile>, global::Associations.Query<global::Blog.Profile>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Profile.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Profile</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasNoProfile(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Profile>, global::Associations.Query<global::Blog.Profile>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Profile.Include(filter), none: true);
+
         /// <summary>Includes the <c>Articles</c> (HasMany <c>Post</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>
         public static global::Associations.Query<global::Blog.User> IncludeArticles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Post>, global::Associations.Query<global::Blog.Post>>? configure = null)
             => query.Include(global::Blog.User.__Associations.Articles.Include(configure));
+
+        /// <summary>Keeps the rows with at least one <c>Articles</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasArticles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Post>, global::Associations.Query<global::Blog.Post>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Articles.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Articles</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Blog.User> WhereHasNoArticles(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Post>, global::Associations.Query<global::Blog.Post>>? filter = null)
+            => query.WhereHas(global::Blog.User.__Associations.Articles.Include(filter), none: true);
+
+        /// <summary>Fills <c>ArticlesCount</c> of each row with the number of its <c>Articles</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Blog.User> WithArticlesCount(this global::Associations.Query<global::Blog.User> query, global::System.Func<global::Associations.Query<global::Blog.Post>, global::Associations.Query<global::Blog.Post>>? filter = null)
+            => query.WithCount(global::Blog.User.__Associations.Articles.Include(filter), static (row, count) => row.ArticlesCount = count);
     }
 }

@@ -10,5 +10,17 @@ namespace Sales
         /// <summary>Includes the <c>Items</c> (HasMany <c>Item</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>
         public static global::Associations.Query<global::Sales.Order> IncludeItems(this global::Associations.Query<global::Sales.Order> query, global::System.Func<global::Associations.Query<global::Sales.Item>, global::Associations.Query<global::Sales.Item>>? configure = null)
             => query.Include(global::Sales.Order.__Associations.Items.Include(configure));
+
+        /// <summary>Keeps the rows with at least one <c>Items</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Sales.Order> WhereHasItems(this global::Associations.Query<global::Sales.Order> query, global::System.Func<global::Associations.Query<global::Sales.Item>, global::Associations.Query<global::Sales.Item>>? filter = null)
+            => query.WhereHas(global::Sales.Order.__Associations.Items.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Items</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Sales.Order> WhereHasNoItems(this global::Associations.Query<global::Sales.Order> query, global::System.Func<global::Associations.Query<global::Sales.Item>, global::Associations.Query<global::Sales.Item>>? filter = null)
+            => query.WhereHas(global::Sales.Order.__Associations.Items.Include(filter), none: true);
+
+        /// <summary>Fills <c>ItemsCount</c> of each row with the number of its <c>Items</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Sales.Order> WithItemsCount(this global::Associations.Query<global::Sales.Order> query, global::System.Func<global::Associations.Query<global::Sales.Item>, global::Associations.Query<global::Sales.Item>>? filter = null)
+            => query.WithCount(global::Sales.Order.__Associations.Items.Include(filter), static (row, count) => row.ItemsCount = count);
     }
 }

@@ -15,6 +15,9 @@ namespace Warehouse
         /// <summary>The <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), filled by <c>IncludeItems</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Warehouse.Item>? Items { get; set; }
 
+        /// <summary>How many <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>): filled by <c>WithItemsCount</c> in the same statement as this row; null otherwise (a count never fills <c>Items</c>).</summary>
+        public int? ItemsCount { get; set; }
+
         /// <summary>Loads the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>

@@ -11,8 +11,36 @@ namespace Warehouse
         public static global::Associations.Query<global::Warehouse.Order> IncludeItems(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Warehouse.Item>, global::Associations.Query<global::Warehouse.Item>>? configure = null)
             => query.Include(global::Warehouse.Order.__Associations.Items.Include(configure));
 
+        /// <summary>Keeps the rows with at least one <c>Items</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Warehouse.Order> WhereHasItems(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Warehouse.Item>, global::Associations.Query<global::Warehouse.Item>>? filter = null)
+            => query.WhereHas(global::Warehouse.Order.__Associations.Items.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Items</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Warehouse.Order> WhereHasNoItems(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Warehouse.Item>, global::Associations.Query<global::Warehouse.Item>>? filter = null)
+            => query.WhereHas(global::Warehouse.Order.__Associations.Items.Include(filter), none: true);
+
+        /// <summary>Fills <c>ItemsCount</c> of each row with the number of its <c>Items</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Warehouse.Order> WithItemsCount(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Warehouse.Item>, global::Associations.Query<global::Warehouse.Item>>? filter = null)
+            => query.WithCount(global::Warehouse.Order.__Associations.Items.Include(filter), static (row, count) => row.ItemsCount = count);
+
         /// <summary>Includes the <c>SalesOrder</c> (BelongsTo <c>Order</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Warehouse.Order> IncludeSalesOrder(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Sales.Order>, global::Associations.Query<global::Sales.Order>>? configure = null)
             => query.Include(global::Warehouse.Order.__Associations.SalesOrder.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>SalesOrder</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Warehouse.Order> OrderBySalesOrder(this global::Associations.Query<global::Warehouse.Order> query, global::Associations.IOrderedColumn<global::Sales.Order> column)
+            => query.OrderByRelated(global::Warehouse.Order.__Associations.SalesOrder.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>SalesOrder</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Warehouse.Order> OrderByDescendingSalesOrder(this global::Associations.Query<global::Warehouse.Order> query, global::Associations.IOrderedColumn<global::Sales.Order> column)
+            => query.OrderByRelated(global::Warehouse.Order.__Associations.SalesOrder.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>SalesOrder</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Warehouse.Order> WhereHasSalesOrder(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Sales.Order>, global::Associations.Query<global::Sales.Order>>? filter = null)
+            => query.WhereHas(global::Warehouse.Order.__Associations.SalesOrder.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>SalesOrder</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Warehouse.Order> WhereHasNoSalesOrder(this global::Associations.Query<global::Warehouse.Order> query, global::System.Func<global::Associations.Query<global::Sales.Order>, global::Associations.Query<global::Sales.Order>>? filter = null)
+            => query.WhereHas(global::Warehouse.Order.__Associations.SalesOrder.Include(filter), none: true);
     }
 }

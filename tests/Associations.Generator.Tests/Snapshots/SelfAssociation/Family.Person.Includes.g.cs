@@ -10,5 +10,21 @@ namespace Family
         /// <summary>Includes the <c>Father</c> (HasOne <c>Person</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Family.Person> IncludeFather(this global::Associations.Query<global::Family.Person> query, global::System.Func<global::Associations.Query<global::Family.Person>, global::Associations.Query<global::Family.Person>>? configure = null)
             => query.Include(global::Family.Person.__Associations.Father.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>Father</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Family.Person> OrderByFather(this global::Associations.Query<global::Family.Person> query, global::Associations.IOrderedColumn<global::Family.Person> column)
+            => query.OrderByRelated(global::Family.Person.__Associations.Father.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>Father</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Family.Person> OrderByDescendingFather(this global::Associations.Query<global::Family.Person> query, global::Associations.IOrderedColumn<global::Family.Person> column)
+            => query.OrderByRelated(global::Family.Person.__Associations.Father.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>Father</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Family.Person> WhereHasFather(this global::Associations.Query<global::Family.Person> query, global::System.Func<global::Associations.Query<global::Family.Person>, global::Associations.Query<global::Family.Person>>? filter = null)
+            => query.WhereHas(global::Family.Person.__Associations.Father.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Father</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Family.Person> WhereHasNoFather(this global::Associations.Query<global::Family.Person> query, global::System.Func<global::Associations.Query<global::Family.Person>, global::Associations.Query<global::Family.Person>>? filter = null)
+            => query.WhereHas(global::Family.Person.__Associations.Father.Include(filter), none: true);
     }
 }

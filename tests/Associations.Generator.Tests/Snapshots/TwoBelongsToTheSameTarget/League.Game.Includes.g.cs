@@ -11,8 +11,40 @@ namespace League
         public static global::Associations.Query<global::League.Game> IncludeHomeTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? configure = null)
             => query.Include(global::League.Game.__Associations.HomeTeam.Include(configure));
 
+        /// <summary>Orders by <paramref name="column"/> of the <c>HomeTeam</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::League.Game> OrderByHomeTeam(this global::Associations.Query<global::League.Game> query, global::Associations.IOrderedColumn<global::League.Team> column)
+            => query.OrderByRelated(global::League.Game.__Associations.HomeTeam.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>HomeTeam</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::League.Game> OrderByDescendingHomeTeam(this global::Associations.Query<global::League.Game> query, global::Associations.IOrderedColumn<global::League.Team> column)
+            => query.OrderByRelated(global::League.Game.__Associations.HomeTeam.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>HomeTeam</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Game> WhereHasHomeTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? filter = null)
+            => query.WhereHas(global::League.Game.__Associations.HomeTeam.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>HomeTeam</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Game> WhereHasNoHomeTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? filter = null)
+            => query.WhereHas(global::League.Game.__Associations.HomeTeam.Include(filter), none: true);
+
         /// <summary>Includes the <c>AwayTeam</c> (BelongsTo <c>Team</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::League.Game> IncludeAwayTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? configure = null)
             => query.Include(global::League.Game.__Associations.AwayTeam.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>AwayTeam</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::League.Game> OrderByAwayTeam(this global::Associations.Query<global::League.Game> query, global::Associations.IOrderedColumn<global::League.Team> column)
+            => query.OrderByRelated(global::League.Game.__Associations.AwayTeam.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>AwayTeam</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::League.Game> OrderByDescendingAwayTeam(this global::Associations.Query<global::League.Game> query, global::Associations.IOrderedColumn<global::League.Team> column)
+            => query.OrderByRelated(global::League.Game.__Associations.AwayTeam.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>AwayTeam</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Game> WhereHasAwayTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? filter = null)
+            => query.WhereHas(global::League.Game.__Associations.AwayTeam.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>AwayTeam</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Game> WhereHasNoAwayTeam(this global::Associations.Query<global::League.Game> query, global::System.Func<global::Associations.Query<global::League.Team>, global::Associations.Query<global::League.Team>>? filter = null)
+            => query.WhereHas(global::League.Game.__Associations.AwayTeam.Include(filter), none: true);
     }
 }

@@ -11,6 +11,9 @@ namespace League
         /// <summary>The <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), filled by <c>IncludeHomeGames</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::League.Game>? HomeGames { get; set; }
 
+        /// <summary>How many <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>): filled by <c>WithHomeGamesCount</c> in the same statement as this row; null otherwise (a count never fills <c>HomeGames</c>).</summary>
+        public int? HomeGamesCount { get; set; }
+
         /// <summary>Loads the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>
@@ -249,6 +252,9 @@ namespace League
 
         /// <summary>The <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), filled by <c>IncludeAwayGames</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::League.Game>? AwayGames { get; set; }
+
+        /// <summary>How many <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>): filled by <c>WithAwayGamesCount</c> in the same statement as this row; null otherwise (a count never fills <c>AwayGames</c>).</summary>
+        public int? AwayGamesCount { get; set; }
 
         /// <summary>Loads the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>

@@ -11,8 +11,32 @@ namespace League
         public static global::Associations.Query<global::League.Team> IncludeHomeGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? configure = null)
             => query.Include(global::League.Team.__Associations.HomeGames.Include(configure));
 
+        /// <summary>Keeps the rows with at least one <c>HomeGames</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Team> WhereHasHomeGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WhereHas(global::League.Team.__Associations.HomeGames.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>HomeGames</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Team> WhereHasNoHomeGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WhereHas(global::League.Team.__Associations.HomeGames.Include(filter), none: true);
+
+        /// <summary>Fills <c>HomeGamesCount</c> of each row with the number of its <c>HomeGames</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::League.Team> WithHomeGamesCount(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WithCount(global::League.Team.__Associations.HomeGames.Include(filter), static (row, count) => row.HomeGamesCount = count);
+
         /// <summary>Includes the <c>AwayGames</c> (HasMany <c>Game</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>
         public static global::Associations.Query<global::League.Team> IncludeAwayGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? configure = null)
             => query.Include(global::League.Team.__Associations.AwayGames.Include(configure));
+
+        /// <summary>Keeps the rows with at least one <c>AwayGames</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Team> WhereHasAwayGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WhereHas(global::League.Team.__Associations.AwayGames.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>AwayGames</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::League.Team> WhereHasNoAwayGames(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WhereHas(global::League.Team.__Associations.AwayGames.Include(filter), none: true);
+
+        /// <summary>Fills <c>AwayGamesCount</c> of each row with the number of its <c>AwayGames</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::League.Team> WithAwayGamesCount(this global::Associations.Query<global::League.Team> query, global::System.Func<global::Associations.Query<global::League.Game>, global::Associations.Query<global::League.Game>>? filter = null)
+            => query.WithCount(global::League.Team.__Associations.AwayGames.Include(filter), static (row, count) => row.AwayGamesCount = count);
     }
 }

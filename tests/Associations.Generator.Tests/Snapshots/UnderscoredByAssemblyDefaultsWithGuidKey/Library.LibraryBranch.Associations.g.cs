@@ -11,6 +11,9 @@ namespace Library
         /// <summary>The <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), filled by <c>IncludeCopies</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Library.BookCopy>? Copies { get; set; }
 
+        /// <summary>How many <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>): filled by <c>WithCopiesCount</c> in the same statement as this row; null otherwise (a count never fills <c>Copies</c>).</summary>
+        public int? CopiesCount { get; set; }
+
         /// <summary>Loads the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>

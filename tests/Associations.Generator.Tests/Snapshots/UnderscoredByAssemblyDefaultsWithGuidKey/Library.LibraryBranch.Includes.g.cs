@@ -10,5 +10,17 @@ namespace Library
         /// <summary>Includes the <c>Copies</c> (HasMany <c>BookCopy</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>
         public static global::Associations.Query<global::Library.LibraryBranch> IncludeCopies(this global::Associations.Query<global::Library.LibraryBranch> query, global::System.Func<global::Associations.Query<global::Library.BookCopy>, global::Associations.Query<global::Library.BookCopy>>? configure = null)
             => query.Include(global::Library.LibraryBranch.__Associations.Copies.Include(configure));
+
+        /// <summary>Keeps the rows with at least one <c>Copies</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Library.LibraryBranch> WhereHasCopies(this global::Associations.Query<global::Library.LibraryBranch> query, global::System.Func<global::Associations.Query<global::Library.BookCopy>, global::Associations.Query<global::Library.BookCopy>>? filter = null)
+            => query.WhereHas(global::Library.LibraryBranch.__Associations.Copies.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Copies</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Library.LibraryBranch> WhereHasNoCopies(this global::Associations.Query<global::Library.LibraryBranch> query, global::System.Func<global::Associations.Query<global::Library.BookCopy>, global::Associations.Query<global::Library.BookCopy>>? filter = null)
+            => query.WhereHas(global::Library.LibraryBranch.__Associations.Copies.Include(filter), none: true);
+
+        /// <summary>Fills <c>CopiesCount</c> of each row with the number of its <c>Copies</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Library.LibraryBranch> WithCopiesCount(this global::Associations.Query<global::Library.LibraryBranch> query, global::System.Func<global::Associations.Query<global::Library.BookCopy>, global::Associations.Query<global::Library.BookCopy>>? filter = null)
+            => query.WithCount(global::Library.LibraryBranch.__Associations.Copies.Include(filter), static (row, count) => row.CopiesCount = count);
     }
 }

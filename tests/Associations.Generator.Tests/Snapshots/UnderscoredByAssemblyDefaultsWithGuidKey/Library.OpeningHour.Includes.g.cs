@@ -10,5 +10,21 @@ namespace Library
         /// <summary>Includes the <c>LibraryBranch</c> (BelongsTo <c>LibraryBranch</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Library.OpeningHour> IncludeLibraryBranch(this global::Associations.Query<global::Library.OpeningHour> query, global::System.Func<global::Associations.Query<global::Library.LibraryBranch>, global::Associations.Query<global::Library.LibraryBranch>>? configure = null)
             => query.Include(global::Library.OpeningHour.__Associations.LibraryBranch.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>LibraryBranch</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Library.OpeningHour> OrderByLibraryBranch(this global::Associations.Query<global::Library.OpeningHour> query, global::Associations.IOrderedColumn<global::Library.LibraryBranch> column)
+            => query.OrderByRelated(global::Library.OpeningHour.__Associations.LibraryBranch.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>LibraryBranch</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Library.OpeningHour> OrderByDescendingLibraryBranch(this global::Associations.Query<global::Library.OpeningHour> query, global::Associations.IOrderedColumn<global::Library.LibraryBranch> column)
+            => query.OrderByRelated(global::Library.OpeningHour.__Associations.LibraryBranch.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>LibraryBranch</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Library.OpeningHour> WhereHasLibraryBranch(this global::Associations.Query<global::Library.OpeningHour> query, global::System.Func<global::Associations.Query<global::Library.LibraryBranch>, global::Associations.Query<global::Library.LibraryBranch>>? filter = null)
+            => query.WhereHas(global::Library.OpeningHour.__Associations.LibraryBranch.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>LibraryBranch</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Library.OpeningHour> WhereHasNoLibraryBranch(this global::Associations.Query<global::Library.OpeningHour> query, global::System.Func<global::Associations.Query<global::Library.LibraryBranch>, global::Associations.Query<global::Library.LibraryBranch>>? filter = null)
+            => query.WhereHas(global::Library.OpeningHour.__Associations.LibraryBranch.Include(filter), none: true);
     }
 }

@@ -11,6 +11,9 @@ namespace Shop
         /// <summary>The <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), filled by <c>IncludeOrders</c>; null when not loaded, empty when there are none.</summary>
         public global::System.Collections.Generic.List<global::Shop.PurchaseOrder>? Orders { get; set; }
 
+        /// <summary>How many <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>): filled by <c>WithOrdersCount</c> in the same statement as this row; null otherwise (a count never fills <c>Orders</c>).</summary>
+        public int? OrdersCount { get; set; }
+
         /// <summary>Loads the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>). <paramref name="query"/> may filter, order, page and include further.</summary>
         /// <remarks>
         /// <para>SQL (SQLite and PostgreSQL):</para>

@@ -10,5 +10,17 @@ namespace Shop
         /// <summary>Includes the <c>Orders</c> (HasMany <c>PurchaseOrder</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name="configure"/> apply per parent; <c>Required()</c> keeps only parents with a match.</summary>
         public static global::Associations.Query<global::Shop.Customer> IncludeOrders(this global::Associations.Query<global::Shop.Customer> query, global::System.Func<global::Associations.Query<global::Shop.PurchaseOrder>, global::Associations.Query<global::Shop.PurchaseOrder>>? configure = null)
             => query.Include(global::Shop.Customer.__Associations.Orders.Include(configure));
+
+        /// <summary>Keeps the rows with at least one <c>Orders</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Shop.Customer> WhereHasOrders(this global::Associations.Query<global::Shop.Customer> query, global::System.Func<global::Associations.Query<global::Shop.PurchaseOrder>, global::Associations.Query<global::Shop.PurchaseOrder>>? filter = null)
+            => query.WhereHas(global::Shop.Customer.__Associations.Orders.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Orders</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Shop.Customer> WhereHasNoOrders(this global::Associations.Query<global::Shop.Customer> query, global::System.Func<global::Associations.Query<global::Shop.PurchaseOrder>, global::Associations.Query<global::Shop.PurchaseOrder>>? filter = null)
+            => query.WhereHas(global::Shop.Customer.__Associations.Orders.Include(filter), none: true);
+
+        /// <summary>Fills <c>OrdersCount</c> of each row with the number of its <c>Orders</c> matching <paramref name="filter"/>, in the same statement.</summary>
+        public static global::Associations.Query<global::Shop.Customer> WithOrdersCount(this global::Associations.Query<global::Shop.Customer> query, global::System.Func<global::Associations.Query<global::Shop.PurchaseOrder>, global::Associations.Query<global::Shop.PurchaseOrder>>? filter = null)
+            => query.WithCount(global::Shop.Customer.__Associations.Orders.Include(filter), static (row, count) => row.OrdersCount = count);
     }
 }

@@ -10,5 +10,21 @@ namespace Shop
         /// <summary>Includes the <c>Customer</c> (BelongsTo <c>Customer</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.</summary>
         public static global::Associations.Query<global::Shop.PurchaseOrder> IncludeCustomer(this global::Associations.Query<global::Shop.PurchaseOrder> query, global::System.Func<global::Associations.Query<global::Shop.Customer>, global::Associations.Query<global::Shop.Customer>>? configure = null)
             => query.Include(global::Shop.PurchaseOrder.__Associations.Customer.Include(configure));
+
+        /// <summary>Orders by <paramref name="column"/> of the <c>Customer</c> of each row, after any earlier ordering; a row without one sorts as null (first).</summary>
+        public static global::Associations.Query<global::Shop.PurchaseOrder> OrderByCustomer(this global::Associations.Query<global::Shop.PurchaseOrder> query, global::Associations.IOrderedColumn<global::Shop.Customer> column)
+            => query.OrderByRelated(global::Shop.PurchaseOrder.__Associations.Customer.Include(null), column, descending: false);
+
+        /// <summary>Orders descending by <paramref name="column"/> of the <c>Customer</c> of each row; a row without one sorts as null (last).</summary>
+        public static global::Associations.Query<global::Shop.PurchaseOrder> OrderByDescendingCustomer(this global::Associations.Query<global::Shop.PurchaseOrder> query, global::Associations.IOrderedColumn<global::Shop.Customer> column)
+            => query.OrderByRelated(global::Shop.PurchaseOrder.__Associations.Customer.Include(null), column, descending: true);
+
+        /// <summary>Keeps the rows with at least one <c>Customer</c> (an <c>EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Shop.PurchaseOrder> WhereHasCustomer(this global::Associations.Query<global::Shop.PurchaseOrder> query, global::System.Func<global::Associations.Query<global::Shop.Customer>, global::Associations.Query<global::Shop.Customer>>? filter = null)
+            => query.WhereHas(global::Shop.PurchaseOrder.__Associations.Customer.Include(filter));
+
+        /// <summary>Keeps the rows with no <c>Customer</c> (a <c>NOT EXISTS</c>) matching <paramref name="filter"/>, when given.</summary>
+        public static global::Associations.Query<global::Shop.PurchaseOrder> WhereHasNoCustomer(this global::Associations.Query<global::Shop.PurchaseOrder> query, global::System.Func<global::Associations.Query<global::Shop.Customer>, global::Associations.Query<global::Shop.Customer>>? filter = null)
+            => query.WhereHas(global::Shop.PurchaseOrder.__Associations.Customer.Include(filter), none: true);
     }
 }
