@@ -18,12 +18,6 @@ namespace Associations
         public async Task EnsureOpenAsync(CancellationToken cancellationToken = default)
         {
             using var op = EnterOperation();
-            if (_external is not null && _external.Connection is null)
-            {
-                // The caller ended the transaction it handed over (UseTransaction): stop joining it.
-                if (ReferenceEquals(CurrentTransaction, _external)) CurrentTransaction = null;
-                _external = null;
-            }
             if (Connection.State != ConnectionState.Open)
             {
                 await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);

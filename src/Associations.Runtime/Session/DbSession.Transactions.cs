@@ -61,7 +61,7 @@ namespace Associations
                 _external = null;
                 return;
             }
-            if (transaction.Connection is null)
+            if (HasEnded(transaction))
                 throw new InvalidOperationException("The transaction has already been committed or rolled back.");
             if (!ReferenceEquals(transaction.Connection, Connection))
                 throw new InvalidOperationException("The transaction was begun on another connection; UseTransaction needs one begun on this session's connection.");

@@ -44,8 +44,37 @@ namespace Associations
         /// <summary>The SQL dialect of the connection.</summary>
         public Dialect Dialect { get; }
 
-        /// <summary>The ambient transaction every command joins, if one is open.</summary>
-        public DbTransaction? CurrentTransaction { get; private set; }
+        /// <summary>The ambient transaction every command joins, if one is open: one the session began, or one handed over
+        /// with <see cref="UseTransaction"/> (until its owner ends it).</summary>
+        public DbTransaction? CurrentTransaction
+        {
+            get
+            {
+                if (_external is not null && HasEnded(_external))
+                {
+                    // The caller ended the transaction it handed over: stop joining it.
+                    if (ReferenceEquals(_currentTransaction, _external)) _currentTransaction = null;
+                    _external = null;
+                }
+                return _currentTransaction;
+            }
+            private set => _currentTransaction = value;
+        }
+
+        private DbTransaction? _currentTransaction;
+
+        /// <summary>Whether a transaction was committed or rolled back (providers null its connection; Npgsql may throw once it is disposed).</summary>
+        private static bool HasEnded(DbTransaction transaction)
+        {
+            try
+            {
+                return transaction.Connection is null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return true;
+            }
+        }
 
         /// <summary>A query over every row of <typeparamref name="T"/>.</summary>
         public Query<T> Query<T>() where T : class, IModel<T> => new Query<T>(this, T.Metadata);
