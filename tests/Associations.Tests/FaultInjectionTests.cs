@@ -132,6 +132,80 @@ public class FaultInjectionTests
             await folder.AddLabelAsync(db, l[0]);
             return ((d, ct) => folder.SetLabelsAsync(d, [l[1], l[2]], cancellationToken: ct), () => string.Join(",", l.Select(x => Id(x.DocLabel?.FolderId))));
         }),
+        new("HasOne Set null (unlink)", async db =>
+        {
+            var john = await db.InsertAsync(new User { Name = "John" });
+            var old = await john.CreateProfileAsync(db, new Profile { Bio = "old" });
+            return ((d, ct) => john.SetProfileAsync(d, (Profile?)null, ct), () => $"{Id(old.UserId)} {Same(john.Profile, old)}");
+        }),
+        new("BelongsTo Set null (unlink)", async db =>
+        {
+            var john = await db.InsertAsync(new User { Name = "John" });
+            var post = await db.InsertAsync(new Post { Title = "p", AuthorId = john.Id });
+            post.Author = john;
+            return ((d, ct) => post.SetAuthorAsync(d, (User?)null, ct), () => $"{Id(post.AuthorId)} {Same(post.Author, john)}");
+        }),
+        new("HasMany Remove with update hooks", async db =>
+        {
+            var folder = await db.InsertAsync(new Folder { Name = "f" });
+            var d1 = await folder.CreateDocAsync(db, new Doc { Title = "d1" });
+            var d2 = await folder.CreateDocAsync(db, new Doc { Title = "d2" });
+            return ((d, ct) => folder.RemoveDocsAsync(d, [d1, d2], ct), () => $"{Id(d1.FolderId)} {Id(d2.FolderId)}");
+        }),
+        new("HasMany Create with insert hooks", async db =>
+        {
+            var folder = await db.InsertAsync(new Folder { Name = "f" });
+            var doc = new Doc { Title = "new" };
+            return ((d, ct) => folder.CreateDocAsync(d, doc, ct), () => $"{doc.Id} {Id(doc.FolderId)}");
+        }),
+        new("UpdateAsync with hooks", async db =>
+        {
+            var doc = await db.InsertAsync(new Doc { Title = "d" });
+            doc.Title = "changed";
+            return ((d, ct) => d.UpdateAsync(doc, ct), () => doc.Title);
+        }),
+        new("BelongsToMany Set with a payload", async db =>
+        {
+            var john = await db.InsertAsync(new User { Name = "John" });
+            var p = await db.InsertManyAsync([new Project { Title = "a" }, new Project { Title = "b" }, new Project { Title = "c" }]);
+            await john.AddProjectAsync(db, p[0], through: new UserProject { Status = "old", Hours = 1 });
+            return ((d, ct) => john.SetProjectsAsync(d, [p[0], p[1], p[2]], through: new UserProject { Status = "new", Hours = 2 }, cancellationToken: ct),
+                () => string.Join(",", p.Select(x => $"{Id(x.UserProject?.UserId)}:{x.UserProject?.Status}")));
+        }),
+        new("BelongsToMany Set, Unique = false", async db =>
+        {
+            var list = await db.InsertAsync(new Playlist { Name = "l" });
+            var s = await db.InsertManyAsync([new Song { Title = "a" }, new Song { Title = "b" }, new Song { Title = "c" }]);
+            await list.AddSongsAsync(db, [s[0], s[1]]);
+            return ((d, ct) => list.SetSongsAsync(d, [s[1], s[2]], cancellationToken: ct), () => string.Join(",", s.Select(x => Id(x.PlaylistSongs?.PlaylistId))));
+        }),
+        new("An accessor inside a caller's transaction (UseTransaction)", async db =>
+        {
+            var john = await db.InsertAsync(new User { Name = "John" });
+            var p = await db.InsertManyAsync([new Post { Title = "a" }, new Post { Title = "b" }]);
+            await john.AddArticleAsync(db, p[0]);
+            // In-memory values are not compared: the caller's rollback is invisible to the session (documented).
+            return (async (d, ct) =>
+            {
+                await using var tx = await d.Connection.BeginTransactionAsync(ct);
+                d.UseTransaction(tx);
+                try
+                {
+                    await d.InsertAsync(new User { Name = "inside" }, ct);
+                    await john.SetArticlesAsync(d, [p[1]], ct);
+                    await tx.CommitAsync(ct);
+                }
+                catch
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    throw;
+                }
+                finally
+                {
+                    d.UseTransaction(null);
+                }
+            }, () => "");
+        }),
         new("InsertManyAsync", db =>
         {
             var users = new List<User> { new() { Name = "a" }, new() { Name = "b" }, new() { Name = "c" } };
@@ -317,6 +391,7 @@ public class FaultInjectionTests
             await created.Db.SyncAsync<User>();
             await created.Db.SyncAsync<Folder>();
             await created.Db.SyncAsync<AuditEntry>();
+            await created.Db.SyncAsync<Playlist>();
             return created;
         }
 
