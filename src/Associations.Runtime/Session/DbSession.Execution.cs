@@ -38,6 +38,7 @@ namespace Associations
         /// <summary>Runs a statement; returns the affected rows.</summary>
         public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
@@ -54,6 +55,7 @@ namespace Associations
         /// <summary>Runs a statement; returns the first column of the first row (null when none).</summary>
         public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
@@ -76,6 +78,8 @@ namespace Associations
         public async Task<List<T>> QueryAsync<T>(ModelMetadata<T> metadata, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
             where T : class
         {
+            if (metadata is null) throw new ArgumentNullException(nameof(metadata));
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
@@ -96,6 +100,8 @@ namespace Associations
         /// <summary>Runs a SELECT and reads each row with <paramref name="read"/>.</summary>
         public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
         {
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
@@ -116,6 +122,8 @@ namespace Associations
         /// <summary>Runs a SELECT and hands each row to <paramref name="read"/>, keeping nothing.</summary>
         public async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
         {
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
@@ -134,6 +142,7 @@ namespace Associations
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);

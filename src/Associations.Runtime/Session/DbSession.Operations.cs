@@ -89,6 +89,13 @@ namespace Associations
             "A second operation started on this DbSession before the previous one completed. A DbSession, like the connection it wraps, " +
             "runs one operation at a time: await each call before starting the next, or give each concurrent task its own session.");
 
+        /// <summary>Throws <see cref="ArgumentNullException"/> for a null statement or parameter list.</summary>
+        private static void RequireCommand(string sql, IReadOnlyList<object?> parameters)
+        {
+            if (sql is null) throw new ArgumentNullException(nameof(sql));
+            if (parameters is null) throw new ArgumentNullException(nameof(parameters));
+        }
+
         private void ThrowIfDisposed()
         {
             if (_disposed) throw new ObjectDisposedException(nameof(DbSession), "This DbSession has been disposed; create a new one.");
