@@ -349,6 +349,16 @@ public class SessionSafetyTests
             scope.Complete();
         }
         Assert.Equal(2, await db.Query<User>().CountAsync());
+
+        // A connection first opened inside the scope (Npgsql enlists it on open).
+        using (new TransactionScope(TransactionScopeAsyncFlowOption.Enabled))
+        {
+            await using var fresh = t.Open();
+            await fresh.InsertAsync(new User { Name = "opened inside, not completed" });
+            await john.AddArticleAsync(fresh, post);
+        }
+        Assert.Equal(2, await db.Query<User>().CountAsync());
+        Assert.Equal(0, await db.Query<Post>().Where(Post.Columns.AuthorId == john.Id).CountAsync());
     }
 
     // ---- issue 13.11: a restricted delete names who references the row
