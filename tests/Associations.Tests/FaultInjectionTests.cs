@@ -277,20 +277,30 @@ public class FaultInjectionTests
         int steps;
         List<string> after;
         string memoryAfter;
-        await using (var clean = await FaultyDb.CreateAsync(engine))
+        // PostgreSQL: one schema for the whole sweep, emptied (identities restarted) before each run; SQLite: a new in-memory database each time.
+        await using var shared = engine == Engines.Postgres ? await FaultyDb.CreateAsync(engine) : null;
+        async Task<FaultyDb> FreshAsync()
         {
-            var (act, memory) = await scenario.Setup(clean.Db);
-            clean.Plan.Arm(0, kind, null);
-            await act(clean.Db, CancellationToken.None);
-            steps = clean.Plan.Steps;
-            after = await clean.DumpAsync();
+            if (shared is null) return await FaultyDb.CreateAsync(engine);
+            await shared.EmptyAsync();
+            return shared;
+        }
+
+        await using (var clean = new Lease(await FreshAsync(), shared))
+        {
+            var (act, memory) = await scenario.Setup(clean.Db.Db);
+            clean.Db.Plan.Arm(0, kind, null);
+            await act(clean.Db.Db, CancellationToken.None);
+            steps = clean.Db.Plan.Steps;
+            after = await clean.Db.DumpAsync();
             memoryAfter = memory();
         }
         Assert.True(steps >= 1, $"{scenarioName}: no step counted");
 
         for (var k = 1; k <= steps; k++)
         {
-            await using var t = await FaultyDb.CreateAsync(engine);
+            await using var lease = new Lease(await FreshAsync(), shared);
+            var t = lease.Db;
             var (act, memory) = await scenario.Setup(t.Db);
             var before = await t.DumpAsync();
             var memoryBefore = memory();
@@ -330,6 +340,14 @@ public class FaultInjectionTests
             var entry = await t.Db.InsertAsync(new AuditEntry { Text = "after the fault" });
             Assert.Equal(1L, await t.Db.ScalarSqlAsync<long>("SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Id\" = @id", new { id = entry.Id }));
         }
+    }
+
+    /// <summary>Disposes a database unless it is the sweep's shared one.</summary>
+    private sealed class Lease(FaultyDb db, FaultyDb? shared) : IAsyncDisposable
+    {
+        public FaultyDb Db { get; } = db;
+
+        public ValueTask DisposeAsync() => ReferenceEquals(Db, shared) ? ValueTask.CompletedTask : Db.DisposeAsync();
     }
 
     private static IEnumerable<Exception> Chain(Exception error)
@@ -395,19 +413,32 @@ public class FaultInjectionTests
             return created;
         }
 
+        /// <summary>Empties every table and restarts identities (plain SQL on the inner connection, not counted as steps).</summary>
+        public async Task EmptyAsync()
+        {
+            var tables = await TablesAsync();
+            await using var truncate = Connection.Inner.CreateCommand();
+            truncate.CommandText = "TRUNCATE " + string.Join(", ", tables.Select(t => "\"" + t + "\"")) + " RESTART IDENTITY CASCADE";
+            await truncate.ExecuteNonQueryAsync();
+        }
+
+        private async Task<List<string>> TablesAsync()
+        {
+            var tables = new List<string>();
+            await using var list = Connection.Inner.CreateCommand();
+            list.CommandText = IsPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+            return tables;
+        }
+
         /// <summary>Every row of every table, as text, sorted (plain SQL on the inner connection, not through the library).</summary>
         public async Task<List<string>> DumpAsync()
         {
             var inner = Connection.Inner;
-            var tables = new List<string>();
-            await using (var list = inner.CreateCommand())
-            {
-                list.CommandText = IsPostgres
-                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"
-                    : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1";
-                await using var reader = await list.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-            }
+            var tables = await TablesAsync();
             var rows = new List<string>();
             foreach (var table in tables)
             {
