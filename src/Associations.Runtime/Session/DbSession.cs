@@ -16,7 +16,9 @@ namespace Associations
     /// <summary>
     /// A unit of work on one connection: picks the dialect, opens the connection on first use, turns on
     /// SQLite foreign keys, carries the ambient transaction, runs CRUD, queries and schema sync.
-    /// Not thread-safe (like the connection it wraps).
+    /// One operation at a time, like the connection it wraps: an operation started while another one is
+    /// running throws <see cref="InvalidOperationException"/> (work the running operation does itself, such
+    /// as a hook or an <c>InTransactionAsync</c> body using the session, is part of it).
     /// </summary>
     public sealed partial class DbSession : IAsyncDisposable, IDisposable
     {
