@@ -93,6 +93,48 @@ public class SessionSafetyTests
         Assert.Equal(3, await t.Count("AuditEntries"));
     }
 
+    [Theory, Sqlite, Postgres]
+    public async Task Two_calls_at_once_inside_one_operation_are_refused_too(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<User>();
+        await db.SyncAsync<Beacon>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await db.InTransactionAsync(async () =>
+        {
+            Beacon.AfterInsert.Value = () => gate.Task;
+            var running = db.InsertAsync(new Beacon { Name = "waits in its hook" });
+            Beacon.AfterInsert.Value = null;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertAsync(new User { Name = "at the same time" }));
+            gate.SetResult();
+            await running;
+            await db.InsertAsync(new User { Name = "after it" });
+        });
+
+        Assert.Equal(1, await t.Count("Beacons"));
+        Assert.Equal(["after it"], await t.Rows<string>("SELECT \"Name\" FROM \"Users\""));
+    }
+
+    [Fact]
+    public async Task Disposing_the_session_leaves_a_callers_transaction_to_its_owner()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var db = new DbSession(connection, ownsConnection: false);
+        await db.SyncAsync<User>();
+        await using var tx = await connection.BeginTransactionAsync();
+        db.UseTransaction(tx);
+        await db.InsertAsync(new User { Name = "inside" });
+        await db.DisposeAsync();
+
+        Assert.NotNull(tx.Connection); // not rolled back by the session
+        await tx.CommitAsync();
+        await using var again = new DbSession(connection, ownsConnection: false);
+        Assert.Equal(1, await again.Query<User>().CountAsync());
+    }
+
     // ---- issue 13.3: in-memory values put back
 
     [Theory, Sqlite, Postgres]
