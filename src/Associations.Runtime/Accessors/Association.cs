@@ -120,7 +120,7 @@ namespace Associations.Accessors
                 new object?[] { db.Dialect.KeyListValue(keys, TargetKeyColumn.Type) }, ct).ConfigureAwait(false);
             var foundSet = new HashSet<string>(found.Select(Normalize), StringComparer.Ordinal);
             var missing = keys.Where(k => !foundSet.Contains(Normalize(k))).ToList();
-            var missingText = missing.Count == 0 ? "a row changed concurrently" : $"no {Target.Name} has {TargetKeyColumn.Property} {string.Join(", ", missing)}";
+            var missingText = missing.Count == 0 ? "a row changed concurrently" : $"no {Target.Name} has {TargetKeyColumn.Property} {DbSession.KeyListText(missing)}";
             throw new AssociationException(
                 $"Cannot {operation} {Qualified} of {Source.Name} {sourceKey}: {missingText}. Nothing was changed.",
                 Source.Name, Name, missing.Count == 1 ? missing[0] : missing.Count == 0 ? null : missing);

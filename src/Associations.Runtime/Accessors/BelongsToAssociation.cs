@@ -63,6 +63,7 @@ namespace Associations.Accessors
         /// <summary>The target <paramref name="source"/> references, or null (no query when its key is null).</summary>
         public async Task<TTarget?> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             if (source is null) throw new ArgumentNullException(nameof(source));
             var key = _getForeignKey(source);
             if (key is null) return null;
@@ -79,9 +80,11 @@ namespace Associations.Accessors
         /// <summary>Points <paramref name="source"/> at <paramref name="target"/> (or the row with <paramref name="targetKey"/>); both null unlinks.</summary>
         public async Task SetAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             DbSession.RequireSaved(Source, source, Name, "set");
             var sourceKey = Source.GetKey(source);
             var value = target is not null ? KeyOf(target, "set") : targetKey;
+            var previousNavigation = _getNavigation(source);
             await db.RunAsync(Source.Name, Name, value ?? sourceKey, "set", async c =>
             {
                 if (value is not null)
@@ -94,20 +97,24 @@ namespace Associations.Accessors
                 await WriteForeignKeyAsync(db, source, value, sourceKey, "set", c).ConfigureAwait(false);
                 return 0;
             }, atomic: value is not null || HookInfo<TSource>.Update, ct).ConfigureAwait(false);
+            db.RecordUndo(() => _setNavigation(source, previousNavigation));
         }
 
         /// <summary>Inserts <paramref name="target"/> and points <paramref name="source"/> at it, in one transaction.</summary>
         public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             if (target is null) throw new ArgumentNullException(nameof(target));
             DbSession.RequireSaved(Source, source, Name, "create");
             var sourceKey = Source.GetKey(source);
+            var previousNavigation = _getNavigation(source);
             await db.RunAsync(Source.Name, Name, sourceKey, "create", async c =>
             {
                 await db.InsertAsync(target, c).ConfigureAwait(false);
                 await WriteForeignKeyAsync(db, source, TargetKey(target), sourceKey, "create", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
+            db.RecordUndo(() => _setNavigation(source, previousNavigation));
             return target;
         }
 
@@ -115,7 +122,7 @@ namespace Associations.Accessors
         private async Task WriteForeignKeyAsync(DbSession db, TSource source, object? value, object? sourceKey, string operation, CancellationToken c)
         {
             var previous = _getForeignKey(source);
-            _setForeignKey(source, value);
+            db.SetTracked(source, _getForeignKey, _setForeignKey, value);
             try
             {
                 if (source is IBeforeUpdate before) await before.OnBeforeUpdateAsync(db, c).ConfigureAwait(false);

@@ -189,6 +189,7 @@ namespace Associations.Accessors
         public Task<List<TTarget>> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query,
             Func<Query<TJunction>, Query<TJunction>>? through, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "get");
             return db.RunAsync(Source.Name, Name, key, "get", async c =>
             {
@@ -225,6 +226,7 @@ namespace Associations.Accessors
         public Task<int> CountAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query,
             Func<Query<TJunction>, Query<TJunction>>? through, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "count");
             if (query is null && through is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
@@ -277,6 +279,7 @@ namespace Associations.Accessors
         /// <summary>Whether every target given is linked to <paramref name="source"/>.</summary>
         public async Task<bool> HasAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "check");
             var list = Keys(targets, keys, "check");
             if (list.Count == 0) return true;
@@ -291,6 +294,7 @@ namespace Associations.Accessors
         /// <summary>Links the targets; a linked pair is left alone, or gets the payload when one is given.</summary>
         public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "add to");
             var rows = Rows(targets, keys, through, key, preferOwn: false, "add to");
             if (rows.Count == 0) return;
@@ -307,6 +311,7 @@ namespace Associations.Accessors
         /// <summary>Makes the linked targets exactly the given ones, atomically.</summary>
         public async Task SetAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "set");
             var rows = Rows(targets, keys, through, key, preferOwn: true, "set");
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
@@ -361,6 +366,7 @@ namespace Associations.Accessors
         /// <summary>Unlinks the targets (deletes their junction rows).</summary>
         public async Task RemoveAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "remove from");
             var instances = targets?.ToList();
             var list = Keys(instances, keys, "remove from");
@@ -377,12 +383,13 @@ namespace Associations.Accessors
                 if (found.Count != list.Count) await ThrowMissingAsync(db, Sql.ExistingKeys, list, key, "remove from", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
-            if (instances is not null) foreach (var t in instances) _setJunction(t, null);
+            if (instances is not null) foreach (var t in instances) SetJunction(db, t, null);
         }
 
         /// <summary>Inserts <paramref name="target"/> and links it, in one transaction.</summary>
         public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, TJunction? through, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             if (target is null) throw new ArgumentNullException(nameof(target));
             var key = SourceKeyOf(source, "create in");
             await db.RunAsync(Source.Name, Name, key, "create in", async c =>
@@ -393,6 +400,14 @@ namespace Associations.Accessors
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
             return target;
+        }
+
+        /// <summary>Sets a target's junction row, recording how to put the previous one back.</summary>
+        private void SetJunction(DbSession db, TTarget target, TJunction? value)
+        {
+            var previous = _getJunction(target);
+            _setJunction(target, value);
+            db.RecordUndo(() => _setJunction(target, previous));
         }
 
         private sealed class Row
@@ -466,7 +481,7 @@ namespace Associations.Accessors
             if (rows.Count == 0) return;
             await db.ExecuteAsync(Sql.InsertPairs!.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
             foreach (var row in rows)
-                if (row.Target is not null) _setJunction(row.Target, _junctionRow(null, key, row.Key));
+                if (row.Target is not null) SetJunction(db, row.Target, _junctionRow(null, key, row.Key));
         }
 
         /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run.</summary>
@@ -500,7 +515,7 @@ namespace Associations.Accessors
                     written = await db.ExecuteAsync(sql, values, c).ConfigureAwait(false) > 0;
                 }
                 if (written && entity is IAfterInsert after) await after.OnAfterInsertAsync(db, c).ConfigureAwait(false);
-                if (row.Target is not null) _setJunction(row.Target, entity);
+                if (row.Target is not null) SetJunction(db, row.Target, entity);
             }
         }
     }

@@ -99,6 +99,7 @@ namespace Associations.Accessors
         /// <summary>The targets of <paramref name="source"/>, optionally filtered/ordered by <paramref name="query"/>.</summary>
         public Task<List<TTarget>> GetAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "get");
             if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "get",
@@ -110,6 +111,7 @@ namespace Associations.Accessors
         /// <summary>The one target of <paramref name="source"/> (HasOne), or null.</summary>
         public async Task<TTarget?> GetOneAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "get");
             if (query is null && !Target.HasDefaultScope)
             {
@@ -124,6 +126,7 @@ namespace Associations.Accessors
         /// <summary>How many targets <paramref name="source"/> has.</summary>
         public Task<int> CountAsync(DbSession db, TSource source, Func<Query<TTarget>, Query<TTarget>>? query, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "count");
             if (query is null && !Target.HasDefaultScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
@@ -135,6 +138,7 @@ namespace Associations.Accessors
         /// <summary>Whether every target in <paramref name="targets"/> / <paramref name="keys"/> is associated with <paramref name="source"/>.</summary>
         public async Task<bool> HasAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "check");
             var list = Keys(targets, keys, "check");
             if (list.Count == 0) return true;
@@ -149,6 +153,7 @@ namespace Associations.Accessors
         /// <summary>Links the targets to <paramref name="source"/> (already linked ones stay as they are).</summary>
         public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "add to");
             var instances = targets?.ToList();
             var list = Keys(instances, keys, "add to");
@@ -161,7 +166,7 @@ namespace Associations.Accessors
             if (instances is not null)
                 foreach (var t in instances)
                 {
-                    _setForeignKey(t, key);
+                    db.SetTracked(t, _getForeignKey, _setForeignKey, key);
                     _applyScope?.Invoke(t);
                 }
         }
@@ -169,6 +174,7 @@ namespace Associations.Accessors
         /// <summary>Unlinks the targets from <paramref name="source"/> (deletes them when the key is not nullable).</summary>
         public async Task RemoveAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "remove from");
             var instances = targets?.ToList();
             var list = Keys(instances, keys, "remove from");
@@ -190,12 +196,13 @@ namespace Associations.Accessors
             }, atomic: true, ct).ConfigureAwait(false);
             if (instances is not null)
                 foreach (var t in instances)
-                    if (Equals(_getForeignKey(t), key)) _setForeignKey(t, null);
+                    if (Equals(_getForeignKey(t), key)) db.SetTracked(t, _getForeignKey, _setForeignKey, null);
         }
 
         /// <summary>Makes the targets exactly the given ones, atomically: others are unlinked (or deleted when the key is not nullable).</summary>
         public async Task SetAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "set");
             var instances = targets?.ToList();
             var list = Keys(instances, keys, "set");
@@ -206,15 +213,17 @@ namespace Associations.Accessors
                 if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
-            if (instances is not null) foreach (var t in instances) _setForeignKey(t, key);
+            if (instances is not null) foreach (var t in instances) db.SetTracked(t, _getForeignKey, _setForeignKey, key);
         }
 
         /// <summary>Inserts <paramref name="target"/> linked to <paramref name="source"/> (HasOne: the previous one is unlinked first).</summary>
         public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             if (target is null) throw new ArgumentNullException(nameof(target));
             var key = SourceKeyOf(source, "create in");
             var previous = _getForeignKey(target);
+            var previousNavigation = _getNavigation(source);
             _setForeignKey(target, key);
             _applyScope?.Invoke(target);
             try
@@ -235,14 +244,19 @@ namespace Associations.Accessors
                 _setForeignKey(target, previous);
                 throw;
             }
+            // Put back if an enclosing transaction rolls back: the foreign key, and (HasOne) the navigation the generated accessor sets.
+            db.RecordUndo(() => _setForeignKey(target, previous));
+            if (Kind == AssociationKind.HasOne) db.RecordUndo(() => _setNavigation(source, previousNavigation));
             return target;
         }
 
         /// <summary>HasOne: links <paramref name="target"/> (or the row with <paramref name="targetKey"/>) and unlinks any other; null unlinks.</summary>
         public async Task SetOneAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "set");
             var list = target is not null ? new List<object> { KeyOf(target, "set") } : targetKey is not null ? new List<object> { targetKey } : new List<object>();
+            var previousNavigation = _getNavigation(source);
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
                 await LockSourceAsync(db, key, "set", c).ConfigureAwait(false);
@@ -250,7 +264,8 @@ namespace Associations.Accessors
                 if (list.Count > 0) await LinkAsync(db, key, list, "set", c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
-            if (target is not null) _setForeignKey(target, key);
+            if (target is not null) db.SetTracked(target, _getForeignKey, _setForeignKey, key);
+            db.RecordUndo(() => _setNavigation(source, previousNavigation));
         }
 
         /// <summary>Whether rows must be written one by one so that their hooks run (the target has update or, when unlinking deletes, delete hooks).</summary>
@@ -268,7 +283,7 @@ namespace Associations.Accessors
                 foreach (var row in rows)
                 {
                     if (Equals(_getForeignKey(row), key) && _applyScope is null) continue;
-                    _setForeignKey(row, key);
+                    db.SetTracked(row, _getForeignKey, _setForeignKey, key);
                     _applyScope?.Invoke(row);
                     await db.UpdateAsync(row, c).ConfigureAwait(false);
                 }
@@ -301,7 +316,7 @@ namespace Associations.Accessors
                 }
                 else
                 {
-                    _setForeignKey(row, null);
+                    db.SetTracked(row, _getForeignKey, _setForeignKey, null);
                     await db.UpdateAsync(row, c).ConfigureAwait(false);
                 }
             }
@@ -311,6 +326,7 @@ namespace Associations.Accessors
         /// <summary>Deletes the targets of <paramref name="source"/> through the runtime, running their hooks (<c>Hooks = true</c>).</summary>
         public async Task DeleteChildrenAsync(DbSession db, TSource source, CancellationToken ct)
         {
+            if (db is null) throw new ArgumentNullException(nameof(db));
             if (_sourceKey(source) is not { } key) return;
             var rows = await db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, ct).ConfigureAwait(false);
             foreach (var row in rows) await db.DeleteAsync(row, ct).ConfigureAwait(false);

@@ -17,11 +17,13 @@ namespace Associations
         /// <summary>Opens the connection if needed and prepares it (SQLite: foreign keys on).</summary>
         public async Task EnsureOpenAsync(CancellationToken cancellationToken = default)
         {
+            using var op = EnterOperation();
             if (Connection.State != ConnectionState.Open)
             {
                 await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 _prepared = false;
             }
+            JoinAmbientTransaction();
             if (_prepared) return;
             _prepared = true;
             if (Dialect.Kind == DialectKind.Sqlite)
@@ -39,6 +41,8 @@ namespace Associations
         /// <summary>Runs a statement; returns the affected rows.</summary>
         public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -54,6 +58,8 @@ namespace Associations
         /// <summary>Runs a statement; returns the first column of the first row (null when none).</summary>
         public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -75,6 +81,9 @@ namespace Associations
         public async Task<List<T>> QueryAsync<T>(ModelMetadata<T> metadata, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
             where T : class
         {
+            if (metadata is null) throw new ArgumentNullException(nameof(metadata));
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -94,6 +103,9 @@ namespace Associations
         /// <summary>Runs a SELECT and reads each row with <paramref name="read"/>.</summary>
         public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
         {
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -113,6 +125,9 @@ namespace Associations
         /// <summary>Runs a SELECT and hands each row to <paramref name="read"/>, keeping nothing.</summary>
         public async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
         {
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -130,6 +145,8 @@ namespace Associations
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
+            RequireCommand(sql, parameters);
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
             try
@@ -228,6 +245,8 @@ namespace Associations
             string model, string? association, object? key, string operation,
             Func<CancellationToken, Task<TResult>> work, bool atomic, CancellationToken cancellationToken)
         {
+            if (work is null) throw new ArgumentNullException(nameof(work));
+            using var op = EnterOperation();
             try
             {
                 return atomic

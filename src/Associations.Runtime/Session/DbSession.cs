@@ -16,7 +16,9 @@ namespace Associations
     /// <summary>
     /// A unit of work on one connection: picks the dialect, opens the connection on first use, turns on
     /// SQLite foreign keys, carries the ambient transaction, runs CRUD, queries and schema sync.
-    /// Not thread-safe (like the connection it wraps).
+    /// One operation at a time, like the connection it wraps: an operation started while another one is
+    /// running throws <see cref="InvalidOperationException"/> (work the running operation does itself, such
+    /// as a hook or an <c>InTransactionAsync</c> body using the session, is part of it).
     /// </summary>
     public sealed partial class DbSession : IAsyncDisposable, IDisposable
     {
@@ -44,8 +46,37 @@ namespace Associations
         /// <summary>The SQL dialect of the connection.</summary>
         public Dialect Dialect { get; }
 
-        /// <summary>The ambient transaction every command joins, if one is open.</summary>
-        public DbTransaction? CurrentTransaction { get; private set; }
+        /// <summary>The ambient transaction every command joins, if one is open: one the session began, or one handed over
+        /// with <see cref="UseTransaction"/> (until its owner ends it).</summary>
+        public DbTransaction? CurrentTransaction
+        {
+            get
+            {
+                if (_external is not null && HasEnded(_external))
+                {
+                    // The caller ended the transaction it handed over: stop joining it.
+                    if (ReferenceEquals(_currentTransaction, _external)) _currentTransaction = null;
+                    _external = null;
+                }
+                return _currentTransaction;
+            }
+            private set => _currentTransaction = value;
+        }
+
+        private DbTransaction? _currentTransaction;
+
+        /// <summary>Whether a transaction was committed or rolled back (providers null its connection; Npgsql may throw once it is disposed).</summary>
+        private static bool HasEnded(DbTransaction transaction)
+        {
+            try
+            {
+                return transaction.Connection is null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return true;
+            }
+        }
 
         /// <summary>A query over every row of <typeparamref name="T"/>.</summary>
         public Query<T> Query<T>() where T : class, IModel<T> => new Query<T>(this, T.Metadata);
@@ -57,6 +88,7 @@ namespace Associations
         public async Task<T> InsertAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
+            using var op = EnterOperation();
             var meta = T.Metadata;
             await RunAsync(meta.Name, null, null, "insert", async ct =>
             {
@@ -66,8 +98,11 @@ namespace Associations
                 meta.CheckLengths(values, update: false);
                 if (meta.KeyGenerated)
                 {
+                    var previous = meta.GetKey(entity);
                     var key = await ScalarAsync(sql, values, ct).ConfigureAwait(false);
                     meta.SetGeneratedKey(entity, key!);
+                    // Put the key back if the transaction this insert is part of rolls back.
+                    if (previous is not null) RecordUndo(() => meta.SetGeneratedKey(entity, previous));
                 }
                 else
                 {
@@ -83,7 +118,10 @@ namespace Associations
         public async Task<List<T>> InsertManyAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entities is null) throw new ArgumentNullException(nameof(entities));
+            using var op = EnterOperation();
             var list = entities.ToList();
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is null) throw new ArgumentNullException(nameof(entities), $"The list of {T.Metadata.Name} instances cannot contain null (index {i}).");
             if (list.Count == 0) return list;
             await InTransactionAsync(async () =>
             {
@@ -97,6 +135,7 @@ namespace Associations
         public async Task<T> UpdateAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
+            using var op = EnterOperation();
             var meta = T.Metadata;
             RequireSaved(meta, entity, null, "update");
             var key = meta.GetKey(entity);
@@ -119,25 +158,41 @@ namespace Associations
         public async Task DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
+            using var op = EnterOperation();
             var meta = T.Metadata;
             RequireSaved(meta, entity, null, "delete");
             var key = meta.GetKey(entity);
-            await RunAsync(meta.Name, null, key, "delete", async ct =>
+            try
             {
-                if (entity is IBeforeDelete before) await before.OnBeforeDeleteAsync(this, ct).ConfigureAwait(false);
-                await meta.DeleteChildrenAsync(this, entity, ct).ConfigureAwait(false);
-                var affected = await ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct).ConfigureAwait(false);
-                if (affected == 0)
-                    throw new AssociationException($"Cannot delete {meta.Name} with key {key}: no such row.", meta.Name, null, key);
-                if (entity is IAfterDelete after) await after.OnAfterDeleteAsync(this, ct).ConfigureAwait(false);
-                return 0;
-            }, atomic: HookInfo<T>.Delete || meta.CascadesThroughRuntime, cancellationToken).ConfigureAwait(false);
+                await RunAsync(meta.Name, null, key, "delete", async ct =>
+                {
+                    if (entity is IBeforeDelete before) await before.OnBeforeDeleteAsync(this, ct).ConfigureAwait(false);
+                    await meta.DeleteChildrenAsync(this, entity, ct).ConfigureAwait(false);
+                    var affected = await ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct).ConfigureAwait(false);
+                    if (affected == 0)
+                        throw new AssociationException($"Cannot delete {meta.Name} with key {key}: no such row.", meta.Name, null, key);
+                    if (entity is IAfterDelete after) await after.OnAfterDeleteAsync(this, ct).ConfigureAwait(false);
+                    return 0;
+                }, atomic: HookInfo<T>.Delete || meta.CascadesThroughRuntime, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AssociationException error) when (error.Association is null && error.Model == meta.Name
+                && error.InnerException is DbException inner && Dialect.IsForeignKeyViolation(inner))
+            {
+                // SQLite says only "FOREIGN KEY constraint failed": name the models whose rows may still reference this one.
+                var referencing = ReferencingModels(meta);
+                if (referencing.Count == 0) throw;
+                throw new AssociationException(
+                    $"Could not delete {meta.Name} (key {key}): a foreign-key constraint was violated: rows of {string.Join(", ", referencing)} may still " +
+                    $"reference it (ON DELETE RESTRICT or NO ACTION); delete or unlink them first. {inner.Message}",
+                    meta.Name, null, key, inner);
+            }
         }
 
         /// <summary>The row of <typeparamref name="T"/> with <paramref name="key"/>, or null.</summary>
         public async Task<T?> FindAsync<T>(object key, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (key is null) throw new ArgumentNullException(nameof(key));
+            using var op = EnterOperation();
             var meta = T.Metadata;
             if (meta.HasDefaultScope && meta.Key.Count == 1)
                 return await Query<T>().Where(Conditions.Equal<T>(meta.Key[0], key)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -156,6 +211,7 @@ namespace Associations
         {
             if (rows is null) throw new ArgumentNullException(nameof(rows));
             if (includes is null) throw new ArgumentNullException(nameof(includes));
+            using var op = EnterOperation();
             var list = rows as IReadOnlyList<T> ?? rows.ToList();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             await includes(new Query<T>(this, T.Metadata)).LoadIncludesAsync(this, list, joined: false, cancellationToken).ConfigureAwait(false);
@@ -181,6 +237,8 @@ namespace Associations
         /// <summary>Creates the tables of <paramref name="models"/>, in foreign-key order.</summary>
         public Task SyncModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options = null, CancellationToken cancellationToken = default)
         {
+            if (models is null) throw new ArgumentNullException(nameof(models));
+            ThrowIfDisposed();
             var ordered = Schema.Order(models);
             var statements = Schema.Statements(Dialect, ordered, options?.Force == true);
             return InTransactionAsync(async () =>
@@ -195,6 +253,8 @@ namespace Associations
         /// <summary>Runs plain SQL through Dapper inside the session's transaction; returns the affected rows.</summary>
         public async Task<int> ExecuteSqlAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
+            if (sql is null) throw new ArgumentNullException(nameof(sql));
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             Log(sql);
             return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -203,6 +263,8 @@ namespace Associations
         /// <summary>Runs a plain SQL query through Dapper inside the session's transaction.</summary>
         public async Task<List<TRow>> QuerySqlAsync<TRow>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
+            if (sql is null) throw new ArgumentNullException(nameof(sql));
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             Log(sql);
             var rows = await Connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -212,6 +274,8 @@ namespace Associations
         /// <summary>Runs a plain SQL scalar query through Dapper inside the session's transaction.</summary>
         public async Task<TValue?> ScalarSqlAsync<TValue>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
+            if (sql is null) throw new ArgumentNullException(nameof(sql));
+            using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             Log(sql);
             return await Connection.ExecuteScalarAsync<TValue>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -220,23 +284,29 @@ namespace Associations
         // ------------------------------------------------------------------ disposal
 
         /// <inheritdoc />
+        /// <remarks>After disposal every operation throws <see cref="ObjectDisposedException"/>. A transaction the session began and
+        /// did not commit is rolled back; one handed over with <see cref="UseTransaction"/> is left to its owner.</remarks>
         public async ValueTask DisposeAsync()
         {
+            if (_disposed) return;
+            _disposed = true;
             ClearCommands();
-            if (CurrentTransaction is not null)
-            {
+            if (CurrentTransaction is not null && !ReferenceEquals(CurrentTransaction, _external))
                 await CurrentTransaction.DisposeAsync().ConfigureAwait(false);
-                CurrentTransaction = null;
-            }
+            CurrentTransaction = null;
+            _external = null;
             if (_ownsConnection) await Connection.DisposeAsync().ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public void Dispose()
         {
+            if (_disposed) return;
+            _disposed = true;
             ClearCommands();
-            CurrentTransaction?.Dispose();
+            if (CurrentTransaction is not null && !ReferenceEquals(CurrentTransaction, _external)) CurrentTransaction.Dispose();
             CurrentTransaction = null;
+            _external = null;
             if (_ownsConnection) Connection.Dispose();
         }
     }

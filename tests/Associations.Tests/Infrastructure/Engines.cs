@@ -43,3 +43,13 @@ public sealed class PostgresAttribute : DataAttribute
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Engines.Postgres]];
 }
+
+/// <summary>A theory that runs only against PostgreSQL (its data names the engine); skipped, with the reason, when no server is configured.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (Engines.PostgresConnectionString is null) Skip = Engines.PostgresSkipReason;
+    }
+}
