@@ -80,6 +80,14 @@ namespace Associations
             return sb.ToString();
         }
 
+        public override string Literal(object? value) => value switch
+        {
+            bool b => b ? "true" : "false",
+            TimeSpan t => QuoteString(t.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " seconds") + "::interval",
+            DateTimeOffset dto => QuoteString(dto.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "+00"),
+            _ => base.Literal(value),
+        };
+
         public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table) + " CASCADE";
 
         private static string SqlState(DbException error) => error.SqlState ?? "";

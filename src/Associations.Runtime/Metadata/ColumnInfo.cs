@@ -37,8 +37,18 @@ namespace Associations.Metadata
     public sealed class ColumnInfo : IColumn
     {
         /// <summary>Describes a column.</summary>
-        public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false)
+        /// <param name="property">The C# property.</param>
+        /// <param name="name">The column name, unquoted.</param>
+        /// <param name="type">The storage type.</param>
+        /// <param name="nullable">Whether NULL is allowed.</param>
+        /// <param name="isKey">Part of the primary key.</param>
+        /// <param name="isGenerated">Value produced by the database (identity / rowid).</param>
+        /// <param name="isUnique">A UNIQUE constraint on this column alone.</param>
+        /// <param name="defaultValue">The column default (<c>[System.ComponentModel.DefaultValue(x)]</c> on the property): a number,
+        /// string, char, bool, enum, Guid, TimeSpan or DateTime, written into DDL as a literal; null for none.</param>
+        public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false, object? defaultValue = null)
         {
+            DefaultValue = defaultValue;
             Property = property;
             Name = name;
             Type = type;
@@ -68,6 +78,10 @@ namespace Associations.Metadata
 
         /// <summary>A UNIQUE constraint on this column alone (a non-primary key referenced by a foreign key).</summary>
         public bool IsUnique { get; }
+
+        /// <summary>The column default used in CREATE TABLE and ADD COLUMN (<c>[DefaultValue(x)]</c>), or null for none.
+        /// It lets a NOT NULL column be added to a table that has rows.</summary>
+        public object? DefaultValue { get; }
     }
 
     /// <summary>A foreign key of a table: what the schema emits for an association.</summary>
