@@ -191,7 +191,7 @@ public class SchemaEvolutionTests
 
     // ------------------------------------------------------------------ changes
 
-    [Theory, Sqlite, Postgres]
+    [Theory, Sqlite, SqliteFile, Postgres]
     public async Task Alter_changes_nullability_type_and_referential_actions_keeping_rows_keys_and_indexes(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);
@@ -245,6 +245,89 @@ public class SchemaEvolutionTests
         Assert.Equal("1,mine; 2,n/a", await Rows(t, "SELECT \"Id\", \"Motto\" FROM \"evo_authors\" ORDER BY \"Id\""));
         Assert.False(await IsNullable(t, "evo_authors", "Motto"));
         await AssertInStepAsync(t, models);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task Defaults_of_every_kind_are_added_and_then_compare_equal(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await Version1Async(t, books: false);
+        var models = WithColumns(
+            new ColumnInfo("D1", "D1", ColumnType.Decimal, nullable: false, defaultValue: 12.50m),
+            new ColumnInfo("D2", "D2", ColumnType.Double, nullable: false, defaultValue: -0.25),
+            new ColumnInfo("D3", "D3", ColumnType.Int64, nullable: false, defaultValue: -7L),
+            new ColumnInfo("D4", "D4", ColumnType.Int32, nullable: false, defaultValue: DayOfWeek.Friday),
+            new ColumnInfo("D5", "D5", ColumnType.String, nullable: false, defaultValue: 'x'),
+            new ColumnInfo("D6", "D6", ColumnType.Guid, nullable: false, defaultValue: new Guid("0f8fad5b-d9cb-469f-a165-70867728950e")),
+            new ColumnInfo("D7", "D7", ColumnType.DateTime, nullable: false, defaultValue: new DateTime(2024, 2, 29, 13, 45, 0)),
+            new ColumnInfo("D8", "D8", ColumnType.TimeSpan, nullable: false, defaultValue: new TimeSpan(1, 2, 30, 0)),
+            new ColumnInfo("D9", "D9", ColumnType.TimeSpan, nullable: false, defaultValue: TimeSpan.FromMinutes(90)),
+            new ColumnInfo("D10", "D10", ColumnType.Boolean, nullable: false, defaultValue: false),
+            new ColumnInfo("D11", "D11", ColumnType.String, nullable: true, defaultValue: "a 'quoted' word"));
+
+        await t.Db.SyncModelsAsync(models, Alter);
+
+        await AssertInStepAsync(t, models);
+        Assert.Equal("12.50,-0.25,-7,5,x,a 'quoted' word", await Rows(t, "SELECT \"D1\", \"D2\", \"D3\", \"D4\", \"D5\", \"D11\" FROM \"evo_authors\" WHERE \"Id\" = 1"));
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task A_changed_default_is_altered(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await Version1Async(t, books: false);
+        await t.Db.ExecuteSqlAsync($"ALTER TABLE \"evo_authors\" ADD COLUMN \"Rank\" {Int(t)} NOT NULL DEFAULT 1");
+        var models = WithColumns(new ColumnInfo("Rank", "Rank", ColumnType.Int32, nullable: false, defaultValue: 5));
+
+        var diff = await Schema.DiffAsync(t.Db, models, null);
+        await t.Db.SyncModelsAsync(models, Alter);
+
+        Assert.Contains(diff.Changes, c => c.Kind == SchemaChangeKind.AlterColumnDefault && c.Column == "Rank" && c.After == "5");
+        Assert.Equal("1,1; 2,1", await Rows(t, "SELECT \"Id\", \"Rank\" FROM \"evo_authors\" ORDER BY \"Id\""));
+        await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_authors\" (\"Id\", \"Name\") VALUES (3, 'Cy')");
+        Assert.Equal(5, await t.Scalar<int>("SELECT \"Rank\" FROM \"evo_authors\" WHERE \"Id\" = 3"));
+        await AssertInStepAsync(t, models);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task A_rebuild_keeps_columns_the_model_does_not_know_and_your_own_indexes(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await Version2Async(t);
+        await t.Db.ExecuteSqlAsync($"ALTER TABLE \"evo_books\" ADD COLUMN \"Legacy\" {Text(t)} NULL");
+        await t.Db.ExecuteSqlAsync("UPDATE \"evo_books\" SET \"Legacy\" = 'old-' || \"Code\"");
+        await t.Db.ExecuteSqlAsync("CREATE INDEX \"my_books_title\" ON \"evo_books\" (\"Title\")");
+
+        await t.Db.SyncAsync<EvoAuthor>(Alter); // Price changes type: SQLite rebuilds evo_books
+
+        Assert.Equal("10,old-D1; 11,old-E1; 12,old-S1", await Rows(t, "SELECT \"Id\", \"Legacy\" FROM \"evo_books\" ORDER BY \"Id\""));
+        Assert.Equal(new[] { "my_books_title" }, await Indexes(t, "evo_books", "Title"));
+        await AssertInStepAsync(t);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task Alter_inside_a_transaction(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await Version2Async(t);
+        var before = await Describe(t);
+
+        if (!t.IsPostgres)
+        {
+            // A rebuild needs foreign keys off, which SQLite ignores inside a transaction: refused before any change.
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => t.Db.InTransactionAsync(() => t.Db.SyncAsync<EvoAuthor>(Alter)));
+            Assert.Contains("evo_books", error.Message);
+            Assert.Equal(before, await Describe(t));
+            return;
+        }
+        await using (var transaction = await t.Db.BeginTransactionAsync())
+        {
+            await t.Db.SyncAsync<EvoAuthor>(Alter);
+            // not committed: rolled back with the caller's transaction
+        }
+        Assert.Equal(before, await Describe(t));
+        await t.Db.InTransactionAsync(() => t.Db.SyncAsync<EvoAuthor>(Alter));
+        await AssertInStepAsync(t);
     }
 
     // ------------------------------------------------------------------ refusals
@@ -365,7 +448,7 @@ public class SchemaEvolutionTests
             Assert.Contains(statement, log.Statements);
     }
 
-    [Theory, Sqlite, Postgres]
+    [Theory, Sqlite, SqliteFile, Postgres]
     public async Task The_script_applied_by_hand_gives_what_alter_gives(string engine)
     {
         await using var byHand = await TestDb.CreateAsync(engine);
