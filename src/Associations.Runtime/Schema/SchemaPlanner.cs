@@ -76,8 +76,17 @@ namespace Associations
             foreach (var model in Schema.Order(models))
                 await planner.PlanModelAsync(model, ct).ConfigureAwait(false);
             var plan = planner._plan;
+            var views = new List<(string Name, string Sql)>();
+            if (plan.Rebuilt.Count > 0)
+            {
+                // Step 2 of SQLite's procedure: views may name a rebuilt table, and the rename re-checks them; drop and make them again.
+                views = await db.ReadAsync("SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL ORDER BY rowid", Array.Empty<object?>(),
+                    r => (r.GetString(0), r.GetString(1)), ct).ConfigureAwait(false);
+                plan.Statements.AddRange(views.Select(v => "DROP VIEW " + db.Dialect.Quote(v.Name)));
+            }
             foreach (var phase in new[] { planner._drops, planner._columns, planner._alters, planner._indexes, planner._creates, planner._foreignKeys })
                 plan.Statements.AddRange(phase);
+            plan.Statements.AddRange(views.Select(v => v.Sql));
             return plan;
         }
 
@@ -131,9 +140,21 @@ namespace Associations
                 if (NormalizeType(live.Type) != NormalizeType(expectedType))
                 {
                     var safe = SafeConversion(live.Type, expectedType);
-                    changes.Add(new SchemaChange(SchemaChangeKind.AlterColumnType, table.Name, column.Name, live.Type, expectedType,
-                        safe ? null : $"changing \"{table.Name}\".\"{column.Name}\" from {live.Type} to {expectedType} may lose or reject values; "
-                            + "safe conversions only (see README, \"Changing your models\"). Convert it by hand."));
+                    var refusal = safe ? null : $"changing \"{table.Name}\".\"{column.Name}\" from {live.Type} to {expectedType} may lose or reject values; "
+                        + "safe conversions only (see README, \"Changing your models\"). Convert it by hand.";
+                    if (refusal is null && !sqlite)
+                    {
+                        var views = await _db.ReadAsync(
+                            "SELECT DISTINCT v.relname FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_class v ON v.oid = r.ev_class "
+                            + "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                            + "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+                            + "WHERE n.nspname = current_schema() AND t.relname = @p0 AND a.attname = @p1 AND v.oid <> t.oid ORDER BY 1",
+                            new object?[] { table.Name, column.Name }, r => r.GetString(0), ct).ConfigureAwait(false);
+                        if (views.Count > 0)
+                            refusal = $"changing the type of \"{table.Name}\".\"{column.Name}\": PostgreSQL cannot while view(s) {string.Join(", ", views)} use it. "
+                                + "Drop them, Alter, then create them again.";
+                    }
+                    changes.Add(new SchemaChange(SchemaChangeKind.AlterColumnType, table.Name, column.Name, live.Type, expectedType, refusal));
                     if (sqlite) rebuild = true;
                     else alterStatements.Add("ALTER TABLE " + Q(table.Name) + " ALTER COLUMN " + Q(column.Name) + " TYPE " + expectedType
                         + " USING " + Q(column.Name) + "::" + expectedType);
@@ -273,6 +294,9 @@ namespace Associations
             {
                 _drops.AddRange(dropStatements.Where(s => s.StartsWith("DROP INDEX", StringComparison.Ordinal)));
                 _alters.AddRange(Rebuild(model, table, dropped, keptForeignKeys, keptIndexes));
+                // Triggers go with the dropped table: make them again on the new one.
+                _alters.AddRange(await _db.ReadAsync("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = @p0 AND sql IS NOT NULL ORDER BY rowid",
+                    new object?[] { table.Name }, r => r.GetString(0), ct).ConfigureAwait(false));
                 _plan.Rebuilt.Add(model.Table);
                 return;
             }
