@@ -263,7 +263,8 @@ public class SchemaEvolutionTests
             new ColumnInfo("D8", "D8", ColumnType.TimeSpan, nullable: false, defaultValue: new TimeSpan(1, 2, 30, 0)),
             new ColumnInfo("D9", "D9", ColumnType.TimeSpan, nullable: false, defaultValue: TimeSpan.FromMinutes(90)),
             new ColumnInfo("D10", "D10", ColumnType.Boolean, nullable: false, defaultValue: false),
-            new ColumnInfo("D11", "D11", ColumnType.String, nullable: true, defaultValue: "a 'quoted' word"));
+            new ColumnInfo("D11", "D11", ColumnType.String, nullable: true, defaultValue: "a 'quoted' word"),
+            new ColumnInfo("D12", "D12", ColumnType.DateTimeOffset, nullable: false, defaultValue: new DateTimeOffset(2024, 2, 29, 13, 45, 0, TimeSpan.FromHours(2))));
 
         await t.Db.SyncModelsAsync(models, Alter);
 

@@ -479,6 +479,10 @@ namespace Associations
             {
                 var inner = s.Substring(1, s.Length - 2);
                 if (decimal.TryParse(inner, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) s = inner;
+                // A timestamp with an offset reads back in the session's time zone on PostgreSQL: compare the instant.
+                else if (Regex.IsMatch(inner, @"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?[+-]\d\d(:?\d\d)?$")
+                    && DateTimeOffset.TryParse(inner, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                    s = "'" + instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + "Z'";
             }
             if (decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !s.Contains('\''))
                 s = number.ToString(CultureInfo.InvariantCulture);

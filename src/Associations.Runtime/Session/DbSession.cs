@@ -281,7 +281,7 @@ namespace Associations
         /// Bring existing tables in step with the models (SPEC §11): add missing tables, columns, foreign keys, indexes and
         /// unique constraints; change nullability, type (safe conversions only) and referential actions; all in one
         /// transaction, all or nothing. SQLite changes ALTER TABLE cannot make rebuild the table, rows kept.
-        /// <see cref="Schema.DiffAsync(DbSession, Type[])"/> shows what it would do.
+        /// <see cref="Schema.DiffAsync(DbSession, Type[])"/> shows what it would do. Ignored with <see cref="Force"/> (which recreates).
         /// </summary>
         public bool Alter { get; set; }
 
