@@ -297,6 +297,15 @@ public class SchemaEvolutionTests
         await Version2Async(t);
         await t.Db.ExecuteSqlAsync($"ALTER TABLE \"evo_books\" ADD COLUMN \"Legacy\" {Text(t)} NULL");
         await t.Db.ExecuteSqlAsync("UPDATE \"evo_books\" SET \"Legacy\" = 'old-' || \"Code\"");
+        if (!t.IsPostgres) // a UNIQUE written by hand in CREATE TABLE: SQLite keeps only its automatic index
+        {
+            await t.Db.ExecuteSqlAsync("CREATE TABLE \"evo_tmp\" AS SELECT * FROM \"evo_loans\"");
+            await t.Db.ExecuteSqlAsync("DROP TABLE \"evo_loans\"");
+            await t.Db.ExecuteSqlAsync($"CREATE TABLE \"evo_loans\" ({Key(t)}, \"Borrower\" {Text(t)} NOT NULL UNIQUE, \"BookCode\" {Text(t)} NULL)");
+            await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_loans\" SELECT * FROM \"evo_tmp\"");
+            await t.Db.ExecuteSqlAsync("DROP TABLE \"evo_tmp\"");
+        }
+        else await t.Db.ExecuteSqlAsync("ALTER TABLE \"evo_loans\" ADD CONSTRAINT \"my_borrower_key\" UNIQUE (\"Borrower\")");
         await t.Db.ExecuteSqlAsync("CREATE INDEX \"my_books_title\" ON \"evo_books\" (\"Title\")");
         await t.Db.ExecuteSqlAsync("CREATE VIEW \"my_cheap_books\" AS SELECT \"Title\" FROM \"evo_books\" WHERE \"Price\" < 5");
         await t.Db.ExecuteSqlAsync($"CREATE TABLE \"my_audit\" (\"Title\" {Text(t)})");
@@ -319,6 +328,7 @@ public class SchemaEvolutionTests
         Assert.Equal("10,old-D1; 11,old-E1; 12,old-S1", await Rows(t, "SELECT \"Id\", \"Legacy\" FROM \"evo_books\" ORDER BY \"Id\""));
         Assert.Equal(new[] { "my_books_title" }, await Indexes(t, "evo_books", "Title"));
         Assert.Equal(2, await t.Scalar<long>("SELECT COUNT(*) FROM \"my_cheap_books\""));
+        Assert.Single(await Indexes(t, "evo_loans", "Borrower"), i => i.StartsWith("UNIQUE ", StringComparison.Ordinal)); // evo_loans was rebuilt (its new foreign key)
         await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_books\" (\"Title\", \"Price\", \"Code\") VALUES ('New', 1, 'N1')");
         Assert.Equal("New", await t.Scalar<string>("SELECT \"Title\" FROM \"my_audit\""));
         await AssertInStepAsync(t);

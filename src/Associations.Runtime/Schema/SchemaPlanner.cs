@@ -329,6 +329,9 @@ namespace Associations
                 && !model.ForeignKeys.Any(m => m.Constraint && _names.Equals(m.Column, f.Column))))
                 lines.Add("FOREIGN KEY (" + Q(fk.Column) + ") REFERENCES " + Q(fk.ReferencedTable) + " (" + Q(fk.ReferencedColumn) + ") ON DELETE "
                     + Dialect.ActionSql(fk.OnDelete) + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate));
+            // UNIQUE constraints written by hand in the old CREATE TABLE (SQLite keeps no SQL for them, only their automatic index).
+            foreach (var unique in keptIndexes.Where(i => i.IsConstraint && i.Sql is null && i.Columns.Count > 0 && !i.Columns.Any(dropped.Contains)))
+                lines.Add("UNIQUE (" + string.Join(", ", unique.Columns.Select(Q)) + ")");
             yield return "CREATE TABLE " + Q(temp) + " (\n" + string.Join(",\n", lines.Select(l => "  " + l)) + "\n)";
 
             var targets = new List<string>();
