@@ -97,9 +97,11 @@ public class SchemaEvolutionTests
         await t.Db.SyncAsync();
 
         var diff = await Schema.DiffAsync(t.Db);
+        await t.Db.SyncAsync(new SyncOptions { Alter = true }); // nothing to do
 
         Assert.True(diff.IsEmpty, diff.ToString());
         Assert.Equal("", diff.Script);
+        Assert.True((await Schema.DiffAsync(t.Db, new SyncOptions { AllowDrop = true })).IsEmpty);
     }
 
     [Theory, Sqlite, Postgres]
@@ -442,6 +444,30 @@ public class SchemaEvolutionTests
         Assert.True((await Schema.DiffAsync(t.Db, new SyncOptions { AllowDrop = true }, typeof(EvoAuthor))).IsEmpty);
     }
 
+    [Theory, Sqlite, Postgres]
+    public async Task A_foreign_key_whose_association_is_gone_is_dropped_only_with_AllowDrop(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await t.Db.SyncAsync<EvoAuthor>();
+        await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_authors\" (\"Id\", \"Name\") VALUES (1, 'Ann')");
+        await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_books\" (\"Id\", \"Title\", \"Price\", \"AuthorId\", \"Code\") VALUES (10, 'Dune', 9.5, 1, 'D1')");
+        var models = WithoutBookAuthor();
+
+        await t.Db.SyncModelsAsync(models, Alter);
+        Assert.Single(await ForeignKeys(t, "evo_books", "AuthorId"));
+        Assert.True((await Schema.DiffAsync(t.Db, models, null)).IsEmpty);
+
+        var diff = await Schema.DiffAsync(t.Db, models, new SyncOptions { AllowDrop = true });
+        Assert.Equal(new[] { "DropForeignKey evo_books.FK_evo_books_AuthorId", "DropIndex evo_books.IX_evo_books_AuthorId" },
+            diff.Changes.Select(c => $"{c.Kind} {c.Table}.{c.Column}"));
+        await t.Db.SyncModelsAsync(models, new SyncOptions { Alter = true, AllowDrop = true });
+
+        Assert.Empty(await ForeignKeys(t, "evo_books", "AuthorId"));
+        Assert.Empty(await Indexes(t, "evo_books", "AuthorId"));
+        Assert.Equal("10,Dune,1", await Rows(t, "SELECT \"Id\", \"Title\", \"AuthorId\" FROM \"evo_books\""));
+        Assert.True((await Schema.DiffAsync(t.Db, models, new SyncOptions { AllowDrop = true })).IsEmpty);
+    }
+
     // ------------------------------------------------------------------ idempotence, script
 
     [Theory, Sqlite, Postgres]
@@ -527,12 +553,20 @@ public class SchemaEvolutionTests
     private static IReadOnlyList<ModelMetadata> WithColumns(params ColumnInfo[] extra)
     {
         var author = ModelMetadata.Of<EvoAuthor>();
-        var hand = new HandMetadata<EvoAuthor>(author, author.Columns.Concat(extra).ToArray());
+        var hand = new HandMetadata<EvoAuthor>(author, author.Columns.Concat(extra).ToArray(), author.ForeignKeys);
         return Schema.Connected(new ModelMetadata[] { author }).Select(m => m == author ? hand : m).ToList();
     }
 
-    private sealed class HandMetadata<T>(ModelMetadata<T> source, IReadOnlyList<ColumnInfo> columns)
-        : ModelMetadata<T>(source.Name, source.Table, columns, source.ForeignKeys, source.UniqueConstraints, source.Statements, () => source.Related)
+    /// <summary>The models connected to EvoAuthor, with EvoBook's association to its author removed (AuthorId stays a plain column).</summary>
+    private static IReadOnlyList<ModelMetadata> WithoutBookAuthor()
+    {
+        var book = ModelMetadata.Of<EvoBook>();
+        var hand = new HandMetadata<EvoBook>(book, book.Columns, book.ForeignKeys.Where(f => f.Column != "AuthorId").ToArray());
+        return Schema.Connected(new ModelMetadata[] { ModelMetadata.Of<EvoAuthor>() }).Select(m => m == book ? hand : m).ToList();
+    }
+
+    private sealed class HandMetadata<T>(ModelMetadata<T> source, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<ForeignKeyInfo> foreignKeys)
+        : ModelMetadata<T>(source.Name, source.Table, columns, foreignKeys, source.UniqueConstraints, source.Statements, () => source.Related)
         where T : class
     {
         public override T Read(System.Data.Common.DbDataReader reader, int ordinal) => throw new NotSupportedException();
