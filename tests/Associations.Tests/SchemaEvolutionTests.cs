@@ -402,6 +402,43 @@ public class SchemaEvolutionTests
         Assert.Equal("10,null,cheap", await Rows(t, "SELECT \"Id\", \"Title\", \"Price\" FROM \"evo_books\""));
     }
 
+    [Theory, Postgres]
+    public async Task A_length_limit_is_safe_when_no_value_is_longer(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await t.Db.ExecuteSqlAsync("CREATE TABLE \"evo_short\" (\"Id\" integer PRIMARY KEY, \"A\" text NULL, \"B\" text NULL)");
+        await t.Db.ExecuteSqlAsync("INSERT INTO \"evo_short\" VALUES (1, 'four', 'sixsix')");
+        var model = new HandMetadata<EvoLoan>(ModelMetadata.Of<EvoLoan>(), new[]
+        {
+            new ColumnInfo("Id", "Id", ColumnType.Int32, false, isKey: true),
+            new ColumnInfo("A", "A", ColumnType.String, true),
+            new ColumnInfo("B", "B", ColumnType.String, true),
+        }, Array.Empty<ForeignKeyInfo>(), table: "evo_short");
+        var dialect = new LimitedDialect(); // what a [MaxLength(5)] will make: varchar(5)
+
+        await using var db = new DbSession(t.Db.Connection, ownsConnection: false, dialect: dialect);
+        var diff = await Schema.DiffAsync(db, new ModelMetadata[] { model }, null);
+
+        Assert.Null(Assert.Single(diff.Changes, c => c.Column == "A").Refusal);
+        Assert.NotNull(Assert.Single(diff.Changes, c => c.Column == "B").Refusal);
+    }
+
+    /// <summary>PostgreSQL with every string column a varchar(5), as a dialect with [MaxLength] support will write it.</summary>
+    private sealed class LimitedDialect : Dialect
+    {
+        public override DialectKind Kind => DialectKind.PostgreSql;
+        public override string InKeyList(string quotedColumn, string parameter) => PostgreSql.InKeyList(quotedColumn, parameter);
+        public override object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type) => PostgreSql.KeyListValue(keys, type);
+        public override void AppendLimit(System.Text.StringBuilder sql, int? limit, int? offset) => PostgreSql.AppendLimit(sql, limit, offset);
+        public override string TypeName(ColumnType type) => type == ColumnType.String ? "varchar(5)" : PostgreSql.TypeName(type);
+        public override string ColumnDefinition(ColumnInfo column, bool singleKey) =>
+            PostgreSql.ColumnDefinition(column, singleKey).Replace(" text", " varchar(5)", StringComparison.Ordinal);
+        public override string DropTable(string table) => PostgreSql.DropTable(table);
+        public override bool IsUniqueViolation(System.Data.Common.DbException error) => PostgreSql.IsUniqueViolation(error);
+        public override bool IsForeignKeyViolation(System.Data.Common.DbException error) => PostgreSql.IsForeignKeyViolation(error);
+        public override bool IsNotNullViolation(System.Data.Common.DbException error) => PostgreSql.IsNotNullViolation(error);
+    }
+
     [Theory, Sqlite, Postgres]
     public async Task A_foreign_key_that_rows_violate_is_refused(string engine)
     {
@@ -565,8 +602,8 @@ public class SchemaEvolutionTests
         return Schema.Connected(new ModelMetadata[] { ModelMetadata.Of<EvoAuthor>() }).Select(m => m == book ? hand : m).ToList();
     }
 
-    private sealed class HandMetadata<T>(ModelMetadata<T> source, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<ForeignKeyInfo> foreignKeys)
-        : ModelMetadata<T>(source.Name, source.Table, columns, foreignKeys, source.UniqueConstraints, source.Statements, () => source.Related)
+    private sealed class HandMetadata<T>(ModelMetadata<T> source, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<ForeignKeyInfo> foreignKeys, string? table = null)
+        : ModelMetadata<T>(source.Name, table ?? source.Table, columns, foreignKeys, source.UniqueConstraints, source.Statements, () => source.Related)
         where T : class
     {
         public override T Read(System.Data.Common.DbDataReader reader, int ordinal) => throw new NotSupportedException();

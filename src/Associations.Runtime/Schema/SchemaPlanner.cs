@@ -140,6 +140,10 @@ namespace Associations
                 if (NormalizeType(live.Type) != NormalizeType(expectedType))
                 {
                     var safe = SafeConversion(live.Type, expectedType);
+                    var limit = Regex.Match(NormalizeType(expectedType), @"^character varying\((\d+)\)$");
+                    if (!safe && !sqlite && limit.Success && NormalizeType(live.Type) is var from && (from == "text" || from.StartsWith("character varying", StringComparison.Ordinal)))
+                        // A length limit (say [MaxLength] → varchar(50)) on text is safe when no value is longer.
+                        safe = await CountAsync("SELECT COUNT(*) FROM " + Q(table.Name) + " WHERE length(" + Q(column.Name) + ") > " + limit.Groups[1].Value, ct).ConfigureAwait(false) == 0;
                     var refusal = safe ? null : $"changing \"{table.Name}\".\"{column.Name}\" from {live.Type} to {expectedType} may lose or reject values; "
                         + "safe conversions only (see README, \"Changing your models\"). Convert it by hand.";
                     if (refusal is null && !sqlite)
@@ -338,7 +342,7 @@ namespace Associations
             var sources = new List<string>();
             foreach (var column in model.Columns)
             {
-                var live = table.Column(column.Name);
+                var live = table.Columns.FirstOrDefault(c => _names.Equals(c.Name, column.Name)); // SQLite names are case-insensitive
                 if (live is null) continue;
                 targets.Add(Q(column.Name));
                 sources.Add(!column.IsKey && !column.Nullable && column.DefaultValue is not null && live.Nullable
@@ -367,9 +371,7 @@ namespace Associations
 
         private bool SameForeignKey(ForeignKeySchema live, ForeignKeyInfo fk) =>
             _names.Equals(live.ReferencedTable, fk.ReferencedTable) && _names.Equals(live.ReferencedColumn, fk.ReferencedColumn)
-            && Same(live.OnDelete, fk.OnDelete) && Same(live.OnUpdate, fk.OnUpdate);
-
-        private static bool Same(ReferentialAction a, ReferentialAction b) => a == b;
+            && live.OnDelete == fk.OnDelete && live.OnUpdate == fk.OnUpdate;
 
         private string AddForeignKey(string table, ForeignKeyInfo fk) =>
             "ALTER TABLE " + Q(table) + " ADD CONSTRAINT " + Q("FK_" + table + "_" + fk.Column) + " FOREIGN KEY (" + Q(fk.Column) + ") REFERENCES "
@@ -496,7 +498,8 @@ namespace Associations
         /// <summary>
         /// Whether <c>Alter</c> changes a column from <paramref name="from"/> to <paramref name="to"/>: conversions that keep every value.
         /// PostgreSQL: smallint → integer → bigint, integers → numeric, smallint/integer/real → double precision,
-        /// numeric(p,s) → numeric, varchar(n) → varchar(m ≥ n), character types → text, anything → text.
+        /// numeric(p,s) → numeric, varchar(n) → varchar(m ≥ n), character types → text, anything → text
+        /// (and, checked against the rows while planning, text or varchar → varchar(n) when no value is longer than n).
         /// SQLite (values keep their storage class; the declared type sets the affinity): the same affinity,
         /// INTEGER → REAL/NUMERIC, REAL → NUMERIC, anything → TEXT or BLOB.
         /// </summary>
