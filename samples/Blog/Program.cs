@@ -2,6 +2,7 @@
 //   dotnet run --project samples/Blog                        (SQLite file blog.db, no server needed)
 //   dotnet run --project samples/Blog -- --postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=associations_test"
 //   ASSOCIATIONS_PG="Host=…" dotnet run --project samples/Blog
+//   dotnet run --project samples/Blog -- --upgrade            (moves the database to the second version of the models, ModelsV2.cs)
 using System.Data.Common;
 using Associations;
 using Blog;
@@ -16,6 +17,12 @@ DbConnection connection = string.IsNullOrEmpty(postgres)
 
 await using var db = new DbSession(connection);
 Console.WriteLine($"Associations Blog sample on {db.Dialect.Kind} ({(postgres is null or "" ? "blog.db" : "PostgreSQL")})");
+
+if (args.Contains("--upgrade"))
+{
+    await Upgrade.RunAsync(db);
+    return;
+}
 
 // Every run starts from a fresh schema, so the output is the same each time.
 await db.SyncAsync<User>(new SyncOptions { Force = true });

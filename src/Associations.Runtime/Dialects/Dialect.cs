@@ -72,6 +72,35 @@ namespace Associations
         /// <summary>The definition of one column in CREATE TABLE.</summary>
         public abstract string ColumnDefinition(ColumnInfo column, bool singleKey);
 
+        /// <summary>
+        /// <paramref name="value"/> as a SQL literal, for a column's DEFAULT: numbers invariant, strings and chars quoted
+        /// (quotes doubled), enums as their underlying integer, bools as the dialect writes them, Guids, dates and
+        /// durations as their stored form.
+        /// </summary>
+        public virtual string Literal(object? value)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            switch (value)
+            {
+                case null: return "NULL";
+                case Enum e: return Convert.ToString(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), inv), inv)!;
+                case string s: return QuoteString(s);
+                case char c: return QuoteString(c.ToString());
+                case bool b: return b ? "TRUE" : "FALSE";
+                case double d: return d.ToString("R", inv);
+                case float f: return f.ToString("R", inv);
+                case decimal m: return m.ToString(inv);
+                case sbyte or byte or short or ushort or int or uint or long or ulong: return Convert.ToString(value, inv)!;
+                case Guid g: return QuoteString(g.ToString());
+                case DateTime dt: return QuoteString(dt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", inv));
+                case DateTimeOffset dto: return QuoteString(dto.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", inv));
+                default: throw new NotSupportedException($"A default value of type {value.GetType().Name} cannot be written as a SQL literal.");
+            }
+        }
+
+        /// <summary>A quoted SQL string literal (single quotes doubled).</summary>
+        public static string QuoteString(string value) => "'" + value.Replace("'", "''") + "'";
+
         /// <summary>DROP TABLE statement.</summary>
         public abstract string DropTable(string table);
 

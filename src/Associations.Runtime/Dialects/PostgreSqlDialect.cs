@@ -37,6 +37,25 @@ namespace Associations
             return sb.ToString();
         }
 
+        public override string Literal(object? value) => value switch
+        {
+            bool b => b ? "true" : "false",
+            TimeSpan t => QuoteString(IntervalText(t)) + "::interval",
+            DateTimeOffset dto => QuoteString(dto.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "+00"),
+            _ => base.Literal(value),
+        };
+
+        // As PostgreSQL prints an interval of hours (IntervalStyle postgres), so that a default reads back the same: -26:30:00.5
+        private static string IntervalText(TimeSpan t)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var sign = t < TimeSpan.Zero ? "-" : "";
+            var abs = t.Duration();
+            var text = sign + ((long)abs.TotalHours).ToString("00", inv) + ":" + abs.Minutes.ToString("00", inv) + ":" + abs.Seconds.ToString("00", inv);
+            var micros = abs.Ticks % TimeSpan.TicksPerSecond / 10;
+            return micros == 0 ? text : text + "." + micros.ToString("000000", inv).TrimEnd('0');
+        }
+
         public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table) + " CASCADE";
 
         private static string SqlState(DbException error) => error.SqlState ?? "";

@@ -45,6 +45,13 @@ namespace Associations
             return sb.ToString();
         }
 
+        public override string Literal(object? value) => value switch
+        {
+            bool b => b ? "1" : "0",
+            TimeSpan t => t.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => base.Literal(value),
+        };
+
         public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table);
 
         // SQLITE_CONSTRAINT extended codes: 2067 unique, 1555 primary key, 787 foreign key, 1299 not null.

@@ -41,9 +41,21 @@ namespace Associations.Metadata
     public sealed class ColumnInfo : IColumn
     {
         /// <summary>Describes a column.</summary>
+        /// <param name="property">The C# property.</param>
+        /// <param name="name">The column name, unquoted.</param>
+        /// <param name="type">The storage type.</param>
+        /// <param name="nullable">Whether NULL is allowed.</param>
+        /// <param name="isKey">Part of the primary key.</param>
+        /// <param name="isGenerated">Value produced by the database (identity / rowid).</param>
+        /// <param name="isUnique">A UNIQUE constraint on this column alone.</param>
+        /// <param name="defaultValue">The column default (<c>[System.ComponentModel.DefaultValue(x)]</c> on the property): a number,
+        /// string, char, bool, enum, Guid, TimeSpan or DateTime, written into DDL as a literal; null for none.</param>
+        /// <param name="maxLength">The longest text allowed (<c>[MaxLength]</c>/<c>[StringLength]</c>).</param>
+        /// <param name="storeType">The column type written verbatim in DDL (<c>[Column(TypeName = "…")]</c>).</param>
         public ColumnInfo(string property, string name, ColumnType type, bool nullable, bool isKey = false, bool isGenerated = false, bool isUnique = false,
-            int? maxLength = null, string? storeType = null)
+            object? defaultValue = null, int? maxLength = null, string? storeType = null)
         {
+            DefaultValue = defaultValue;
             MaxLength = maxLength;
             StoreType = storeType;
             Property = property;
@@ -82,6 +94,10 @@ namespace Associations.Metadata
 
         /// <summary>The column type written verbatim in DDL (<c>[Column(TypeName = "…")]</c>), or null for the dialect's own.</summary>
         public string? StoreType { get; }
+
+        /// <summary>The column default used in CREATE TABLE and ADD COLUMN (<c>[DefaultValue(x)]</c>), or null for none.
+        /// It lets a NOT NULL column be added to a table that has rows.</summary>
+        public object? DefaultValue { get; }
     }
 
     /// <summary>A foreign key of a table: what the schema emits for an association.</summary>

@@ -11,7 +11,7 @@ namespace Associations
     /// foreign-key columns and unique constraints, in dependency order. <c>SyncAsync</c> runs it;
     /// <see cref="Script(Dialect, Type[])"/> gives it as text for migration tools.
     /// </summary>
-    public static class Schema
+    public static partial class Schema
     {
         /// <summary>The DDL creating <paramref name="roots"/> and every model connected to them, as one script.</summary>
         public static string Script(Dialect dialect, params Type[] roots) =>
@@ -79,21 +79,33 @@ namespace Associations
         /// <summary>CREATE TABLE IF NOT EXISTS for one model.</summary>
         public static string CreateTable(Dialect dialect, ModelMetadata model)
         {
+            var sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").Append(dialect.Quote(model.Table)).Append(" (\n");
+            sb.Append(string.Join(",\n", TableLines(dialect, model).Select(l => "  " + l)));
+            return sb.Append("\n)").ToString();
+        }
+
+        /// <summary>The definition of one column: <see cref="Dialect.ColumnDefinition"/>, then its DEFAULT when the property has one.</summary>
+        public static string ColumnSql(Dialect dialect, ColumnInfo column, bool singleKey)
+        {
+            var definition = dialect.ColumnDefinition(column, singleKey);
+            if (column.DefaultValue is null || column.IsKey) return definition;
+            return definition + " DEFAULT " + dialect.Literal(column.DefaultValue);
+        }
+
+        /// <summary>The lines inside CREATE TABLE: the columns (in model order), a composite primary key, the foreign keys.</summary>
+        internal static IEnumerable<string> TableLines(Dialect dialect, ModelMetadata model)
+        {
             var singleKey = model.Key.Count == 1;
-            var lines = new List<string>();
-            foreach (var column in model.Columns) lines.Add(dialect.ColumnDefinition(column, singleKey));
+            foreach (var column in model.Columns) yield return ColumnSql(dialect, column, singleKey);
             if (!singleKey && model.Key.Count > 0)
-                lines.Add("PRIMARY KEY (" + string.Join(", ", model.Key.Select(k => dialect.Quote(k.Name))) + ")");
+                yield return "PRIMARY KEY (" + string.Join(", ", model.Key.Select(k => dialect.Quote(k.Name))) + ")";
             foreach (var fk in model.ForeignKeys.Where(f => f.Constraint))
             {
-                lines.Add("CONSTRAINT " + dialect.Quote("FK_" + model.Table + "_" + fk.Column)
+                yield return "CONSTRAINT " + dialect.Quote("FK_" + model.Table + "_" + fk.Column)
                     + " FOREIGN KEY (" + dialect.Quote(fk.Column) + ") REFERENCES " + dialect.Quote(fk.ReferencedTable)
                     + " (" + dialect.Quote(fk.ReferencedColumn) + ") ON DELETE " + Dialect.ActionSql(fk.OnDelete)
-                    + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate));
+                    + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate);
             }
-            var sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").Append(dialect.Quote(model.Table)).Append(" (\n");
-            sb.Append(string.Join(",\n", lines.Select(l => "  " + l)));
-            return sb.Append("\n)").ToString();
         }
 
         /// <summary>Indexes on the foreign-key columns and unique constraints of one model.</summary>

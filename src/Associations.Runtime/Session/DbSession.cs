@@ -234,18 +234,52 @@ namespace Associations
             return SyncModelsAsync(models, options, cancellationToken);
         }
 
-        /// <summary>Creates the tables of <paramref name="models"/>, in foreign-key order.</summary>
-        public Task SyncModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options = null, CancellationToken cancellationToken = default)
+        /// <summary>Creates the tables of <paramref name="models"/>, in foreign-key order (with <see cref="SyncOptions.Alter"/>:
+        /// brings their live tables in step, SPEC §11).</summary>
+        public async Task SyncModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (models is null) throw new ArgumentNullException(nameof(models));
+            if (options is { Alter: true, Force: false })
+            {
+                try
+                {
+                    await Schema.AlterAsync(this, models, options, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ClearCommands(); // statements prepared against the old shape
+                }
+                return;
+            }
+            await CreateModelsAsync(models, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task CreateModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options, CancellationToken cancellationToken)
         {
             if (models is null) throw new ArgumentNullException(nameof(models));
             ThrowIfDisposed();
             var ordered = Schema.Order(models);
             var statements = Schema.Statements(Dialect, ordered, options?.Force == true);
-            return InTransactionAsync(async () =>
+            string? current = null;
+            try
             {
-                foreach (var statement in statements)
-                    await ExecuteAsync(statement, Array.Empty<object?>(), cancellationToken).ConfigureAwait(false);
-            }, cancellationToken);
+                await InTransactionAsync(async () =>
+                {
+                    foreach (var statement in statements)
+                    {
+                        current = statement;
+                        await ExecuteAsync(statement, Array.Empty<object?>(), cancellationToken).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException error)
+            {
+                // Typically an index on a column an existing, older table does not have: say what to do.
+                throw new AssociationException("SyncAsync creates what is missing and changes no existing table, and this statement failed: "
+                    + current + " — " + error.Message + ". If a table exists in an older shape, bring it in step with "
+                    + "SyncAsync(new SyncOptions { Alter = true }) (Schema.DiffAsync shows what it would do). Nothing was created.",
+                    null, null, null, error);
+            }
         }
 
         // ------------------------------------------------------------------ plain SQL (Dapper)
@@ -316,5 +350,17 @@ namespace Associations
     {
         /// <summary>Drop the tables first (in reverse dependency order), then create them.</summary>
         public bool Force { get; set; }
+
+        /// <summary>
+        /// Bring existing tables in step with the models (SPEC §11): add missing tables, columns, foreign keys, indexes and
+        /// unique constraints; change nullability, type (safe conversions only) and referential actions; all in one
+        /// transaction, all or nothing. SQLite changes ALTER TABLE cannot make rebuild the table, rows kept.
+        /// <see cref="Schema.DiffAsync(DbSession, Type[])"/> shows what it would do. Ignored with <see cref="Force"/> (which recreates).
+        /// </summary>
+        public bool Alter { get; set; }
+
+        /// <summary>With <see cref="Alter"/>: also drop columns whose property is gone (with their foreign keys and indexes),
+        /// foreign keys and library-made indexes the models no longer have. Tables are never dropped.</summary>
+        public bool AllowDrop { get; set; }
     }
 }
