@@ -411,32 +411,14 @@ public class SchemaEvolutionTests
         var model = new HandMetadata<EvoLoan>(ModelMetadata.Of<EvoLoan>(), new[]
         {
             new ColumnInfo("Id", "Id", ColumnType.Int32, false, isKey: true),
-            new ColumnInfo("A", "A", ColumnType.String, true),
-            new ColumnInfo("B", "B", ColumnType.String, true),
-        }, Array.Empty<ForeignKeyInfo>(), table: "evo_short");
-        var dialect = new LimitedDialect(); // what a [MaxLength(5)] will make: varchar(5)
+            new ColumnInfo("A", "A", ColumnType.String, true, maxLength: 5),
+            new ColumnInfo("B", "B", ColumnType.String, true, maxLength: 5),
+        }, Array.Empty<ForeignKeyInfo>(), table: "evo_short"); // [MaxLength(5)]: varchar(5) on PostgreSQL
 
-        await using var db = new DbSession(t.Db.Connection, ownsConnection: false, dialect: dialect);
-        var diff = await Schema.DiffAsync(db, new ModelMetadata[] { model }, null);
+        var diff = await Schema.DiffAsync(t.Db, new ModelMetadata[] { model }, null);
 
         Assert.Null(Assert.Single(diff.Changes, c => c.Column == "A").Refusal);
         Assert.NotNull(Assert.Single(diff.Changes, c => c.Column == "B").Refusal);
-    }
-
-    /// <summary>PostgreSQL with every string column a varchar(5), as a dialect with [MaxLength] support will write it.</summary>
-    private sealed class LimitedDialect : Dialect
-    {
-        public override DialectKind Kind => DialectKind.PostgreSql;
-        public override string InKeyList(string quotedColumn, string parameter) => PostgreSql.InKeyList(quotedColumn, parameter);
-        public override object KeyListValue(IReadOnlyCollection<object> keys, ColumnType type) => PostgreSql.KeyListValue(keys, type);
-        public override void AppendLimit(System.Text.StringBuilder sql, int? limit, int? offset) => PostgreSql.AppendLimit(sql, limit, offset);
-        public override string TypeName(ColumnType type) => type == ColumnType.String ? "varchar(5)" : PostgreSql.TypeName(type);
-        public override string ColumnDefinition(ColumnInfo column, bool singleKey) =>
-            PostgreSql.ColumnDefinition(column, singleKey).Replace(" text", " varchar(5)", StringComparison.Ordinal);
-        public override string DropTable(string table) => PostgreSql.DropTable(table);
-        public override bool IsUniqueViolation(System.Data.Common.DbException error) => PostgreSql.IsUniqueViolation(error);
-        public override bool IsForeignKeyViolation(System.Data.Common.DbException error) => PostgreSql.IsForeignKeyViolation(error);
-        public override bool IsNotNullViolation(System.Data.Common.DbException error) => PostgreSql.IsNotNullViolation(error);
     }
 
     [Theory, Sqlite, Postgres]
