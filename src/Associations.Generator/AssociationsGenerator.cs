@@ -27,6 +27,8 @@ namespace Associations.Generator
             var hasMany = Declarations(context, KnownNames.HasMany);
             var belongsToMany = Declarations(context, KnownNames.BelongsToMany);
             var model = Declarations(context, KnownNames.Model);
+            var timestamps = Declarations(context, KnownNames.Timestamps);
+            var paranoid = Declarations(context, KnownNames.Paranoid);
 
             var assemblyOptions = context.CompilationProvider
                 .Select((compilation, _) => DeclarationParser.ParseAssembly(compilation.Assembly))
@@ -37,11 +39,13 @@ namespace Associations.Generator
                 .Combine(hasMany.Collect())
                 .Combine(belongsToMany.Collect())
                 .Combine(model.Collect())
+                .Combine(timestamps.Collect())
+                .Combine(paranoid.Collect())
                 .Combine(assemblyOptions)
                 .Select((input, ct) =>
                 {
-                    var (((((a, b), c), d), e), options) = input;
-                    var parsed = a.AddRange(b).AddRange(c).AddRange(d).AddRange(e);
+                    var (((((((a, b), c), d), e), f), g), options) = input;
+                    var parsed = a.AddRange(b).AddRange(c).AddRange(d).AddRange(e).AddRange(f).AddRange(g);
                     var all = parsed.Where(x => x.Model is not null).Select(x => x.Model!).ToImmutableArray();
                     var parseErrors = parsed.Where(x => x.Error is not null).Select(x => x.Error!).Distinct().ToArray();
                     try

@@ -26,6 +26,8 @@ public class KnownNamesTests
         { "HasMany", typeof(HasManyAttribute) },
         { "BelongsToMany", typeof(BelongsToManyAttribute) },
         { "Model", typeof(ModelAttribute) },
+        { "Timestamps", typeof(TimestampsAttribute) },
+        { "Paranoid", typeof(ParanoidAttribute) },
         { "AssociationDefaults", typeof(AssociationDefaultsAttribute) },
         { "Table", typeof(TableAttribute) },
         { "Column", typeof(ColumnAttribute) },

@@ -36,10 +36,12 @@ namespace Associations.Generator.Emit
             var generatedKeys = model.Columns.Where(c => c.IsGeneratedProperty).ToList();
             if (generatedKeys.Count > 0)
             {
-                w.Line("// ---- Foreign keys added by associations");
+                w.Line(generatedKeys.Any(c => c.Lifecycle is not null) ? "// ---- Columns added by associations, [Timestamps] and [Paranoid]" : "// ---- Foreign keys added by associations");
                 foreach (var column in generatedKeys)
                 {
-                    w.Summary(column.Nullable
+                    w.Summary(column.Lifecycle is { } lifecycle
+                        ? $"Column <c>{CodeWriter.Xml(column.Column)}</c>, added by [{(lifecycle == "DeletedAt" ? "Paranoid" : "Timestamps")}]: {(lifecycle == "CreatedAt" ? "when the row was inserted" : lifecycle == "UpdatedAt" ? "when the row was last written" : "when the row was soft-deleted (null: not deleted)")}, in UTC, set by the runtime."
+                        : column.Nullable
                         ? $"Foreign key column <c>{CodeWriter.Xml(column.Column)}</c>, added by an association (null: not linked)."
                         : $"Junction key column <c>{CodeWriter.Xml(column.Column)}</c>, added by a BelongsToMany association.");
                     // A junction key of a reference type (a string key) is not nullable: it starts as null! until the pair is set.
@@ -465,10 +467,11 @@ namespace Associations.Generator.Emit
                 w.Line($"    update: {SqlText(d => d.Update(model))},");
                 w.Line($"    delete: {SqlText(d => d.Delete(model))},");
                 w.Line($"    find: {SqlText(d => d.Find(model))}),");
+                var notUpdated = model.Columns.FirstOrDefault(c => c.NotUpdated) is { } kept ? $", notUpdated: \"{Escape(kept.Column)}\"" : "";
                 if (model.Related.Count == 0)
-                    w.Line($"related: static () => global::System.Array.Empty<{Meta}.ModelMetadata>())");
+                    w.Line($"related: static () => global::System.Array.Empty<{Meta}.ModelMetadata>(){notUpdated})");
                 else
-                    w.Line($"related: static () => new {Meta}.ModelMetadata[] {{ {string.Join(", ", model.Related.Select(r => $"{Meta}.ModelMetadata.Of<{r}>()"))} }})");
+                    w.Line($"related: static () => new {Meta}.ModelMetadata[] {{ {string.Join(", ", model.Related.Select(r => $"{Meta}.ModelMetadata.Of<{r}>()"))} }}{notUpdated})");
             }
             w.Line("{");
             w.Line("}");
@@ -507,7 +510,7 @@ namespace Associations.Generator.Emit
             var inserted = model.Columns.Where(c => !c.IsGenerated).ToList();
             w.Line($"public override object?[] GetInsertValues({t} entity) => new object?[] {{ {string.Join(", ", inserted.Select(Value))} }};");
             w.Line();
-            var updated = model.Columns.Where(c => !c.IsKey).ToList();
+            var updated = model.Columns.Where(c => !c.IsKey && !c.NotUpdated).ToList();
             if (updated.Count == 0) updated = model.Columns.Where(c => c.IsKey).ToList();
             updated.AddRange(model.Columns.Where(c => c.IsKey));
             w.Line($"public override object?[] GetUpdateValues({t} entity) => new object?[] {{ {string.Join(", ", updated.Select(Value))} }};");
@@ -531,6 +534,39 @@ namespace Associations.Generator.Emit
                 w.Line();
                 var applied = defaults.Aggregate("query", (q, x) => $"__Scope_{x.Name}({q})");
                 w.Line($"public override global::Associations.Query<{t}> ApplyDefaultScope(global::Associations.Query<{t}> query) => {applied};");
+            }
+            var created = model.Columns.FirstOrDefault(c => c.Lifecycle == "CreatedAt");
+            var updatedAt = model.Columns.FirstOrDefault(c => c.Lifecycle == "UpdatedAt");
+            if (created is not null && updatedAt is not null)
+            {
+                w.Line();
+                w.Line("public override bool HasTimestamps => true;");
+                w.Line();
+                w.Line($"public override {Meta}.ColumnInfo? UpdatedAtColumn => Columns[{model.Columns.ToList().IndexOf(updatedAt)}];");
+                w.Line();
+                w.Line($"public override void Touch({t} entity, global::System.DateTime now, bool inserted)");
+                w.Line("{");
+                w.Line($"    if (inserted) entity.{created.Property} = now;");
+                w.Line($"    entity.{updatedAt.Property} = now;");
+                w.Line("}");
+                w.Line();
+                w.Line($"public override (global::System.DateTime Created, global::System.DateTime Updated) GetTimestamps({t} entity) => (entity.{created.Property}, entity.{updatedAt.Property});");
+                w.Line();
+                w.Line($"public override void SetTimestamps({t} entity, global::System.DateTime created, global::System.DateTime updated)");
+                w.Line("{");
+                w.Line($"    entity.{created.Property} = created;");
+                w.Line($"    entity.{updatedAt.Property} = updated;");
+                w.Line("}");
+            }
+            var deleted = model.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Lifecycle == "DeletedAt");
+            if (deleted.c is not null)
+            {
+                w.Line();
+                w.Line($"public override {Meta}.ColumnInfo? DeletedAt => Columns[{deleted.i}];");
+                w.Line();
+                w.Line($"public override global::System.DateTime? GetDeletedAt({t} entity) => entity.{deleted.c.Property};");
+                w.Line();
+                w.Line($"public override void SetDeletedAt({t} entity, global::System.DateTime? value) => entity.{deleted.c.Property} = value;");
             }
             var cascades = model.Associations.Where(a => a.CascadeHooks).ToList();
             if (cascades.Count > 0)
@@ -923,7 +959,7 @@ namespace Associations.Generator.Emit
                     "Single" => Checked("ReadSingle"),
                     "Decimal" => Checked("ReadDecimal"),
                     "Guid" => Plain("ReadGuid"),
-                    "DateTime" => Plain("ReadDateTime"),
+                    "DateTime" => Plain(c.Lifecycle is null ? "ReadDateTime" : "ReadUtcDateTime"),
                     "DateTimeOffset" => Plain("ReadDateTimeOffset"),
                     "DateOnly" => Plain("ReadDateOnly"),
                     "TimeOnly" => Plain("ReadTimeOnly"),

@@ -57,7 +57,7 @@ namespace Associations.Generator.Emit
 
         public string Update(ModelSpec model)
         {
-            var set = model.Columns.Where(c => !c.IsKey).ToList();
+            var set = model.Columns.Where(c => !c.IsKey && !c.NotUpdated).ToList();
             var key = model.Columns.Where(c => c.IsKey).ToList();
             if (set.Count == 0) set = key;
             var assignments = string.Join(", ", set.Select((c, i) => Quote(c.Column) + " = @p" + i));

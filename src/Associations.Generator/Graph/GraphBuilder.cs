@@ -217,6 +217,32 @@ namespace Associations.Generator.Graph
             AddColumns(model, key, diagnostics);
         }
 
+        /// <summary>A [Timestamps]/[Paranoid] column: the declared DateTime property, or a generated one.</summary>
+        private static void AddLifecycle(ModelBuilder model, string name, bool nullable, List<DiagnosticInfo> diagnostics)
+        {
+            var index = model.Columns.FindIndex(c => c.Property == name);
+            if (index >= 0)
+            {
+                var declared = model.Columns[index];
+                if (declared.Storage == "DateTime" && declared.EnumUnderlying is null && (nullable || !declared.Nullable))
+                    model.Columns[index] = declared with { Lifecycle = name };
+                else
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, model.Type.Location,
+                        $"'{model.Type.Name}.{name}' must be a {(nullable ? "DateTime?" : "DateTime")} property: [{(name == "DeletedAt" ? "Paranoid" : "Timestamps")}] sets it"));
+                return;
+            }
+            if (model.Type.MemberNames.Any(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)) || model.Reserved.Contains(name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, model.Type.Location,
+                    $"'{model.Type.Name}' has a member named '{name}' that is not a mapped DateTime property; [{(name == "DeletedAt" ? "Paranoid" : "Timestamps")}] needs that name for its column"));
+                return;
+            }
+            model.Reserved.Add(name);
+            model.Columns.Add(new ColumnSpec(name, model.ColumnName(name), "DateTime",
+                nullable ? "global::System.DateTime?" : "global::System.DateTime", "global::System.DateTime", null,
+                nullable, true, false, false, false, true) { Lifecycle = name });
+        }
+
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
         {
             if (Naming.TooLong(model.Table))
@@ -253,6 +279,12 @@ namespace Associations.Generator.Graph
                     StoreType = property.StoreType,
                 });
             }
+            if (model.Type.Timestamps)
+            {
+                AddLifecycle(model, "CreatedAt", nullable: false, diagnostics);
+                AddLifecycle(model, "UpdatedAt", nullable: false, diagnostics);
+            }
+            if (model.Type.Paranoid) AddLifecycle(model, "DeletedAt", nullable: true, diagnostics);
             model.Key = model.Columns.FirstOrDefault(c => c.IsKey);
         }
 

@@ -26,6 +26,12 @@ namespace Associations.Generator.Graph
 
         /// <summary><c>[Column(TypeName)]</c>, verbatim.</summary>
         public string? StoreType { get; init; }
+
+        /// <summary>"CreatedAt", "UpdatedAt" ([Timestamps]) or "DeletedAt" ([Paranoid]): set by the runtime, read in UTC.</summary>
+        public string? Lifecycle { get; init; }
+
+        /// <summary>The UPDATE statement leaves it alone (CreatedAt never changes after the insert).</summary>
+        public bool NotUpdated => Lifecycle == "CreatedAt";
     }
 
     /// <summary>A foreign key of a table.</summary>

@@ -133,6 +133,7 @@ namespace Associations.Generator.Parsing
             string? singular = null, plural = null, table = null, schema = null;
             LocationInfo? tableLocation = null;
             var hasModel = false;
+            bool timestamps = false, paranoid = false;
             foreach (var attribute in type.GetAttributes())
             {
                 switch (attribute.AttributeClass?.ToDisplayString())
@@ -145,6 +146,14 @@ namespace Associations.Generator.Parsing
                             if (named.Key == "Singular") singular = ValueOf(named.Value) as string;
                             if (named.Key == "Plural") plural = ValueOf(named.Value) as string;
                         }
+                        break;
+                    case KnownNames.Timestamps:
+                        timestamps = true;
+                        hasModel = true;
+                        break;
+                    case KnownNames.Paranoid:
+                        paranoid = true;
+                        hasModel = true;
                         break;
                     case KnownNames.Table:
                         if (attribute.ConstructorArguments.Length > 0) table = ValueOf(attribute.ConstructorArguments[0]) as string;
@@ -234,6 +243,8 @@ namespace Associations.Generator.Parsing
             {
                 Scopes = scopes.ToEquatableArray(),
                 Schema = string.IsNullOrEmpty(schema) ? null : schema,
+                Timestamps = timestamps,
+                Paranoid = paranoid,
                 TableLocation = tableLocation,
             };
         }

@@ -64,6 +64,12 @@ namespace Associations.Generator.Parsing
         EquatableArray<string> MemberNames,
         LocationInfo? Location)
     {
+        /// <summary><c>[Timestamps]</c>: CreatedAt/UpdatedAt.</summary>
+        public bool Timestamps { get; init; }
+
+        /// <summary><c>[Paranoid]</c>: DeletedAt, soft delete.</summary>
+        public bool Paranoid { get; init; }
+
         /// <summary><c>[Table(Schema = "…")]</c>.</summary>
         public string? Schema { get; init; }
 

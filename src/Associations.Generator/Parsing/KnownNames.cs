@@ -11,6 +11,8 @@ namespace Associations.Generator.Parsing
         public const string HasMany = "Associations.HasManyAttribute";
         public const string BelongsToMany = "Associations.BelongsToManyAttribute";
         public const string Model = "Associations.ModelAttribute";
+        public const string Timestamps = "Associations.TimestampsAttribute";
+        public const string Paranoid = "Associations.ParanoidAttribute";
         public const string AssociationDefaults = "Associations.AssociationDefaultsAttribute";
         public const string Scope = "Associations.ScopeAttribute";
         public const string Query = "Associations.Query`1";

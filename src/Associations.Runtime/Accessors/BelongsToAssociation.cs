@@ -67,7 +67,7 @@ namespace Associations.Accessors
             if (source is null) throw new ArgumentNullException(nameof(source));
             var key = _getForeignKey(source);
             if (key is null) return null;
-            if (query is null && !Target.HasDefaultScope)
+            if (query is null && !Target.NeedsScope)
             {
                 var rows = await db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
@@ -96,7 +96,7 @@ namespace Associations.Accessors
                 }
                 await WriteForeignKeyAsync(db, source, value, sourceKey, "set", c).ConfigureAwait(false);
                 return 0;
-            }, atomic: value is not null || HookInfo<TSource>.Update, ct).ConfigureAwait(false);
+            }, atomic: value is not null || HookInfo<TSource>.Update || Source.HasTimestamps, ct).ConfigureAwait(false);
             db.RecordUndo(() => _setNavigation(source, previousNavigation));
         }
 
@@ -129,6 +129,7 @@ namespace Associations.Accessors
                 var affected = await db.ExecuteAsync(Sql.SetForeignKey.For(db.Dialect.Kind), new object?[] { value, sourceKey }, c).ConfigureAwait(false);
                 if (affected == 0)
                     throw new AssociationException($"Cannot {operation} {Qualified}: no {Source.Name} has key {sourceKey}.", Source.Name, Name, sourceKey);
+                await db.TouchRowAsync(Source, source, c).ConfigureAwait(false);
                 if (source is IAfterUpdate after) await after.OnAfterUpdateAsync(db, c).ConfigureAwait(false);
             }
             catch

@@ -193,7 +193,7 @@ namespace Associations.Accessors
             var key = SourceKeyOf(source, "get");
             return db.RunAsync(Source.Name, Name, key, "get", async c =>
             {
-                if (query is null && through is null && !Target.HasDefaultScope)
+                if (query is null && through is null && !Target.NeedsScope)
                 {
                     return await db.ReadAsync(Sql.Select.For(db.Dialect.Kind), new object?[] { key }, reader =>
                     {
@@ -228,7 +228,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "count");
-            if (query is null && through is null && !Target.HasDefaultScope)
+            if (query is null && through is null && !Target.NeedsScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
             var targetQuery = Scoped(query);
@@ -286,7 +286,11 @@ namespace Associations.Accessors
             var count = await db.RunAsync(Source.Name, Name, key, "check",
                 c => db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c),
                 atomic: false, ct).ConfigureAwait(false);
-            return count == list.Count;
+            if (count != list.Count || !Target.NeedsScope) return count == list.Count;
+            // The target's default scope or [Paranoid] hides some rows: each must also be visible.
+            var visible = await db.RunAsync(Source.Name, Name, key, "check",
+                new Query<TTarget>(db, Target).Where(Conditions.InList<TTarget>(TargetKeyColumn, list)).CountAsync, atomic: false, ct).ConfigureAwait(false);
+            return visible == list.Count;
         }
 
         // ------------------------------------------------------------------ writes

@@ -101,7 +101,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "get");
-            if (query is null && !Target.HasDefaultScope)
+            if (query is null && !Target.NeedsScope)
                 return db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
             var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Linked(key)));
@@ -113,7 +113,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "get");
-            if (query is null && !Target.HasDefaultScope)
+            if (query is null && !Target.NeedsScope)
             {
                 var rows = await db.RunAsync(Source.Name, Name, key, "get",
                     c => db.QueryAsync(Target, Sql.Select.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct).ConfigureAwait(false);
@@ -128,7 +128,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "count");
-            if (query is null && !Target.HasDefaultScope)
+            if (query is null && !Target.NeedsScope)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
             var built = (query ?? Identity)(new Query<TTarget>(db, Target).Where(Linked(key)));
@@ -145,7 +145,11 @@ namespace Associations.Accessors
             var count = await db.RunAsync(Source.Name, Name, key, "check",
                 c => db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c),
                 atomic: false, ct).ConfigureAwait(false);
-            return count == list.Count;
+            if (count != list.Count || !Target.NeedsScope) return count == list.Count;
+            // The target's default scope or [Paranoid] hides some rows: each must also be visible.
+            var visible = await db.RunAsync(Source.Name, Name, key, "check",
+                new Query<TTarget>(db, Target).Where(Conditions.InList<TTarget>(TargetKeyColumn, list)).CountAsync, atomic: false, ct).ConfigureAwait(false);
+            return visible == list.Count;
         }
 
         // ------------------------------------------------------------------ writes
@@ -271,7 +275,7 @@ namespace Associations.Accessors
         /// <summary>Whether rows must be written one by one so that their hooks run (the target has update or, when unlinking deletes, delete hooks).</summary>
         private static readonly bool RowHooksUpdate = HookInfo<TTarget>.Update;
 
-        private bool RowHooks => RowHooksUpdate || UnlinkDeletes && HookInfo<TTarget>.Delete;
+        private bool RowHooks => RowHooksUpdate || Target.HasTimestamps || UnlinkDeletes && (HookInfo<TTarget>.Delete || Target.DeletedAt is not null);
 
         private async Task LinkAsync(DbSession db, object key, List<object> list, string operation, CancellationToken c)
         {

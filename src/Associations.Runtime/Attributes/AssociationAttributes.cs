@@ -130,6 +130,28 @@ namespace Associations
         public string? Plural { get; set; }
     }
 
+    /// <summary>
+    /// Lifecycle timestamps (Sequelize's <c>timestamps: true</c>): the model gets <c>DateTime CreatedAt</c> and
+    /// <c>DateTime UpdatedAt</c> (generated when not declared), set in UTC by every insert and update path — accessors
+    /// that change the row's foreign key included — in the database and on the instance. <c>CreatedAt</c> never changes
+    /// after the insert. Also makes the class a model.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class TimestampsAttribute : Attribute
+    {
+    }
+
+    /// <summary>
+    /// Soft delete (Sequelize's <c>paranoid: true</c>): the model gets <c>DateTime? DeletedAt</c> (generated when not
+    /// declared). <c>DeleteAsync</c> sets it instead of deleting; queries, <c>FindAsync</c>, association getters, counts,
+    /// <c>Has*</c>, includes, <c>WhereHas*</c> and <c>With*Count</c> skip deleted rows unless <c>WithDeleted()</c>;
+    /// <c>RestoreAsync</c> clears it; <c>DeleteAsync(entity, force: true)</c> deletes the row. Also makes the class a model.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class ParanoidAttribute : Attribute
+    {
+    }
+
     /// <summary>Naming defaults for every model of the assembly.</summary>
     [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
     public sealed class AssociationDefaultsAttribute : Attribute

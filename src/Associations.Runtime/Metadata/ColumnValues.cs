@@ -102,6 +102,10 @@ namespace Associations.Metadata
             return value.Kind == DateTimeKind.Unspecified ? value : DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
         }
 
+        /// <summary>A <c>[Timestamps]</c>/<c>[Paranoid]</c> column: written in UTC by the runtime, read back with <see cref="DateTimeKind.Utc"/>.</summary>
+        public static DateTime ReadUtcDateTime(DbDataReader reader, int ordinal) =>
+            DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+
         /// <summary>A <see cref="DateTimeOffset"/>: the instant as written, in UTC (offset zero).</summary>
         public static DateTimeOffset ReadDateTimeOffset(DbDataReader reader, int ordinal) =>
             reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();

@@ -25,7 +25,8 @@ namespace Associations.Metadata
             IReadOnlyList<ForeignKeyInfo> foreignKeys,
             IReadOnlyList<IReadOnlyList<string>> uniqueConstraints,
             ModelStatements statements,
-            Func<IReadOnlyList<ModelMetadata>> related)
+            Func<IReadOnlyList<ModelMetadata>> related,
+            string? notUpdated = null)
         {
             Name = name;
             Table = table;
@@ -38,7 +39,7 @@ namespace Associations.Metadata
             _foreignKeyColumns = new HashSet<string>(foreignKeys.Select(f => f.Column), StringComparer.Ordinal);
             KeyGenerated = Key.Count == 1 && Key[0].IsGenerated;
             var inserted = columns.Where(c => !c.IsGenerated).ToList();
-            var updated = columns.Where(c => !c.IsKey).ToList();
+            var updated = columns.Where(c => !c.IsKey && c.Name != notUpdated).ToList();
             if (updated.Count == 0) updated = columns.Where(c => c.IsKey).ToList();
             updated.AddRange(columns.Where(c => c.IsKey));
             _insertLimits = Limits(inserted);
@@ -115,8 +116,9 @@ namespace Associations.Metadata
             IReadOnlyList<ForeignKeyInfo> foreignKeys,
             IReadOnlyList<IReadOnlyList<string>> uniqueConstraints,
             ModelStatements statements,
-            Func<IReadOnlyList<ModelMetadata>> related)
-            : base(name, table, columns, foreignKeys, uniqueConstraints, statements, related)
+            Func<IReadOnlyList<ModelMetadata>> related,
+            string? notUpdated = null)
+            : base(name, table, columns, foreignKeys, uniqueConstraints, statements, related, notUpdated)
         {
         }
 
@@ -146,6 +148,33 @@ namespace Associations.Metadata
 
         /// <summary>Whether the model has a default scope (<c>[Scope(Default = true)]</c>).</summary>
         public virtual bool HasDefaultScope => false;
+
+        /// <summary>Whether reads of the model must go through a composed query: a default scope, or <c>[Paranoid]</c>.</summary>
+        public bool NeedsScope => HasDefaultScope || DeletedAt is not null;
+
+        /// <summary><c>[Timestamps]</c>: <c>CreatedAt</c>/<c>UpdatedAt</c> are set by the runtime.</summary>
+        public virtual bool HasTimestamps => false;
+
+        /// <summary>Sets <c>UpdatedAt</c> (and <c>CreatedAt</c> when <paramref name="inserted"/>) to <paramref name="now"/>.</summary>
+        public virtual void Touch(T entity, DateTime now, bool inserted) { }
+
+        /// <summary>The timestamps of <paramref name="entity"/> (to put back after a rollback).</summary>
+        public virtual (DateTime Created, DateTime Updated) GetTimestamps(T entity) => default;
+
+        /// <summary>Puts timestamps back.</summary>
+        public virtual void SetTimestamps(T entity, DateTime created, DateTime updated) { }
+
+        /// <summary><c>[Timestamps]</c>: the <c>UpdatedAt</c> column, or null.</summary>
+        public virtual ColumnInfo? UpdatedAtColumn => null;
+
+        /// <summary><c>[Paranoid]</c>: the <c>DeletedAt</c> column, or null.</summary>
+        public virtual ColumnInfo? DeletedAt => null;
+
+        /// <summary>The <c>DeletedAt</c> of <paramref name="entity"/>.</summary>
+        public virtual DateTime? GetDeletedAt(T entity) => null;
+
+        /// <summary>Sets <c>DeletedAt</c>.</summary>
+        public virtual void SetDeletedAt(T entity, DateTime? value) { }
 
         /// <summary>Applies the model's default scopes to <paramref name="query"/>.</summary>
         public virtual Query<T> ApplyDefaultScope(Query<T> query) => query;

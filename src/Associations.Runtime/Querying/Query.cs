@@ -12,7 +12,7 @@ namespace Associations
     /// A query over one model: typed <c>Where</c>, ordering, paging, includes. Every builder call returns
     /// a new query and leaves this one as it was, so a query can be shared and extended safely.
     /// </summary>
-    public sealed class Query<T> where T : class
+    public sealed partial class Query<T> where T : class
     {
         private readonly DbSession? _session;
         private Condition<T>? _filter;
@@ -21,6 +21,8 @@ namespace Associations
         private int? _offset;
         private bool _required;
         private bool _unscoped;
+        private bool _withDeleted;
+        private bool _paranoidApplied;
         private IColumn[]? _select;
         private IColumn[]? _throughSelect;
         private Include<T>[] _includes = Array.Empty<Include<T>>();
@@ -182,7 +184,27 @@ namespace Associations
         }
 
         /// <summary>This query with the model's default scope applied (itself when unscoped or when there is none).</summary>
-        public Query<T> Scoped() => _unscoped || !Metadata.HasDefaultScope ? this : Metadata.ApplyDefaultScope(Unscoped()).Unscoped();
+        public Query<T> Scoped()
+        {
+            var query = _unscoped || !Metadata.HasDefaultScope ? this : Metadata.ApplyDefaultScope(Unscoped()).Unscoped();
+            if (query._withDeleted || query._paranoidApplied || Metadata.DeletedAt is not { } deletedAt) return query;
+            // [Paranoid]: soft-deleted rows are skipped (Unscoped() does not change that; WithDeleted() does).
+            var copy = query.Where(new NullTest<T>(deletedAt, true));
+            copy._paranoidApplied = true;
+            return copy;
+        }
+
+        /// <summary>Whether soft-deleted rows of a <c>[Paranoid]</c> model are included.</summary>
+        public bool IsWithDeleted => _withDeleted;
+
+        /// <summary>A <c>[Paranoid]</c> model: includes soft-deleted rows (Sequelize's <c>paranoid: false</c>).</summary>
+        public Query<T> WithDeleted()
+        {
+            if (_withDeleted) return this;
+            var copy = Clone();
+            copy._withDeleted = true;
+            return copy;
+        }
 
         /// <summary>Runs the query: one statement for the rows and their to-one includes, one more per to-many include level.</summary>
         public async Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)

@@ -94,6 +94,7 @@ namespace Associations
             {
                 if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(this, ct).ConfigureAwait(false);
                 var sql = meta.Statements.Insert.For(Dialect.Kind);
+                Touch(meta, entity, inserted: true);
                 var values = meta.GetInsertValues(entity);
                 meta.CheckLengths(values, update: false);
                 if (meta.KeyGenerated)
@@ -142,6 +143,7 @@ namespace Associations
             await RunAsync(meta.Name, null, key, "update", async ct =>
             {
                 if (entity is IBeforeUpdate before) await before.OnBeforeUpdateAsync(this, ct).ConfigureAwait(false);
+                Touch(meta, entity, inserted: false);
                 var values = meta.GetUpdateValues(entity);
                 meta.CheckLengths(values, update: true);
                 var affected = await ExecuteAsync(meta.Statements.Update.For(Dialect.Kind), values, ct).ConfigureAwait(false);
@@ -155,7 +157,12 @@ namespace Associations
 
         /// <summary>Deletes the row of <paramref name="entity"/>; throws when no row has its key. Its delete hooks run,
         /// and children of <c>Hooks = true</c> associations are deleted first through the runtime (running theirs), all in one transaction.</summary>
-        public async Task DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
+        public Task DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T> =>
+            DeleteAsync(entity, force: false, cancellationToken);
+
+        /// <summary>Deletes the row of <paramref name="entity"/>. A <c>[Paranoid]</c> model's row is soft-deleted (its <c>DeletedAt</c>
+        /// set) unless <paramref name="force"/>; other models' rows are always deleted. Delete hooks run either way.</summary>
+        public async Task DeleteAsync<T>(T entity, bool force, CancellationToken cancellationToken = default) where T : class, IModel<T>
         {
             if (entity is null) throw new ArgumentNullException(nameof(entity));
             using var op = EnterOperation();
@@ -167,8 +174,16 @@ namespace Associations
                 await RunAsync(meta.Name, null, key, "delete", async ct =>
                 {
                     if (entity is IBeforeDelete before) await before.OnBeforeDeleteAsync(this, ct).ConfigureAwait(false);
-                    await meta.DeleteChildrenAsync(this, entity, ct).ConfigureAwait(false);
-                    var affected = await ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct).ConfigureAwait(false);
+                    int affected;
+                    if (meta.DeletedAt is not null && !force)
+                    {
+                        affected = await SetDeletedAtAsync(meta, entity, key, UtcNow(), ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await meta.DeleteChildrenAsync(this, entity, ct).ConfigureAwait(false);
+                        affected = await ExecuteAsync(meta.Statements.Delete.For(Dialect.Kind), KeyValues(key), ct).ConfigureAwait(false);
+                    }
                     if (affected == 0)
                         throw new AssociationException($"Cannot delete {meta.Name} with key {key}: no such row.", meta.Name, null, key);
                     if (entity is IAfterDelete after) await after.OnAfterDeleteAsync(this, ct).ConfigureAwait(false);
@@ -194,7 +209,7 @@ namespace Associations
             if (key is null) throw new ArgumentNullException(nameof(key));
             using var op = EnterOperation();
             var meta = T.Metadata;
-            if (meta.HasDefaultScope && meta.Key.Count == 1)
+            if (meta.NeedsScope && meta.Key.Count == 1)
                 return await Query<T>().Where(Conditions.Equal<T>(meta.Key[0], key)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var rows = await RunAsync(meta.Name, null, key, "find",
                 ct => QueryAsync(meta, meta.Statements.Find.For(Dialect.Kind), KeyValues(key), ct),

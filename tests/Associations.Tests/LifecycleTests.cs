@@ -1,0 +1,104 @@
+using Associations.Tests.Infrastructure;
+using Associations.Tests.Models;
+
+namespace Associations.Tests;
+
+/// <summary>SPEC §12: [Timestamps] and [Paranoid], checked against the database itself on both engines.</summary>
+public class LifecycleTests
+{
+    private static async Task<DateTime> StoredAsync(TestDb t, string table, string column, int id) =>
+        DateTime.SpecifyKind((await t.Rows<DateTime>($"SELECT \"{column}\" FROM \"{table}\" WHERE \"Id\" = @id", new { id })).Single(), DateTimeKind.Utc);
+
+    [Theory, Sqlite, Postgres]
+    public async Task Timestamps_are_set_by_insert_update_and_accessors(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        Assert.Equal(DateTimeKind.Utc, home.CreatedAt.Kind);
+        Assert.True(home.CreatedAt >= before);
+        Assert.Equal(home.CreatedAt, home.UpdatedAt);
+        Assert.Equal(home.CreatedAt, await StoredAsync(t, "Households", "CreatedAt", home.Id));
+        var read = (await db.FindAsync<Household>(home.Id))!;
+        Assert.Equal(home.CreatedAt, read.CreatedAt);
+        Assert.Equal(DateTimeKind.Utc, read.CreatedAt.Kind);
+
+        await Task.Delay(20);
+        var created = home.CreatedAt;
+        home.Name = "house";
+        home.CreatedAt = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc); // CreatedAt never changes after insert
+        await db.UpdateAsync(home);
+        Assert.True(home.UpdatedAt > created);
+        Assert.Equal(created, await StoredAsync(t, "Households", "CreatedAt", home.Id));
+        Assert.Equal(home.UpdatedAt, await StoredAsync(t, "Households", "UpdatedAt", home.Id));
+
+        var chore = await home.CreateChoreAsync(db, new Chore { Title = "dishes" });
+        var choreCreated = chore.UpdatedAt;
+        var other = await db.InsertAsync(new Household { Name = "other" });
+        await Task.Delay(20);
+        await chore.SetHouseholdAsync(db, other);   // an accessor that changes the row's foreign key updates its UpdatedAt
+        Assert.True(chore.UpdatedAt > choreCreated);
+        Assert.Equal(chore.UpdatedAt, await StoredAsync(t, "Chores", "UpdatedAt", chore.Id));
+        await Task.Delay(20);
+        await home.AddChoreAsync(db, chore);       // HasMany link: the row is written through UpdateAsync
+        Assert.True(await StoredAsync(t, "Chores", "UpdatedAt", chore.Id) > chore.UpdatedAt);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task Paranoid_rows_are_soft_deleted_skipped_restored_and_force_deleted(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        var dishes = await home.CreateChoreAsync(db, new Chore { Title = "dishes" });
+        var laundry = await home.CreateChoreAsync(db, new Chore { Title = "laundry" });
+
+        await db.DeleteAsync(dishes);
+        Assert.NotNull(dishes.DeletedAt);
+        Assert.Equal(2, await t.Count("Chores"));                                  // still there
+        Assert.Equal(1, await t.Count("Chores", "\"DeletedAt\" IS NOT NULL"));
+        Assert.Null(await db.FindAsync<Chore>(dishes.Id));
+        Assert.Equal(["laundry"], (await db.Query<Chore>().ToListAsync()).Select(c => c.Title));
+        Assert.Equal(2, await db.Query<Chore>().WithDeleted().CountAsync());
+        Assert.Equal(["laundry"], (await home.GetChoresAsync(db)).Select(c => c.Title));
+        Assert.Equal(1, await home.CountChoresAsync(db));
+        Assert.False(await home.HasChoreAsync(db, dishes));
+        var included = await db.Query<Household>().IncludeChores().WithChoresCount().ToListAsync();
+        Assert.Equal(["laundry"], included[0].Chores!.Select(c => c.Title));
+        Assert.Equal(1, included[0].ChoresCount);
+        Assert.Equal(1, await db.Query<Household>().WhereHasChores(c => c.Where(Chore.Columns.Title == "laundry")).CountAsync());
+        Assert.Equal(0, await db.Query<Household>().WhereHasChores(c => c.Where(Chore.Columns.Title == "dishes")).CountAsync());
+
+        await db.RestoreAsync(dishes);
+        Assert.Null(dishes.DeletedAt);
+        Assert.Equal(2, await home.CountChoresAsync(db));
+
+        await db.DeleteAsync(laundry, force: true);
+        Assert.Equal(1, await t.Count("Chores"));
+        await Assert.ThrowsAsync<AssociationException>(() => db.RestoreAsync(home)); // Household is not [Paranoid]
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task A_rolled_back_soft_delete_puts_DeletedAt_back(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        var chore = await home.CreateChoreAsync(db, new Chore { Title = "dishes" });
+        var updated = chore.UpdatedAt;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync(async () =>
+        {
+            await db.DeleteAsync(chore);
+            chore.Title = "x";
+            await db.UpdateAsync(chore);
+            throw new InvalidOperationException("roll back");
+        }));
+        Assert.Null(chore.DeletedAt);
+        Assert.Equal(updated, chore.UpdatedAt);
+        Assert.Equal(0, await t.Count("Chores", "\"DeletedAt\" IS NOT NULL"));
+    }
+}
