@@ -139,3 +139,26 @@ public class ValueRuleTests
         Assert.Contains(t.IsPostgres ? "\"Handle\" character varying(10)" : "CHECK (length(\"Handle\") <= 10)", script);
     }
 }
+
+public class IdentifierTests
+{
+    [Theory, Sqlite, Postgres]
+    public async Task Long_constraint_names_are_shortened_and_stay_distinct(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        await t.Db.SyncAsync<BillingEntry>();
+        await t.Db.SyncAsync<BillingEntry>(); // again: nothing to do, nothing fails
+        var script = Schema.Script(t.IsPostgres ? Dialect.PostgreSql : Dialect.Sqlite, typeof(BillingEntry));
+        var names = System.Text.RegularExpressions.Regex.Matches(script, "\"((?:FK|IX|UX)_[^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(4, names.Count); // two foreign keys, two indexes
+        Assert.All(names, n => Assert.True(System.Text.Encoding.UTF8.GetByteCount(n) <= 63, n));
+        Assert.Equal(names.Count, names.Select(n => n[..Math.Min(n.Length, 63)]).Distinct().Count());
+        Assert.Equal("FK_Short_Col", Schema.ConstraintName("FK_", "Short", "Col"));
+        Assert.Equal(Schema.ConstraintName("IX_", new string('t', 60), "A"), Schema.ConstraintName("IX_", new string('t', 60), "A"));
+        var owner = await t.Db.InsertAsync(new BillingOwner());
+        var entry = await t.Db.InsertAsync(new BillingEntry());
+        await entry.SetResponsibleOwnerDeputyAsync(t.Db, owner);
+        Assert.Equal(0, await t.Db.Query<BillingEntry>().Where(BillingEntry.Columns.ResponsibleOwnerId.IsNotNull()).CountAsync());
+        Assert.Empty((await Schema.DiffAsync(t.Db, typeof(BillingEntry))).Changes);
+    }
+}

@@ -101,11 +101,32 @@ namespace Associations
                 yield return "PRIMARY KEY (" + string.Join(", ", model.Key.Select(k => dialect.Quote(k.Name))) + ")";
             foreach (var fk in model.ForeignKeys.Where(f => f.Constraint))
             {
-                yield return "CONSTRAINT " + dialect.Quote("FK_" + model.Table + "_" + fk.Column)
+                yield return "CONSTRAINT " + dialect.Quote(ConstraintName("FK_", model.Table, fk.Column))
                     + " FOREIGN KEY (" + dialect.Quote(fk.Column) + ") REFERENCES " + dialect.Quote(fk.ReferencedTable)
                     + " (" + dialect.Quote(fk.ReferencedColumn) + ") ON DELETE " + Dialect.ActionSql(fk.OnDelete)
                     + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate);
             }
+        }
+
+        /// <summary>
+        /// The name of a constraint or index the library makes: <c>{prefix}{table}_{columns}</c>, or — when that is longer than the
+        /// 63 bytes PostgreSQL keeps — its first bytes and a hash of the whole name, so that two long names never meet
+        /// (SQLite gets the same names, so a database moves between engines unchanged).
+        /// </summary>
+        public static string ConstraintName(string prefix, string table, string columns)
+        {
+            var name = prefix + table + "_" + columns;
+            if (Encoding.UTF8.GetByteCount(name) <= 63) return name;
+            var hash = 2166136261u; // FNV-1a over the UTF-8 bytes: stable across runs and machines
+            foreach (var b in Encoding.UTF8.GetBytes(name)) hash = (hash ^ b) * 16777619u;
+            var suffix = "_" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            var keep = new StringBuilder();
+            foreach (var ch in name)
+            {
+                if (Encoding.UTF8.GetByteCount(keep.ToString() + ch) + suffix.Length > 63 || char.IsSurrogate(ch)) break;
+                keep.Append(ch);
+            }
+            return keep + suffix;
         }
 
         /// <summary>Indexes on the foreign-key columns and unique constraints of one model.</summary>
@@ -114,7 +135,7 @@ namespace Associations
             var indexed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var unique in model.UniqueConstraints)
             {
-                var name = "UX_" + model.Table + "_" + string.Join("_", unique);
+                var name = ConstraintName("UX_", model.Table, string.Join("_", unique));
                 yield return "CREATE UNIQUE INDEX IF NOT EXISTS " + dialect.Quote(name) + " ON " + dialect.Quote(model.Table)
                     + " (" + string.Join(", ", unique.Select(dialect.Quote)) + ")";
                 indexed.Add(unique[0]);
@@ -124,7 +145,7 @@ namespace Associations
                 // A column leading the primary key or a unique index is indexed already.
                 if (model.Key.Count > 0 && model.Key[0].Name == fk.Column) continue;
                 if (!indexed.Add(fk.Column)) continue;
-                yield return "CREATE INDEX IF NOT EXISTS " + dialect.Quote("IX_" + model.Table + "_" + fk.Column)
+                yield return "CREATE INDEX IF NOT EXISTS " + dialect.Quote(ConstraintName("IX_", model.Table, fk.Column))
                     + " ON " + dialect.Quote(model.Table) + " (" + dialect.Quote(fk.Column) + ")";
             }
         }

@@ -206,7 +206,7 @@ namespace Associations
                 var same = candidates.FirstOrDefault(l => SameForeignKey(l, fk));
                 var after = "(" + fk.Column + ") REFERENCES " + fk.ReferencedTable + " (" + fk.ReferencedColumn + ") ON DELETE "
                     + Dialect.ActionSql(fk.OnDelete) + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate);
-                var name = "FK_" + model.Table + "_" + fk.Column;
+                var name = Schema.ConstraintName("FK_", model.Table, fk.Column);
                 if (same is not null) { matchedForeignKeys.Add(same); continue; }
                 var other = candidates.FirstOrDefault();
                 string? refusal = null;
@@ -240,7 +240,7 @@ namespace Associations
             {
                 if (_allowDrop)
                 {
-                    changes.Add(new SchemaChange(SchemaChangeKind.DropForeignKey, table.Name, live.Name ?? "FK_" + table.Name + "_" + live.Column, live.ToString(), null));
+                    changes.Add(new SchemaChange(SchemaChangeKind.DropForeignKey, table.Name, live.Name ?? Schema.ConstraintName("FK_", table.Name, live.Column), live.ToString(), null));
                     if (sqlite) rebuild = true;
                     else dropStatements.Add("ALTER TABLE " + Q(table.Name) + " DROP CONSTRAINT " + Q(live.Name!));
                 }
@@ -374,7 +374,7 @@ namespace Associations
             && live.OnDelete == fk.OnDelete && live.OnUpdate == fk.OnUpdate;
 
         private string AddForeignKey(string table, ForeignKeyInfo fk) =>
-            "ALTER TABLE " + Q(table) + " ADD CONSTRAINT " + Q("FK_" + table + "_" + fk.Column) + " FOREIGN KEY (" + Q(fk.Column) + ") REFERENCES "
+            "ALTER TABLE " + Q(table) + " ADD CONSTRAINT " + Q(Schema.ConstraintName("FK_", table, fk.Column)) + " FOREIGN KEY (" + Q(fk.Column) + ") REFERENCES "
             + Q(fk.ReferencedTable) + " (" + Q(fk.ReferencedColumn) + ") ON DELETE " + Dialect.ActionSql(fk.OnDelete) + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate);
 
         private string CreateIndex(ExpectedIndex index, string table) =>
@@ -393,18 +393,18 @@ namespace Associations
         {
             var list = new List<ExpectedIndex>();
             foreach (var column in model.Columns.Where(c => c.IsUnique && !(c.IsKey && model.Key.Count == 1)))
-                list.Add(new ExpectedIndex("UX_" + model.Table + "_" + column.Name, true, new[] { column.Name }, true));
+                list.Add(new ExpectedIndex(Schema.ConstraintName("UX_", model.Table, column.Name), true, new[] { column.Name }, true));
             var indexed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var unique in model.UniqueConstraints)
             {
-                list.Add(new ExpectedIndex("UX_" + model.Table + "_" + string.Join("_", unique), true, unique, false));
+                list.Add(new ExpectedIndex(Schema.ConstraintName("UX_", model.Table, string.Join("_", unique)), true, unique, false));
                 indexed.Add(unique[0]);
             }
             foreach (var fk in model.ForeignKeys)
             {
                 if (model.Key.Count > 0 && model.Key[0].Name == fk.Column) continue;
                 if (!indexed.Add(fk.Column)) continue;
-                list.Add(new ExpectedIndex("IX_" + model.Table + "_" + fk.Column, false, new[] { fk.Column }, false));
+                list.Add(new ExpectedIndex(Schema.ConstraintName("IX_", model.Table, fk.Column), false, new[] { fk.Column }, false));
             }
             return list;
         }

@@ -75,3 +75,17 @@ public partial class Account
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public List<string> Scratch { get; set; } = [];
 }
+
+/// <summary>Constraint and index names longer than PostgreSQL's 63 bytes that share their first 63 (issue 12).</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("customer_subscription_billing_history_entries")]
+[BelongsTo(typeof(BillingOwner), As = "ResponsibleOwner")]
+[BelongsTo(typeof(BillingOwner), As = "ResponsibleOwnerDeputy")]
+public partial class BillingEntry
+{
+    public int Id { get; set; }
+}
+
+public partial class BillingOwner
+{
+    public int Id { get; set; }
+}
