@@ -152,6 +152,7 @@ namespace Associations
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
+            using var trace = session.StartQuery(Metadata.Name, "query");
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
@@ -181,6 +182,7 @@ namespace Associations
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.CountAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
+            using var trace = session.StartQuery(Metadata.Name, "count");
             var plan = new SelectPlan(session.Dialect);
             PlanJoins(plan, Alias, countOnly: true);
             var sql = new StringBuilder();

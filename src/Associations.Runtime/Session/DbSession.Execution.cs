@@ -28,7 +28,7 @@ namespace Associations
             {
                 using var pragma = Connection.CreateCommand();
                 pragma.CommandText = "PRAGMA foreign_keys = ON";
-                Log(pragma.CommandText);
+                using var trace = StartCommand(pragma);
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -38,10 +38,12 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 return await command.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -53,11 +55,13 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 var value = await command.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return value is DBNull ? null : value;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -74,6 +78,7 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -82,6 +87,7 @@ namespace Associations
                     rows.Add(metadata.Read(reader, 0));
                 return rows;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -93,6 +99,7 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +108,7 @@ namespace Associations
                     rows.Add(read(reader));
                 return rows;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -112,12 +120,14 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     read(reader);
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -129,6 +139,7 @@ namespace Associations
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -137,6 +148,7 @@ namespace Associations
                     if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
                 return values;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -167,7 +179,6 @@ namespace Associations
         {
             if (_commands.TryGetValue(sql, out var pooled) && !pooled.InUse && pooled.Command.Parameters.Count == parameters.Count)
             {
-                Log(sql);
                 var command = pooled.Command;
                 command.Transaction = CurrentTransaction;
                 for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = Dialect.ToDbValue(parameters[i]);
@@ -196,7 +207,6 @@ namespace Associations
 
         private DbCommand CreateCommand(string sql, IReadOnlyList<object?> parameters)
         {
-            Log(sql);
             var command = Connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = CurrentTransaction;
@@ -210,12 +220,6 @@ namespace Associations
             return command;
         }
 
-        private void Log(string sql)
-        {
-            if (_logger is not null && _logger.IsEnabled(LogLevel.Debug))
-                _logger.LogDebug("Associations: {Sql}", sql);
-        }
-
         /// <summary>
         /// Runs one library operation: atomically when asked (own transaction, or a savepoint in the
         /// ambient one), turning the provider's errors into an <see cref="AssociationException"/> that
@@ -225,12 +229,14 @@ namespace Associations
             string model, string? association, object? key, string operation,
             Func<CancellationToken, Task<TResult>> work, bool atomic, CancellationToken cancellationToken)
         {
+            using var trace = StartOperation(model, association, operation);
             try
             {
                 return atomic
                     ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
                     : await work(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception error) when (OperationFailed(trace, error)) { throw; }
             catch (DbException error)
             {
                 throw Wrap(error, model, association, key, operation);

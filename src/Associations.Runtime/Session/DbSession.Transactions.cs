@@ -36,10 +36,12 @@ namespace Associations
             if (CurrentTransaction is null)
             {
                 CurrentTransaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                LogTransaction(AssociationsEvents.TransactionStarted, null);
                 return new DbSessionTransaction(this, CurrentTransaction, null);
             }
             var name = "assoc_sp" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await CurrentTransaction.SaveAsync(name, cancellationToken).ConfigureAwait(false);
+            LogTransaction(AssociationsEvents.SavepointCreated, name);
             return new DbSessionTransaction(this, CurrentTransaction, name);
         }
 
@@ -86,7 +88,9 @@ namespace Associations
                 try
                 {
                     await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    _session.LogTransaction(AssociationsEvents.TransactionCommitted, null);
                 }
+                catch (Exception error) when (_session.TransactionFailed("commit", error)) { throw; }
                 finally
                 {
                     _session.EndTransaction(_transaction);
@@ -96,6 +100,7 @@ namespace Associations
             else
             {
                 await _transaction.ReleaseAsync(_savepoint, cancellationToken).ConfigureAwait(false);
+                _session.LogTransaction(AssociationsEvents.SavepointReleased, _savepoint);
             }
         }
 
@@ -109,7 +114,9 @@ namespace Associations
                 try
                 {
                     await _transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    _session.LogTransaction(AssociationsEvents.TransactionRolledBack, null);
                 }
+                catch (Exception error) when (_session.TransactionFailed("roll back", error)) { throw; }
                 finally
                 {
                     _session.EndTransaction(_transaction);
@@ -120,6 +127,7 @@ namespace Associations
             {
                 await _transaction.RollbackAsync(_savepoint, cancellationToken).ConfigureAwait(false);
                 await _transaction.ReleaseAsync(_savepoint, cancellationToken).ConfigureAwait(false);
+                _session.LogTransaction(AssociationsEvents.SavepointRolledBack, _savepoint);
             }
         }
 

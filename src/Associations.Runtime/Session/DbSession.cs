@@ -28,7 +28,7 @@ namespace Associations
         /// <summary>Wraps <paramref name="connection"/> (open or closed).</summary>
         /// <param name="connection">A SQLite or PostgreSQL connection; opened on first use when closed.</param>
         /// <param name="ownsConnection">Dispose the connection with the session (default).</param>
-        /// <param name="logger">Logs every command at Debug level.</param>
+        /// <param name="logger">Receives the events of <see cref="AssociationsEvents"/> (commands, transactions, sync).</param>
         /// <param name="dialect">Overrides the dialect picked from the connection type.</param>
         public DbSession(DbConnection connection, bool ownsConnection = true, ILogger? logger = null, Dialect? dialect = null)
         {
@@ -36,7 +36,21 @@ namespace Associations
             _ownsConnection = ownsConnection;
             _logger = logger;
             Dialect = dialect ?? Dialect.FromConnection(connection);
+            Options = new DbSessionOptions { OwnsConnection = ownsConnection, Dialect = dialect };
         }
+
+        /// <summary>Wraps <paramref name="connection"/> with <paramref name="options"/> (what <c>AddAssociations</c> uses).</summary>
+        /// <param name="connection">A SQLite or PostgreSQL connection; opened on first use when closed.</param>
+        /// <param name="options">Sensitive-data logging, dialect, connection ownership.</param>
+        /// <param name="logger">Receives the events of <see cref="AssociationsEvents"/>.</param>
+        public DbSession(DbConnection connection, DbSessionOptions options, ILogger? logger = null)
+            : this(connection, (options ?? throw new ArgumentNullException(nameof(options))).OwnsConnection, logger, options.Dialect)
+        {
+            Options = options.Clone();
+        }
+
+        /// <summary>The options this session was created with.</summary>
+        public DbSessionOptions Options { get; }
 
         /// <summary>The wrapped connection.</summary>
         public DbConnection Connection { get; }
@@ -182,7 +196,10 @@ namespace Associations
             return InTransactionAsync(async () =>
             {
                 foreach (var statement in statements)
+                {
+                    LogSyncStatement(statement);
                     await ExecuteAsync(statement, Array.Empty<object?>(), cancellationToken).ConfigureAwait(false);
+                }
             }, cancellationToken);
         }
 
@@ -192,25 +209,37 @@ namespace Associations
         public async Task<int> ExecuteSqlAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         /// <summary>Runs a plain SQL query through Dapper inside the session's transaction.</summary>
         public async Task<List<TRow>> QuerySqlAsync<TRow>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            var rows = await Connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return rows.AsList();
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                var rows = await Connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.AsList();
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         /// <summary>Runs a plain SQL scalar query through Dapper inside the session's transaction.</summary>
         public async Task<TValue?> ScalarSqlAsync<TValue>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            return await Connection.ExecuteScalarAsync<TValue>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                return await Connection.ExecuteScalarAsync<TValue>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         // ------------------------------------------------------------------ disposal
