@@ -18,7 +18,7 @@ await using var db = new DbSession(connection);
 Console.WriteLine($"Associations Blog sample on {db.Dialect.Kind} ({(postgres is null or "" ? "blog.db" : "PostgreSQL")})");
 
 // Every run starts from a fresh schema, so the output is the same each time.
-await db.SyncAsync<User>(new SyncOptions { Force = true });
+await db.SyncAsync(new SyncOptions { Force = true });   // every model, from the generated registry (no reflection)
 
 // Users, with a profile each (HasOne).
 var john = await db.InsertAsync(new User { Name = "John" });
@@ -81,6 +81,10 @@ Console.WriteLine($"'{draft.Title}' is by {author!.Name}; John has it: {await jo
 Console.WriteLine($"Posts tagged 'databases': {string.Join(", ", (await databases.GetPostsAsync(db, q => q.OrderBy(Post.Columns.Id))).Select(p => p.Title))}");
 Console.WriteLine($"Published (a named scope): {await db.Query<Post>().Published().CountAsync()} of {await db.Query<Post>().CountAsync()} posts");
 Console.WriteLine($"Posts with a title starting with 'P': {string.Join(", ", (await db.Query<Post>().Where(Post.Columns.Title.Like("P%")).ToListAsync()).Select(p => p.Title))}");
+
+// Plain SQL, Native AOT safe: parameters by position (@p0, …), rows read by the generated reader.
+var publishedPosts = await db.QuerySqlAsync<Post>("SELECT * FROM \"Posts\" WHERE \"Status\" = @p0 ORDER BY \"Id\"", ["published"]);
+Console.WriteLine($"Plain SQL, published: {string.Join(", ", publishedPosts.Select(p => p.Title))}; users: {await db.ScalarSqlAsync<long>("SELECT COUNT(*) FROM \"Users\"", [])}");
 
 // A mistake is an exception that names the model, the association and the key — and changes nothing.
 try

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -179,14 +180,12 @@ namespace Associations
         public Task SyncAsync<T>(SyncOptions? options = null, CancellationToken cancellationToken = default) where T : class, IModel<T> =>
             SyncModelsAsync(Schema.Connected(new ModelMetadata[] { T.Metadata }), options, cancellationToken);
 
-        /// <summary>Creates the tables of every model of the calling assembly, in foreign-key order.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public Task SyncAsync(SyncOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            var models = ModelRegistry.ModelsOf(Assembly.GetCallingAssembly());
-            if (models.Count == 0) models = ModelRegistry.All;
-            return SyncModelsAsync(models, options, cancellationToken);
-        }
+        /// <summary>
+        /// Creates the tables of every model the generated registries have registered (each assembly with models registers
+        /// them from a module initializer), in foreign-key order. No reflection: works under Native AOT.
+        /// </summary>
+        public Task SyncAsync(SyncOptions? options = null, CancellationToken cancellationToken = default) =>
+            SyncModelsAsync(ModelRegistry.All, options, cancellationToken);
 
         /// <summary>Creates the tables of <paramref name="models"/>, in foreign-key order.</summary>
         public Task SyncModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options = null, CancellationToken cancellationToken = default)
@@ -205,7 +204,15 @@ namespace Associations
 
         // ------------------------------------------------------------------ plain SQL (Dapper)
 
+        private const string DapperTrimMessage =
+            "Dapper reads the parameter object and maps rows by reflection. Under trimming or Native AOT, pass the parameters as a list (@p0, @p1, …): ExecuteSqlAsync(sql, [..]), ScalarSqlAsync<T>(sql, [..]), and QuerySqlAsync<TModel>(sql, [..]) for model rows.";
+
+        private const string DapperAotMessage =
+            "Dapper generates code at run time to bind parameters and map rows. Under Native AOT, pass the parameters as a list (@p0, @p1, …): ExecuteSqlAsync(sql, [..]), ScalarSqlAsync<T>(sql, [..]), and QuerySqlAsync<TModel>(sql, [..]) for model rows.";
+
         /// <summary>Runs plain SQL through Dapper inside the session's transaction; returns the affected rows.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<int> ExecuteSqlAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
@@ -218,6 +225,8 @@ namespace Associations
         }
 
         /// <summary>Runs a plain SQL query through Dapper inside the session's transaction.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<List<TRow>> QuerySqlAsync<TRow>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
@@ -231,6 +240,8 @@ namespace Associations
         }
 
         /// <summary>Runs a plain SQL scalar query through Dapper inside the session's transaction.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<TValue?> ScalarSqlAsync<TValue>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
