@@ -82,6 +82,12 @@ Console.WriteLine($"Posts tagged 'databases': {string.Join(", ", (await database
 Console.WriteLine($"Published (a named scope): {await db.Query<Post>().Published().CountAsync()} of {await db.Query<Post>().CountAsync()} posts");
 Console.WriteLine($"Posts with a title starting with 'P': {string.Join(", ", (await db.Query<Post>().Where(Post.Columns.Title.Like("P%")).ToListAsync()).Select(p => p.Title))}");
 
+// Streaming: rows handed out as they are read (to-one includes come with them), for results too big for a list.
+var streamed = new List<string>();
+await foreach (var post in db.Query<Post>().OrderBy(Post.Columns.Id).IncludeAuthor().AsAsyncEnumerable())
+    streamed.Add($"{post.Title} by {post.Author?.Name ?? "nobody"}");
+Console.WriteLine($"Streamed: {string.Join("; ", streamed)}");
+
 // Plain SQL, Native AOT safe: parameters by position (@p0, …), rows read by the generated reader.
 var publishedPosts = await db.QuerySqlAsync<Post>("SELECT * FROM \"Posts\" WHERE \"Status\" = @p0 ORDER BY \"Id\"", ["published"]);
 Console.WriteLine($"Plain SQL, published: {string.Join(", ", publishedPosts.Select(p => p.Title))}; users: {await db.ScalarSqlAsync<long>("SELECT COUNT(*) FROM \"Users\"", [])}");

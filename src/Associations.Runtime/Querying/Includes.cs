@@ -122,6 +122,10 @@ namespace Associations
 
         /// <summary>Writes <c>EXISTS (…)</c> for a required to-many include into the parent's WHERE.</summary>
         public abstract void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias);
+
+        /// <summary>Whether this include needs statements of its own (a to-many level here or below a to-one), so it cannot come
+        /// with the parent's statement alone (as <c>AsAsyncEnumerable</c> needs).</summary>
+        public virtual bool NeedsMoreStatements => !IsToOne;
     }
 
     /// <summary>How an include finds its rows: which column of which table holds the parent's key.</summary>
@@ -347,6 +351,9 @@ namespace Associations
             }
             return sql.ToString();
         }
+
+        /// <inheritdoc />
+        public override bool NeedsMoreStatements => !_toOne || _child.Includes.Any(i => i.NeedsMoreStatements);
 
         /// <inheritdoc />
         public override void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias)
