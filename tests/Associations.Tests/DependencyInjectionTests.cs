@@ -78,6 +78,19 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task An_expression_lambda_is_the_connection_factory_and_an_assignment_lambda_configures_the_options()
+    {
+        var services = new ServiceCollection();
+        services.AddAssociations(_ => new SqliteConnection("Data Source=:memory:"), o => o.EnableSensitiveDataLogging = true);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        Assert.IsType<SqliteConnection>(db.Connection);
+        Assert.True(db.Options.EnableSensitiveDataLogging);
+        Assert.Null(db.Options.Dialect);
+    }
+
+    [Fact]
     public async Task The_provider_factory_overload_uses_the_connection_string()
     {
         var services = new ServiceCollection();

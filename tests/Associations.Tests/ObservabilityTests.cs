@@ -58,6 +58,23 @@ public class ObservabilityTests
     }
 
     [Fact]
+    public async Task A_canceled_command_is_logged_as_canceled_at_debug_level_not_as_an_error()
+    {
+        var logger = new RecordingLogger();
+        await using var db = new DbSession(new SqliteConnection("Data Source=:memory:"), logger: logger);
+        await db.SyncAsync<User>();
+        await db.InsertAsync(new User { Name = "a" });
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in db.Query<User>().AsAsyncEnumerable(cancel.Token)) cancel.Cancel();
+        });
+        var canceled = Assert.Single(logger.Entries, e => e.EventId == AssociationsEvents.CommandCanceled);
+        Assert.Equal(LogLevel.Debug, canceled.Level);
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task Transactions_and_savepoints_are_logged()
     {
         var logger = new RecordingLogger();

@@ -19,6 +19,9 @@ namespace Associations
         /// <summary>A command failed (Error): elapsed milliseconds, SQL, parameters and the provider's exception.</summary>
         public static readonly EventId CommandFailed = new EventId(1002, "Associations.CommandFailed");
 
+        /// <summary>A command was canceled through its <c>CancellationToken</c> (Debug, as EF Core logs <c>CommandCanceled</c>): not an error of the database.</summary>
+        public static readonly EventId CommandCanceled = new EventId(1003, "Associations.CommandCanceled");
+
         /// <summary>A transaction began (Debug).</summary>
         public static readonly EventId TransactionStarted = new EventId(1100, "Associations.TransactionStarted");
 

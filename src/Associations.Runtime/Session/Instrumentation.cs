@@ -116,6 +116,9 @@ namespace Associations
         private static readonly Action<ILogger, string, string, string, Exception?> LogFailed = LoggerMessage.Define<string, string, string>(
             LogLevel.Error, AssociationsEvents.CommandFailed, "Failed executing DbCommand ({Elapsed}ms) [Parameters=[{Parameters}]]\n{CommandText}");
 
+        private static readonly Action<ILogger, string, string, string, Exception?> LogCanceled = LoggerMessage.Define<string, string, string>(
+            LogLevel.Debug, AssociationsEvents.CommandCanceled, "Canceled DbCommand ({Elapsed}ms) [Parameters=[{Parameters}]]\n{CommandText}");
+
         private static readonly Action<ILogger, string, Exception?> LogSync = LoggerMessage.Define<string>(
             LogLevel.Information, AssociationsEvents.SyncStatement, "Sync: {CommandText}");
 
@@ -211,12 +214,14 @@ namespace Associations
                 if (session is null) return;
                 var elapsed = Stopwatch.GetElapsedTime(_started);
                 var logger = session._logger;
-                var level = _error is null ? LogLevel.Information : LogLevel.Error;
+                var canceled = _error is OperationCanceledException;
+                var level = _error is null ? LogLevel.Information : canceled ? LogLevel.Debug : LogLevel.Error;
                 if (logger is not null && logger.IsEnabled(level))
                 {
                     _parameterText ??= session.FormatParameters(_parameters);
                     var ms = elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
                     if (_error is null) LogExecuted(logger, ms, _parameterText, _sql, null);
+                    else if (canceled) LogCanceled(logger, ms, _parameterText, _sql, _error);
                     else LogFailed(logger, ms, _parameterText, _sql, _error);
                 }
                 if (AssociationsDiagnostics.CommandDuration.Enabled)
