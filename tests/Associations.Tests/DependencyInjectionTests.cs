@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Associations.Tests.Infrastructure;
 using Associations.Tests.Models;
 using Microsoft.Data.Sqlite;
@@ -49,6 +54,44 @@ public class DependencyInjectionTests
             }
             Assert.Equal(AssociationsServiceCollectionExtensions.LoggerCategory, logger.Category);
             Assert.Contains(logger.Entries, e => e.EventId == AssociationsEvents.CommandExecuted && e.Message.Contains("@p0='John'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (File.Exists(path)) File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Each_ASP_NET_Core_request_gets_its_own_session_disposed_when_the_request_ends()
+    {
+        var path = TempDatabase();
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Services.AddAssociationsSqlite($"Data Source={path};Pooling=False");
+            var sessions = new ConcurrentBag<DbSession>();
+            await using var app = builder.Build();
+            app.MapPost("/users/{name}", async (string name, DbSession db) =>
+            {
+                sessions.Add(db);
+                await db.SyncAsync<User>();
+                await db.InsertAsync(new User { Name = name });
+                return await db.Query<User>().CountAsync();
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using (var http = new HttpClient { BaseAddress = new Uri(address) })
+            {
+                Assert.Equal("1", await (await http.PostAsync("/users/john", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+                Assert.Equal("2", await (await http.PostAsync("/users/jane", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+            }
+            await app.StopAsync();
+
+            Assert.Equal(2, sessions.Distinct().Count());                                    // one session per request
+            Assert.All(sessions, s => Assert.Equal(ConnectionState.Closed, s.Connection.State)); // disposed with the request's scope
         }
         finally
         {
