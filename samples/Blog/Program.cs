@@ -25,7 +25,7 @@ if (args.Contains("--upgrade"))
 }
 
 // Every run starts from a fresh schema, so the output is the same each time.
-await db.SyncAsync<User>(new SyncOptions { Force = true });
+await db.SyncAsync(new SyncOptions { Force = true });   // every model, from the generated registry (no reflection)
 
 // Users, with a profile each (HasOne).
 var john = await db.InsertAsync(new User { Name = "John" });
@@ -88,6 +88,16 @@ Console.WriteLine($"'{draft.Title}' is by {author!.Name}; John has it: {await jo
 Console.WriteLine($"Posts tagged 'databases': {string.Join(", ", (await databases.GetPostsAsync(db, q => q.OrderBy(Post.Columns.Id))).Select(p => p.Title))}");
 Console.WriteLine($"Published (a named scope): {await db.Query<Post>().Published().CountAsync()} of {await db.Query<Post>().CountAsync()} posts");
 Console.WriteLine($"Posts with a title starting with 'P': {string.Join(", ", (await db.Query<Post>().Where(Post.Columns.Title.Like("P%")).ToListAsync()).Select(p => p.Title))}");
+
+// Streaming: rows handed out as they are read (to-one includes come with them), for results too big for a list.
+var streamed = new List<string>();
+await foreach (var post in db.Query<Post>().OrderBy(Post.Columns.Id).IncludeAuthor().AsAsyncEnumerable())
+    streamed.Add($"{post.Title} by {post.Author?.Name ?? "nobody"}");
+Console.WriteLine($"Streamed: {string.Join("; ", streamed)}");
+
+// Plain SQL, Native AOT safe: parameters by position (@p0, …), rows read by the generated reader.
+var publishedPosts = await db.QuerySqlAsync<Post>("SELECT * FROM \"Posts\" WHERE \"Status\" = @p0 ORDER BY \"Id\"", ["published"]);
+Console.WriteLine($"Plain SQL, published: {string.Join(", ", publishedPosts.Select(p => p.Title))}; users: {await db.ScalarSqlAsync<long>("SELECT COUNT(*) FROM \"Users\"", [])}");
 
 // A mistake is an exception that names the model, the association and the key — and changes nothing.
 try

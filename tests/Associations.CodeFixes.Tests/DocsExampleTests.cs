@@ -24,6 +24,10 @@ public class DocsExampleTests
             .GetField("ById", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
             .GetValue(null)!;
 
+    /// <summary>The MSBuild property RepositoryUrl (Directory.Build.props), stamped on this assembly too: the help links must use it.</summary>
+    private static readonly string RepositoryUrl = typeof(DocsExampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryUrl").Value!.TrimEnd('/');
+
     public static TheoryData<string> Ids() => new(Descriptors.Keys.OrderBy(k => k, StringComparer.Ordinal));
 
     public static TheoryData<string> IdsWithExamples() => new(Descriptors.Keys.Where(k => k != "ASSOC999").OrderBy(k => k, StringComparer.Ordinal));
@@ -44,7 +48,7 @@ public class DocsExampleTests
         var lines = page.Split('\n');
         Assert.Equal($"# {id}: {descriptor.Title}", lines[0].TrimEnd());
         Assert.Contains($"| Severity | {descriptor.DefaultSeverity} |", page);
-        Assert.Equal($"https://github.com/associations/associations/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal($"{RepositoryUrl}/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
         foreach (var section in new[] { "## What it means", "## Why it matters", "## Wrong", "## Right", "## Code fix" })
             Assert.Contains(section, page);
         Assert.Contains($"| Code fix | {(Fixes.ContainsKey(id) ? "Yes" : "No")}", page);

@@ -88,6 +88,6 @@ public class SessionTests
         await john.AddArticlesAsync(logged, [post]);
 
         var expected = t.IsPostgres ? "\"Id\" = ANY(@p1)" : "\"Id\" IN (SELECT value FROM json_each(@p1))";
-        Assert.Contains(logger.Lines, l => l.StartsWith("Associations: UPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE " + expected, StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l.Contains("\nUPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE " + expected, StringComparison.Ordinal));
     }
 }

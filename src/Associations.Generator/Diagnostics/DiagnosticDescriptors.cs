@@ -7,7 +7,17 @@ namespace Associations.Generator.Diagnostics
     internal static class DiagnosticDescriptors
     {
         private const string Category = "Associations";
-        private const string HelpBase = "https://github.com/associations/associations/blob/main/docs/diagnostics/";
+        // The repository URL is the MSBuild property RepositoryUrl (Directory.Build.props), stamped on this assembly
+        // as [AssemblyMetadata("RepositoryUrl", …)]: the package and the help links share that one value.
+        private static readonly string HelpBase = RepositoryUrl() + "/blob/main/docs/diagnostics/";
+
+        private static string RepositoryUrl()
+        {
+            foreach (var attribute in typeof(DiagnosticDescriptors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+                if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "RepositoryUrl", Value: { Length: > 0 } url })
+                    return url.TrimEnd('/');
+            return "https://github.com/associations/associations";
+        }
 
         private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

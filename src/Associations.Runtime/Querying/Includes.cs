@@ -131,6 +131,10 @@ namespace Associations
         /// <summary>Writes <c>(SELECT select FROM … WHERE …matching the parent…)</c>, the associated rows of one parent row as a
         /// correlated sub-query (<c>WhereHas</c>, <c>WithCount</c>, <c>OrderBy</c> of a to-one association).</summary>
         internal abstract void WriteCorrelated(SelectPlan plan, StringBuilder sql, string parentAlias, Func<string, string> select, bool limitOne);
+
+        /// <summary>Whether this include needs statements of its own (a to-many level here or below a to-one), so it cannot come
+        /// with the parent's statement alone (as <c>AsAsyncEnumerable</c> needs).</summary>
+        public virtual bool NeedsMoreStatements => !IsToOne;
     }
 
     /// <summary>How an include finds its rows: which column of which table holds the parent's key.</summary>
@@ -356,6 +360,9 @@ namespace Associations
             }
             return sql.ToString();
         }
+
+        /// <inheritdoc />
+        public override bool NeedsMoreStatements => !_toOne || _child.Includes.Any(i => i.NeedsMoreStatements);
 
         /// <inheritdoc />
         public override void WriteExists(SelectPlan plan, StringBuilder sql, string parentAlias)

@@ -12,7 +12,7 @@ namespace Associations
     /// A query over one model: typed <c>Where</c>, ordering, paging, includes. Every builder call returns
     /// a new query and leaves this one as it was, so a query can be shared and extended safely.
     /// </summary>
-    public sealed partial class Query<T> where T : class
+    public sealed partial class Query<T> where T : class // partial: AsAsyncEnumerable lives in QueryStreaming.cs
     {
         private readonly DbSession? _session;
         private Condition<T>? _filter;
@@ -212,6 +212,7 @@ namespace Associations
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
+            using var trace = session.StartQuery(Metadata.Name, "query");
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
@@ -248,6 +249,7 @@ namespace Associations
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.CountAsync(cancellationToken).ConfigureAwait(false);
             var session = RequireSession();
+            using var trace = session.StartQuery(Metadata.Name, "count");
             var plan = new SelectPlan(session.Dialect);
             PlanJoins(plan, Alias, countOnly: true);
             var sql = new StringBuilder();

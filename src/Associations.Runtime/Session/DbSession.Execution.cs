@@ -30,7 +30,7 @@ namespace Associations
             {
                 using var pragma = Connection.CreateCommand();
                 pragma.CommandText = "PRAGMA foreign_keys = ON";
-                Log(pragma.CommandText);
+                using var trace = StartCommand(pragma);
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 // decimal columns compare numerically through this collation (see SqliteTypeMap).
                 if (Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
@@ -45,10 +45,12 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 return await command.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -62,11 +64,13 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 var value = await command.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return value is DBNull ? null : value;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -86,6 +90,7 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +99,7 @@ namespace Associations
                     rows.Add(metadata.Read(reader, 0));
                 return rows;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -108,6 +114,7 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -116,6 +123,7 @@ namespace Associations
                     rows.Add(read(reader));
                 return rows;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -130,12 +138,14 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     read(reader);
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -149,6 +159,7 @@ namespace Associations
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
             var command = RentCommand(sql, parameters);
+            using var trace = StartCommand(command.Command);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -157,6 +168,7 @@ namespace Associations
                     if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
                 return values;
             }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
             finally
             {
                 ReturnCommand(command);
@@ -187,7 +199,6 @@ namespace Associations
         {
             if (_commands.TryGetValue(sql, out var pooled) && !pooled.InUse && pooled.Command.Parameters.Count == parameters.Count)
             {
-                Log(sql);
                 var command = pooled.Command;
                 command.Transaction = CurrentTransaction;
                 for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = Dialect.ToDbValue(parameters[i]);
@@ -216,7 +227,6 @@ namespace Associations
 
         private DbCommand CreateCommand(string sql, IReadOnlyList<object?> parameters)
         {
-            Log(sql);
             var command = Connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = CurrentTransaction;
@@ -230,12 +240,6 @@ namespace Associations
             return command;
         }
 
-        private void Log(string sql)
-        {
-            if (_logger is not null && _logger.IsEnabled(LogLevel.Debug))
-                _logger.LogDebug("Associations: {Sql}", sql);
-        }
-
         /// <summary>
         /// Runs one library operation: atomically when asked (own transaction, or a savepoint in the
         /// ambient one), turning the provider's errors into an <see cref="AssociationException"/> that
@@ -247,12 +251,14 @@ namespace Associations
         {
             if (work is null) throw new ArgumentNullException(nameof(work));
             using var op = EnterOperation();
+            using var trace = StartOperation(model, association, operation);
             try
             {
                 return atomic
                     ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
                     : await work(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception error) when (OperationFailed(trace, error)) { throw; }
             catch (DbException error)
             {
                 throw Wrap(error, model, association, key, operation);

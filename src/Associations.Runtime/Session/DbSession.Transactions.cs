@@ -82,6 +82,7 @@ namespace Associations
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 CurrentTransaction = await Connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                LogTransaction(AssociationsEvents.TransactionStarted, null);
                 opened = new DbSessionTransaction(this, CurrentTransaction, null, _innermost);
             }
             else
@@ -89,6 +90,7 @@ namespace Associations
                 var name = "assoc_sp" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (CurrentTransaction is not null) await CurrentTransaction.SaveAsync(name, cancellationToken).ConfigureAwait(false);
                 else await ExecuteAsync("SAVEPOINT " + name, Array.Empty<object?>(), cancellationToken).ConfigureAwait(false);
+                LogTransaction(AssociationsEvents.SavepointCreated, name);
                 opened = new DbSessionTransaction(this, CurrentTransaction, name, _innermost);
             }
             _innermost = opened;
@@ -179,6 +181,7 @@ namespace Associations
             if (_savepoint is null)
             {
                 await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                _session.LogTransaction(AssociationsEvents.TransactionCommitted, null);
                 _completed = true;
                 _session.EndTransaction(this);
                 await _transaction.DisposeAsync().ConfigureAwait(false);
@@ -187,6 +190,7 @@ namespace Associations
             {
                 if (_transaction is not null) await _transaction.ReleaseAsync(_savepoint, CancellationToken.None).ConfigureAwait(false);
                 else await _session.ExecuteAsync("RELEASE SAVEPOINT " + _savepoint, Array.Empty<object?>(), CancellationToken.None).ConfigureAwait(false);
+                _session.LogTransaction(AssociationsEvents.SavepointReleased, _savepoint);
                 _completed = true;
                 _session.EndTransaction(this);
                 // The enclosing transaction may still roll back: it inherits the undo log.
@@ -209,6 +213,7 @@ namespace Associations
                     try
                     {
                         await _transaction!.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                        _session.LogTransaction(AssociationsEvents.TransactionRolledBack, null);
                     }
                     finally
                     {
@@ -230,6 +235,7 @@ namespace Associations
                             await _session.ExecuteAsync("ROLLBACK TO SAVEPOINT " + _savepoint, Array.Empty<object?>(), CancellationToken.None).ConfigureAwait(false);
                             await _session.ExecuteAsync("RELEASE SAVEPOINT " + _savepoint, Array.Empty<object?>(), CancellationToken.None).ConfigureAwait(false);
                         }
+                        _session.LogTransaction(AssociationsEvents.SavepointRolledBack, _savepoint);
                     }
                     finally
                     {

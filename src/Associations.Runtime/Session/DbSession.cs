@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -30,7 +31,7 @@ namespace Associations
         /// <summary>Wraps <paramref name="connection"/> (open or closed).</summary>
         /// <param name="connection">A SQLite or PostgreSQL connection; opened on first use when closed.</param>
         /// <param name="ownsConnection">Dispose the connection with the session (default).</param>
-        /// <param name="logger">Logs every command at Debug level.</param>
+        /// <param name="logger">Receives the events of <see cref="AssociationsEvents"/> (commands, transactions, sync).</param>
         /// <param name="dialect">Overrides the dialect picked from the connection type.</param>
         public DbSession(DbConnection connection, bool ownsConnection = true, ILogger? logger = null, Dialect? dialect = null)
         {
@@ -38,7 +39,21 @@ namespace Associations
             _ownsConnection = ownsConnection;
             _logger = logger;
             Dialect = dialect ?? Dialect.FromConnection(connection);
+            Options = new DbSessionOptions { OwnsConnection = ownsConnection, Dialect = dialect };
         }
+
+        /// <summary>Wraps <paramref name="connection"/> with <paramref name="options"/> (what <c>AddAssociations</c> uses).</summary>
+        /// <param name="connection">A SQLite or PostgreSQL connection; opened on first use when closed.</param>
+        /// <param name="options">Sensitive-data logging, dialect, connection ownership.</param>
+        /// <param name="logger">Receives the events of <see cref="AssociationsEvents"/>.</param>
+        public DbSession(DbConnection connection, DbSessionOptions options, ILogger? logger = null)
+            : this(connection, (options ?? throw new ArgumentNullException(nameof(options))).OwnsConnection, logger, options.Dialect)
+        {
+            Options = options.Clone();
+        }
+
+        /// <summary>The options this session was created with.</summary>
+        public DbSessionOptions Options { get; }
 
         /// <summary>The wrapped connection.</summary>
         public DbConnection Connection { get; }
@@ -240,14 +255,12 @@ namespace Associations
         public Task SyncAsync<T>(SyncOptions? options = null, CancellationToken cancellationToken = default) where T : class, IModel<T> =>
             SyncModelsAsync(Schema.Connected(new ModelMetadata[] { T.Metadata }), options, cancellationToken);
 
-        /// <summary>Creates the tables of every model of the calling assembly, in foreign-key order.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public Task SyncAsync(SyncOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            var models = ModelRegistry.ModelsOf(Assembly.GetCallingAssembly());
-            if (models.Count == 0) models = ModelRegistry.All;
-            return SyncModelsAsync(models, options, cancellationToken);
-        }
+        /// <summary>
+        /// Creates the tables of every model the generated registries have registered (each assembly with models registers
+        /// them from a module initializer), in foreign-key order. No reflection: works under Native AOT.
+        /// </summary>
+        public Task SyncAsync(SyncOptions? options = null, CancellationToken cancellationToken = default) =>
+            SyncModelsAsync(ModelRegistry.All, options, cancellationToken);
 
         /// <summary>Creates the tables of <paramref name="models"/>, in foreign-key order (with <see cref="SyncOptions.Alter"/>:
         /// brings their live tables in step, SPEC §11).</summary>
@@ -283,6 +296,7 @@ namespace Associations
                     foreach (var statement in statements)
                     {
                         current = statement;
+                        LogSyncStatement(statement);
                         await ExecuteAsync(statement, Array.Empty<object?>(), cancellationToken).ConfigureAwait(false);
                     }
                 }, cancellationToken).ConfigureAwait(false);
@@ -299,35 +313,59 @@ namespace Associations
 
         // ------------------------------------------------------------------ plain SQL (Dapper)
 
+        private const string DapperTrimMessage =
+            "Dapper reads the parameter object and maps rows by reflection. Under trimming or Native AOT, pass the parameters as a list (@p0, @p1, …): ExecuteSqlAsync(sql, [..]), ScalarSqlAsync<T>(sql, [..]), and QuerySqlAsync<TModel>(sql, [..]) for model rows.";
+
+        private const string DapperAotMessage =
+            "Dapper generates code at run time to bind parameters and map rows. Under Native AOT, pass the parameters as a list (@p0, @p1, …): ExecuteSqlAsync(sql, [..]), ScalarSqlAsync<T>(sql, [..]), and QuerySqlAsync<TModel>(sql, [..]) for model rows.";
+
         /// <summary>Runs plain SQL through Dapper inside the session's transaction; returns the affected rows.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<int> ExecuteSqlAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             if (sql is null) throw new ArgumentNullException(nameof(sql));
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                return await Connection.ExecuteAsync(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         /// <summary>Runs a plain SQL query through Dapper inside the session's transaction.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<List<TRow>> QuerySqlAsync<TRow>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             if (sql is null) throw new ArgumentNullException(nameof(sql));
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            var rows = await Connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return rows.AsList();
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                var rows = await Connection.QueryAsync<TRow>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return rows.AsList();
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         /// <summary>Runs a plain SQL scalar query through Dapper inside the session's transaction.</summary>
+        [RequiresUnreferencedCode(DapperTrimMessage)]
+        [RequiresDynamicCode(DapperAotMessage)]
         public async Task<TValue?> ScalarSqlAsync<TValue>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
         {
             if (sql is null) throw new ArgumentNullException(nameof(sql));
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            Log(sql);
-            return await Connection.ExecuteScalarAsync<TValue>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var trace = StartCommand(sql, null);
+            try
+            {
+                return await Connection.ExecuteScalarAsync<TValue>(new CommandDefinition(sql, parameters, CurrentTransaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (CommandFailed(trace, error)) { throw; }
         }
 
         // ------------------------------------------------------------------ disposal
