@@ -16,6 +16,25 @@ public class GeneratedCodeCompilesTests
     public static TheoryData<string, string> Inputs => new()
     {
         // ---- inputs that work today
+        { "[DefaultValue] of every shape, including ones that do not convert (no default, no compile error)", """
+            public enum Mood { Calm = 1, Loud = 2 }
+            [Model] public partial class Setting
+            {
+                public int Id { get; set; }
+                [System.ComponentModel.DefaultValue(-1)] public uint Wrapped { get; set; }
+                [System.ComponentModel.DefaultValue("x")] public int Mismatched { get; set; }
+                [System.ComponentModel.DefaultValue(1.5)] public decimal Price { get; set; }
+                [System.ComponentModel.DefaultValue(double.NaN)] public double NotANumber { get; set; }
+                [System.ComponentModel.DefaultValue(typeof(Guid), "0f8fad5b-d9cb-469f-a165-70867728950e")] public Guid Uid { get; set; }
+                [System.ComponentModel.DefaultValue(typeof(DateTime), "2020-01-02")] public DateTime When { get; set; }
+                [System.ComponentModel.DefaultValue(typeof(TimeSpan), "01:02:03")] public TimeSpan Span { get; set; }
+                [System.ComponentModel.DefaultValue(typeof(int), "5")] public int Parsed { get; set; }
+                [System.ComponentModel.DefaultValue(Mood.Loud)] public Mood Tone { get; set; }
+                [System.ComponentModel.DefaultValue("multi\nline \"q\"")] public string Text { get; set; } = "";
+                [System.ComponentModel.DefaultValue('c')] public char Letter { get; set; }
+                [System.ComponentModel.DefaultValue(null)] public string? Nothing { get; set; }
+            }
+            """ },
         { "a generated junction named like a model but for case (issue 13.7: hint names)", """
             [BelongsToMany(typeof(Group), Through = "user")] public partial class Member { public int Id { get; set; } }
             public partial class Group { public int Id { get; set; } }

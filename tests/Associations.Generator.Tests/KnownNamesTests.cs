@@ -37,6 +37,7 @@ public class KnownNamesTests
         { "MaxLength", typeof(MaxLengthAttribute) },
         { "StringLength", typeof(StringLengthAttribute) },
         { "Required", typeof(RequiredAttribute) },
+        { "DefaultValue", typeof(System.ComponentModel.DefaultValueAttribute) },
         { "Scope", typeof(ScopeAttribute) },
         { "Query", typeof(Query<>) },
     };

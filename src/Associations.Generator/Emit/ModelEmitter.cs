@@ -443,7 +443,8 @@ namespace Associations.Generator.Emit
                 foreach (var c in model.Columns)
                     w.Line($"    new(\"{c.Property}\", \"{Escape(c.Column)}\", {Meta}.ColumnType.{c.Storage}, nullable: {Bool(c.Nullable)}, isKey: {Bool(c.IsKey)}, isGenerated: {Bool(c.IsGenerated)}, isUnique: {Bool(c.IsUnique)}"
                         + (c.MaxLength is { } max ? $", maxLength: {max}" : "")
-                        + (c.StoreType is { } store ? $", storeType: \"{Escape(store)}\"" : "") + "),");
+                        + (c.StoreType is { } store ? $", storeType: \"{Escape(store)}\"" : "")
+                        + (c.DefaultExpression is { } value ? $", defaultValue: {value}" : "") + "),");
                 w.Line("},");
                 if (model.ForeignKeys.Count == 0)
                 {

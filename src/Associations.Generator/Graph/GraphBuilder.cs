@@ -277,6 +277,7 @@ namespace Associations.Generator.Graph
                     InInitializer = property.InitOnly || property.Required,
                     MaxLength = property.Storage == "String" && property.ValueType == "string" ? property.MaxLength : null,
                     StoreType = property.StoreType,
+                    DefaultExpression = isKey ? null : property.DefaultExpression,
                 });
             }
             if (model.Type.Timestamps)

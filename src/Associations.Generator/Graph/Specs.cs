@@ -27,6 +27,9 @@ namespace Associations.Generator.Graph
         /// <summary><c>[Column(TypeName)]</c>, verbatim.</summary>
         public string? StoreType { get; init; }
 
+        /// <summary><c>[DefaultValue]</c> as a C# expression of the property's type, for the column's DDL default.</summary>
+        public string? DefaultExpression { get; init; }
+
         /// <summary>"CreatedAt", "UpdatedAt" ([Timestamps]) or "DeletedAt" ([Paranoid]): set by the runtime, read in UTC.</summary>
         public string? Lifecycle { get; init; }
 

@@ -275,6 +275,7 @@ namespace Associations.Generator.Parsing
             bool isKey = false, notMapped = false, generatedNone = false, requiredAttribute = false;
             string? column = null, storeType = null;
             int? maxLength = null;
+            string? defaultExpression = null;
             foreach (var attribute in property.GetAttributes())
             {
                 switch (attribute.AttributeClass?.ToDisplayString())
@@ -296,6 +297,9 @@ namespace Associations.Generator.Parsing
                         break;
                     case KnownNames.Required:
                         requiredAttribute = true;
+                        break;
+                    case KnownNames.DefaultValue:
+                        defaultExpression = DefaultExpression(attribute, storageType, type);
                         break;
                     case KnownNames.DatabaseGenerated:
                         if (attribute.ConstructorArguments.Length > 0 && ValueOf(attribute.ConstructorArguments[0]) is int option && option == 0)
@@ -323,9 +327,59 @@ namespace Associations.Generator.Parsing
                 MaxLength = maxLength,
                 StoreType = storeType,
                 RequiredAttribute = requiredAttribute,
+                DefaultExpression = defaultExpression,
                 DisplayType = property.Type.ToDisplayString(),
                 Location = LocationInfo.From(property.Locations.FirstOrDefault()),
             };
+        }
+
+        /// <summary>
+        /// <c>[DefaultValue(x)]</c> as a C# expression of the property's type, or null when it is absent, null, or of a type that
+        /// does not convert (the generated code must compile whatever the input). <c>(typeof(T), "text")</c> is parsed
+        /// invariantly for Guid, DateTime, DateTimeOffset, TimeSpan and decimal.
+        /// </summary>
+        private static string? DefaultExpression(AttributeData attribute, ITypeSymbol storage, ITypeSymbol property)
+        {
+            var args = attribute.ConstructorArguments;
+            var target = property.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (args.Length == 2 && args[0].Value is ITypeSymbol parsedType && args[1].Value is string text
+                && SymbolEqualityComparer.Default.Equals(parsedType, storage))
+            {
+                var literal = SymbolDisplay.FormatLiteral(text, quote: true);
+                const string invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+                return parsedType.ToDisplayString() switch
+                {
+                    "System.Guid" => $"global::System.Guid.Parse({literal})",
+                    "System.DateTime" => $"global::System.DateTime.Parse({literal}, {invariant})",
+                    "System.DateTimeOffset" => $"global::System.DateTimeOffset.Parse({literal}, {invariant})",
+                    "System.TimeSpan" => $"global::System.TimeSpan.Parse({literal}, {invariant})",
+                    "decimal" => $"decimal.Parse({literal}, {invariant})",
+                    _ => null,
+                };
+            }
+            if (args.Length != 1 || args[0].Kind == TypedConstantKind.Array || args[0].Value is not { } value) return null;
+            var numeric = value is byte or sbyte or short or ushort or int or uint or long or ulong or float or double;
+            var isEnum = property.TypeKind == TypeKind.Enum;
+            var ok = storage.SpecialType switch
+            {
+                SpecialType.System_String => value is string,
+                SpecialType.System_Char => value is char,
+                SpecialType.System_Boolean => value is bool,
+                SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                    or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                    => value is byte or sbyte or short or ushort or int or uint or long or ulong || (isEnum && value is not (float or double)),
+                SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal => numeric,
+                _ => false,
+            };
+            if (!ok) return null;
+            var primitive = value is string s ? SymbolDisplay.FormatLiteral(s, quote: true)
+                : value is char c ? SymbolDisplay.FormatLiteral(c, quote: true)
+                : value is bool b ? (b ? "true" : "false")
+                : value is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d"
+                : value is float f ? f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f"
+                : System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (primitive is null || value is double and not (>= double.MinValue and <= double.MaxValue) || value is float and not (>= float.MinValue and <= float.MaxValue)) return null;
+            return value is string ? primitive : $"unchecked(({target})({primitive}))";
         }
 
         private static string? StorageOf(ITypeSymbol type)

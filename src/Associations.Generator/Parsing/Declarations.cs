@@ -33,6 +33,9 @@ namespace Associations.Generator.Parsing
         /// <summary><c>[Column(TypeName = "…")]</c>, used verbatim in DDL.</summary>
         public string? StoreType { get; init; }
 
+        /// <summary><c>[DefaultValue(x)]</c> as a C# expression of the property's type (null: none, or not representable).</summary>
+        public string? DefaultExpression { get; init; }
+
         /// <summary><c>[Required]</c>: the column is NOT NULL whatever the property's nullability.</summary>
         public bool RequiredAttribute { get; init; }
 

@@ -25,5 +25,6 @@ namespace Associations.Generator.Parsing
         public const string MaxLength = "System.ComponentModel.DataAnnotations.MaxLengthAttribute";
         public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
         public const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+        public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
     }
 }

@@ -89,3 +89,17 @@ public partial class BillingOwner
 {
     public int Id { get; set; }
 }
+
+/// <summary>[DefaultValue] on properties of several types: column defaults in DDL (issue 16).</summary>
+[Model]
+public partial class Widget
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    [System.ComponentModel.DefaultValue(7)] public int Stock { get; set; } = 7;
+    [System.ComponentModel.DefaultValue("n/a")] public string Note { get; set; } = "n/a";
+    [System.ComponentModel.DefaultValue(typeof(decimal), "1.50")] public decimal Price { get; set; } = 1.50m;
+    [System.ComponentModel.DefaultValue(true)] public bool Active { get; set; } = true;
+    [System.ComponentModel.DefaultValue(Shade.Green)] public Shade Tint { get; set; } = Shade.Green;
+    [System.ComponentModel.DefaultValue(2.5)] public double Ratio { get; set; } = 2.5;
+}
