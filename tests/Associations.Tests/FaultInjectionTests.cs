@@ -244,6 +244,18 @@ public class FaultInjectionTests
             }, ct), () => $"{john.Id} {profile.Id} {Id(profile.UserId)} {Same(john.Profile, profile)} " +
                           string.Join(",", posts.Select(p => $"{p.Id}:{Id(p.AuthorId)}:{Same(p.Author, jane)}")) + $" {Id(role.UserRoles?.UserId)}");
         }),
+        new("FindOrCreateAsync (creates, with insert hooks)", async db =>
+        {
+            await db.InsertAsync(new Doc { Title = "other" });
+            var doc = new Doc { Title = "wanted" };
+            return ((d, ct) => d.FindOrCreateAsync(Doc.Columns.Title == "wanted", () => doc, ct), () => $"{doc.Id}");
+        }),
+        new("FindOrCreateAsync (finds)", async db =>
+        {
+            var existing = await db.InsertAsync(new User { Name = "wanted" });
+            var fresh = new User { Name = "wanted" };
+            return ((d, ct) => d.FindOrCreateAsync(User.Columns.Name == "wanted", () => fresh, ct), () => $"{existing.Id} {fresh.Id}");
+        }),
     ];
 
     private static TheoryData<string, string, FaultKind> Cases(string engine)
