@@ -256,6 +256,17 @@ public class FaultInjectionTests
             var fresh = new User { Name = "wanted" };
             return ((d, ct) => d.FindOrCreateAsync(User.Columns.Name == "wanted", () => fresh, ct), () => $"{existing.Id} {fresh.Id}");
         }),
+        new("UpsertAsync inside InTransactionAsync (insert, then update by key)", async db =>
+        {
+            var existing = await db.InsertAsync(new User { Name = "old" });
+            var fresh = new User { Name = "fresh" };
+            return ((d, ct) => d.InTransactionAsync(async () =>
+            {
+                await d.UpsertAsync(fresh, ct);
+                existing.Name = "changed";
+                await d.UpsertAsync(existing, ct);
+            }, ct), () => $"{fresh.Id} {existing.Id}");
+        }),
     ];
 
     private static TheoryData<string, string, FaultKind> Cases(string engine)

@@ -12,7 +12,7 @@ using Associations.Metadata;
 
 namespace Associations
 {
-    // Writes beyond one row by key (SPEC §12). See docs/architecture.md, "Writes".
+    // Writes beyond one row by key (SPEC §12): FindOrCreateAsync, UpsertAsync. See docs/architecture.md, "Writes".
     public sealed partial class DbSession
     {
         /// <summary>
@@ -104,6 +104,83 @@ namespace Associations
                     break;
             }
             text.Append('\u001f');
+        }
+
+        /// <summary>
+        /// Inserts <paramref name="entity"/>, or — when a row with the same values in <paramref name="conflictColumns"/> (the
+        /// primary key when none are given) exists — updates that row's other columns to the entity's values, in one statement
+        /// on both engines: <c>INSERT … ON CONFLICT (…) DO UPDATE SET … = excluded.… RETURNING key</c>. The conflict columns need a
+        /// primary-key or unique constraint. A database-generated key is written back onto the entity (the inserted row's, or
+        /// the existing row's), and put back if the enclosing transaction rolls back. Insert and update hooks do not run (the
+        /// statement does not say beforehand which it will do; Sequelize has separate upsert hooks, this library has none).
+        /// An entity whose generated key is set is upserted with that key.
+        /// </summary>
+        public Task<T> UpsertAsync<T>(T entity, params IColumn<T>[] conflictColumns) where T : class, IModel<T> =>
+            UpsertAsync(entity, (IEnumerable<IColumn<T>>)(conflictColumns ?? throw new ArgumentNullException(nameof(conflictColumns))), CancellationToken.None);
+
+        /// <summary>Upserts <paramref name="entity"/> on its primary key (see <see cref="UpsertAsync{T}(T, IColumn{T}[])"/>).</summary>
+        public Task<T> UpsertAsync<T>(T entity, CancellationToken cancellationToken) where T : class, IModel<T> =>
+            UpsertAsync(entity, Array.Empty<IColumn<T>>(), cancellationToken);
+
+        /// <summary>Upserts <paramref name="entity"/> on <paramref name="conflictColumns"/> (see <see cref="UpsertAsync{T}(T, IColumn{T}[])"/>).</summary>
+        public async Task<T> UpsertAsync<T>(T entity, IEnumerable<IColumn<T>> conflictColumns, CancellationToken cancellationToken = default) where T : class, IModel<T>
+        {
+            if (entity is null) throw new ArgumentNullException(nameof(entity));
+            if (conflictColumns is null) throw new ArgumentNullException(nameof(conflictColumns));
+            var targets = conflictColumns.ToList();
+            for (var i = 0; i < targets.Count; i++)
+                if (targets[i] is null) throw new ArgumentNullException(nameof(conflictColumns), $"The conflict columns of an upsert of {T.Metadata.Name} cannot contain null (index {i}).");
+            using var op = EnterOperation();
+            var meta = T.Metadata;
+            var values = meta.GetInsertValues(entity);
+            meta.CheckLengths(values, update: false);
+
+            // The inserted columns: all but a generated key, which is written too when the entity carries one.
+            var inserted = meta.Columns.Where(c => !c.IsGenerated).ToList();
+            var parameters = new List<object?>(values);
+            var explicitKey = meta.KeyGenerated && !meta.IsUnsaved(entity);
+            if (explicitKey)
+            {
+                inserted.Insert(0, meta.Key[0]);
+                parameters.Insert(0, meta.GetKey(entity));
+            }
+            var conflict = targets.Count == 0 ? meta.Key.Select(k => k.Name).ToList() : targets.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+            var updated = inserted.Where(c => !c.IsKey && !conflict.Contains(c.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
+            // Nothing else to write: a no-op update still makes RETURNING give the existing row's key.
+            if (updated.Count == 0) updated.Add(conflict[0]);
+
+            var sql = new StringBuilder("INSERT INTO ").Append(Dialect.Quote(meta.Table));
+            if (inserted.Count == 0)
+            {
+                sql.Append(" DEFAULT VALUES");
+            }
+            else
+            {
+                sql.Append(" (").Append(string.Join(", ", inserted.Select(c => Dialect.Quote(c.Name)))).Append(") VALUES (")
+                   .Append(string.Join(", ", inserted.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))).Append(')');
+            }
+            sql.Append(" ON CONFLICT (").Append(string.Join(", ", conflict.Select(Dialect.Quote))).Append(") DO UPDATE SET ")
+               .Append(string.Join(", ", updated.Select(c => Dialect.Quote(c) + " = excluded." + Dialect.Quote(c))));
+            if (meta.KeyGenerated) sql.Append(" RETURNING ").Append(Dialect.Quote(meta.Key[0].Name));
+            var statement = sql.ToString();
+
+            var key = explicitKey ? meta.GetKey(entity) : null;
+            await RunAsync(meta.Name, null, key, "upsert", async ct =>
+            {
+                if (meta.KeyGenerated)
+                {
+                    var previous = meta.GetKey(entity);
+                    var returned = await ScalarAsync(statement, parameters, ct).ConfigureAwait(false);
+                    meta.SetGeneratedKey(entity, returned!);
+                    if (previous is not null) RecordUndo(() => meta.SetGeneratedKey(entity, previous));
+                }
+                else
+                {
+                    await ExecuteAsync(statement, parameters, ct).ConfigureAwait(false);
+                }
+                return 0;
+            }, atomic: false, cancellationToken).ConfigureAwait(false);
+            return entity;
         }
     }
 }
