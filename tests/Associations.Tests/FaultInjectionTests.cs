@@ -267,6 +267,15 @@ public class FaultInjectionTests
                 await d.UpsertAsync(existing, ct);
             }, ct), () => $"{fresh.Id} {existing.Id}");
         }),
+        new("Query UpdateAsync and DeleteAsync inside InTransactionAsync", async db =>
+        {
+            await db.InsertManyAsync([new User { Name = "a" }, new User { Name = "b" }, new User { Name = "c" }]);
+            return ((d, ct) => d.InTransactionAsync(async () =>
+            {
+                await d.Query<User>().Where(User.Columns.Name != "a").UpdateAsync(s => s.Set(User.Columns.Email, "x@y.z"), ct);
+                await d.Query<User>().OrderBy(User.Columns.Name).Limit(1).DeleteAsync(ct);
+            }, ct), () => "");
+        }),
     ];
 
     private static TheoryData<string, string, FaultKind> Cases(string engine)

@@ -12,7 +12,8 @@ using Associations.Metadata;
 
 namespace Associations
 {
-    // Writes beyond one row by key (SPEC §12): FindOrCreateAsync, UpsertAsync. See docs/architecture.md, "Writes".
+    // Writes beyond one row by key (SPEC §12): FindOrCreateAsync, UpsertAsync, and the statement runner of the bulk
+    // Query<T>.UpdateAsync/DeleteAsync (Querying/QueryWrites.cs). See docs/architecture.md, "Writes".
     public sealed partial class DbSession
     {
         /// <summary>
@@ -181,6 +182,25 @@ namespace Associations
                 return 0;
             }, atomic: false, cancellationToken).ConfigureAwait(false);
             return entity;
+        }
+
+        /// <summary>Runs the one statement of a bulk <c>Query&lt;T&gt;.UpdateAsync</c>/<c>DeleteAsync</c>; a delete refused by a
+        /// restricting foreign key names the models whose rows still reference the rows.</summary>
+        internal async Task<int> BulkWriteAsync(ModelMetadata meta, string operation, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await RunAsync(meta.Name, null, null, operation, ct => ExecuteAsync(sql, parameters, ct), atomic: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AssociationException error) when (operation == "delete" && error.InnerException is DbException inner && Dialect.IsForeignKeyViolation(inner))
+            {
+                var referencing = ReferencingModels(meta);
+                if (referencing.Count == 0) throw;
+                throw new AssociationException(
+                    $"Could not {operation} {meta.Name} rows: a foreign-key constraint was violated: rows of {string.Join(", ", referencing)} may still " +
+                    $"reference them (ON DELETE RESTRICT or NO ACTION); delete or unlink them first. {inner.Message}",
+                    meta.Name, null, null, inner);
+            }
         }
     }
 }
