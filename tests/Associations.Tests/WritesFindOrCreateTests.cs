@@ -40,6 +40,26 @@ public class WritesFindOrCreateTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Any_condition_works_list_values_and_nulls_included(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Option>();
+        var where = Option.Columns.Name.In("a", "b") & Option.Columns.Note.IsNull() & Option.Columns.Hits >= 0;
+
+        var (first, created) = await db.FindOrCreateAsync(where, () => new Option { Name = "b" });
+        var (second, createdAgain) = await db.FindOrCreateAsync(where, () => new Option { Name = "a" });
+        var (third, createdThird) = await db.FindOrCreateAsync(Option.Columns.Name.In("a", "c"), () => new Option { Name = "c" });
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, second.Id);
+        Assert.True(createdThird);
+        Assert.NotEqual(first.Id, third.Id);
+        Assert.Equal(["b", "c"], await t.Rows<string>("SELECT \"Name\" FROM \"Options\" ORDER BY \"Id\""));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task The_default_scope_applies_to_the_find(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);
