@@ -244,6 +244,38 @@ public class FaultInjectionTests
             }, ct), () => $"{john.Id} {profile.Id} {Id(profile.UserId)} {Same(john.Profile, profile)} " +
                           string.Join(",", posts.Select(p => $"{p.Id}:{Id(p.AuthorId)}:{Same(p.Author, jane)}")) + $" {Id(role.UserRoles?.UserId)}");
         }),
+        new("FindOrCreateAsync (creates, with insert hooks)", async db =>
+        {
+            await db.InsertAsync(new Doc { Title = "other" });
+            var doc = new Doc { Title = "wanted" };
+            return ((d, ct) => d.FindOrCreateAsync(Doc.Columns.Title == "wanted", () => doc, ct), () => $"{doc.Id}");
+        }),
+        new("FindOrCreateAsync (finds)", async db =>
+        {
+            var existing = await db.InsertAsync(new User { Name = "wanted" });
+            var fresh = new User { Name = "wanted" };
+            return ((d, ct) => d.FindOrCreateAsync(User.Columns.Name == "wanted", () => fresh, ct), () => $"{existing.Id} {fresh.Id}");
+        }),
+        new("UpsertAsync inside InTransactionAsync (insert, then update by key)", async db =>
+        {
+            var existing = await db.InsertAsync(new User { Name = "old" });
+            var fresh = new User { Name = "fresh" };
+            return ((d, ct) => d.InTransactionAsync(async () =>
+            {
+                await d.UpsertAsync(fresh, ct);
+                existing.Name = "changed";
+                await d.UpsertAsync(existing, ct);
+            }, ct), () => $"{fresh.Id} {existing.Id}");
+        }),
+        new("Query UpdateAsync and DeleteAsync inside InTransactionAsync", async db =>
+        {
+            await db.InsertManyAsync([new User { Name = "a" }, new User { Name = "b" }, new User { Name = "c" }]);
+            return ((d, ct) => d.InTransactionAsync(async () =>
+            {
+                await d.Query<User>().Where(User.Columns.Name != "a").UpdateAsync(s => s.Set(User.Columns.Email, "x@y.z"), ct);
+                await d.Query<User>().OrderBy(User.Columns.Name).Limit(1).DeleteAsync(ct);
+            }, ct), () => "");
+        }),
     ];
 
     private static TheoryData<string, string, FaultKind> Cases(string engine)

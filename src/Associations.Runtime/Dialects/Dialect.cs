@@ -104,6 +104,11 @@ namespace Associations
         /// <summary>DROP TABLE statement.</summary>
         public abstract string DropTable(string table);
 
+        /// <summary>The statement <c>FindOrCreateAsync</c> runs inside its transaction, before its SELECT, to serialize callers
+        /// looking for the same rows (one <c>bigint</c> parameter, the lock key); null when the engine's own transactions already
+        /// serialize writers (SQLite: <c>BEGIN IMMEDIATE</c>).</summary>
+        internal virtual string? FindOrCreateLock => null;
+
         /// <summary>Whether the error is a unique or primary-key violation.</summary>
         public abstract bool IsUniqueViolation(DbException error);
 

@@ -56,6 +56,9 @@ namespace Associations
             return micros == 0 ? text : text + "." + micros.ToString("000000", inv).TrimEnd('0');
         }
 
+        // A transaction-level advisory lock: held until the outermost transaction ends, released by the server on rollback.
+        internal override string? FindOrCreateLock => "SELECT pg_advisory_xact_lock(@p0)";
+
         public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table) + " CASCADE";
 
         private static string SqlState(DbException error) => error.SqlState ?? "";

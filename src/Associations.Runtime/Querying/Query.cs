@@ -12,7 +12,7 @@ namespace Associations
     /// A query over one model: typed <c>Where</c>, ordering, paging, includes. Every builder call returns
     /// a new query and leaves this one as it was, so a query can be shared and extended safely.
     /// </summary>
-    public sealed partial class Query<T> where T : class // partial: AsAsyncEnumerable lives in QueryStreaming.cs
+    public sealed partial class Query<T> where T : class // partial: AsAsyncEnumerable in QueryStreaming.cs, bulk writes in QueryWrites.cs
     {
         private readonly DbSession? _session;
         private Condition<T>? _filter;
