@@ -244,6 +244,22 @@ public class FaultInjectionTests
             }, ct), () => $"{john.Id} {profile.Id} {Id(profile.UserId)} {Same(john.Profile, profile)} " +
                           string.Join(",", posts.Select(p => $"{p.Id}:{Id(p.AuthorId)}:{Same(p.Author, jane)}")) + $" {Id(role.UserRoles?.UserId)}");
         }),
+        new("Graph insert (SPEC §12): a user with posts, comments, a profile and projects", async db =>
+        {
+            var existing = await db.InsertAsync(new Project { Title = "old" });
+            var posts = new List<Post> { new() { Title = "a", Comments = [new Comment { Body = "c" }] }, new() { Title = "b" } };
+            var fresh = new Project { Title = "new", UserProject = new UserProject { Status = "s" } };
+            var user = new User { Name = "G", Profile = new Profile { Bio = "b" }, Articles = posts, Projects = [fresh, existing] };
+            return ((d, ct) => d.InsertAsync(user, ct),
+                () => $"{user.Id} {user.Profile!.Id} {Id(user.Profile.UserId)} {fresh.Id} " +
+                      string.Join(",", posts.Select(p => $"{p.Id}:{Id(p.AuthorId)}:{Id(p.Comments?.FirstOrDefault()?.Id)}")));
+        }),
+        new("Graph insert: a new BelongsTo target first", db =>
+        {
+            var post = new Post { Title = "p", Author = new User { Name = "A" } };
+            return Task.FromResult<(Func<DbSession, CancellationToken, Task>, Func<string>)>(
+                ((d, ct) => d.InsertAsync(post, ct), () => $"{post.Id} {post.Author!.Id} {Id(post.AuthorId)}"));
+        }),
         new("FindOrCreateAsync (creates, with insert hooks)", async db =>
         {
             await db.InsertAsync(new Doc { Title = "other" });

@@ -536,6 +536,16 @@ namespace Associations.Generator.Emit
                 var applied = defaults.Aggregate("query", (q, x) => $"__Scope_{x.Name}({q})");
                 w.Line($"public override global::Associations.Query<{t}> ApplyDefaultScope(global::Associations.Query<{t}> query) => {applied};");
             }
+            if (model.Associations.Count > 0)
+            {
+                w.Line();
+                w.Line($"public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<{t}>> GraphLinks => __Graph.Links;");
+                w.Line();
+                w.Line("private static class __Graph");
+                w.Line("{");
+                w.Line($"    public static readonly global::Associations.Accessors.IGraphLink<{t}>[] Links = {{ {string.Join(", ", model.Associations.Select(a => "__Associations." + a.Name))} }};");
+                w.Line("}");
+            }
             var created = model.Columns.FirstOrDefault(c => c.Lifecycle == "CreatedAt");
             var updatedAt = model.Columns.FirstOrDefault(c => c.Lifecycle == "UpdatedAt");
             if (created is not null && updatedAt is not null)

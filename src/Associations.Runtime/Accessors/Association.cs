@@ -25,10 +25,27 @@ namespace Associations.Accessors
     /// The run-time half of one association: its name, its statements per dialect (written by the
     /// generator) and typed delegates to read and write keys. Generated accessors call into it.
     /// </summary>
-    public abstract class Association<TSource, TTarget>
+    public abstract class Association<TSource, TTarget> : IGraphLink<TSource>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>
     {
+        /// <inheritdoc />
+        public virtual bool HasLoaded(TSource source) => false;
+
+        /// <inheritdoc />
+        public virtual Task SaveBeforeAsync(DbSession db, TSource source, CancellationToken ct) => Task.CompletedTask;
+
+        /// <inheritdoc />
+        public virtual Task SaveAfterAsync(DbSession db, TSource source, CancellationToken ct) => Task.CompletedTask;
+
+        /// <summary>The rows a loaded navigation holds: one row, a list, or none.</summary>
+        protected static IEnumerable<TTarget> Loaded(object? navigation) => navigation switch
+        {
+            TTarget one => new[] { one },
+            IEnumerable<TTarget> many => many.Where(t => t is not null).ToList(),
+            _ => Array.Empty<TTarget>(),
+        };
+
         /// <summary>Creates the association.</summary>
         protected Association(string name, AssociationKind kind, Func<TTarget, object?> targetKey, IColumn targetKeyColumn)
         {
@@ -125,5 +142,20 @@ namespace Associations.Accessors
                 $"Cannot {operation} {Qualified} of {Source.Name} {sourceKey}: {missingText}. Nothing was changed.",
                 Source.Name, Name, missing.Count == 1 ? missing[0] : missing.Count == 0 ? null : missing);
         }
+    }
+
+    /// <summary>How <c>InsertAsync</c> saves what a new row's loaded navigation holds (a graph insert): generated metadata lists
+    /// the model's associations as links (plumbing).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public interface IGraphLink<TSource>
+    {
+        /// <summary>Whether the navigation of <paramref name="source"/> holds anything.</summary>
+        bool HasLoaded(TSource source);
+
+        /// <summary>Before <paramref name="source"/> is inserted: BelongsTo inserts a new target and points the foreign key at it.</summary>
+        Task SaveBeforeAsync(DbSession db, TSource source, CancellationToken ct);
+
+        /// <summary>After <paramref name="source"/> is inserted: new targets are inserted linked to it, existing ones are linked.</summary>
+        Task SaveAfterAsync(DbSession db, TSource source, CancellationToken ct);
     }
 }

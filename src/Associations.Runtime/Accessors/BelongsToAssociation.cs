@@ -138,5 +138,18 @@ namespace Associations.Accessors
                 throw;
             }
         }
+
+        // ------------------------------------------------------------------ graph insert
+
+        /// <inheritdoc />
+        public override bool HasLoaded(TSource source) => _getNavigation(source) is not null;
+
+        /// <summary>A new target is inserted first (with its own graph); the source's foreign key then points at it.</summary>
+        public override async Task SaveBeforeAsync(DbSession db, TSource source, CancellationToken ct)
+        {
+            if (_getNavigation(source) is not TTarget target) return;
+            if (Target.IsUnsaved(target)) await db.InsertAsync(target, ct).ConfigureAwait(false);
+            db.SetTracked(source, _getForeignKey, _setForeignKey, KeyOf(target, "save"));
+        }
     }
 }

@@ -296,11 +296,15 @@ namespace Associations.Accessors
         // ------------------------------------------------------------------ writes
 
         /// <summary>Links the targets; a linked pair is left alone, or gets the payload when one is given.</summary>
-        public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
+        public Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct) =>
+            AddAsync(db, source, targets, keys, through, preferOwn: false, ct);
+
+        private async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, bool preferOwn, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "add to");
-            var rows = Rows(targets, keys, through, key, preferOwn: false, "add to");
+            // preferOwn (a graph insert, as Set): a target's own junction row, built in code or this source's, is its payload.
+            var rows = Rows(targets, keys, through, key, preferOwn, "add to");
             if (rows.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "add to", async c =>
             {
@@ -521,6 +525,21 @@ namespace Associations.Accessors
                 if (written && entity is IAfterInsert after) await after.OnAfterInsertAsync(db, c).ConfigureAwait(false);
                 if (row.Target is not null) SetJunction(db, row.Target, entity);
             }
+        }
+
+        // ------------------------------------------------------------------ graph insert
+
+        /// <inheritdoc />
+        public override bool HasLoaded(TSource source) => _getNavigation(source) is not null;
+
+        /// <summary>New targets are inserted; every target is linked, its own junction row (built in code) as the payload.</summary>
+        public override async Task SaveAfterAsync(DbSession db, TSource source, CancellationToken ct)
+        {
+            var targets = Loaded(_getNavigation(source)).ToList();
+            if (targets.Count == 0) return;
+            foreach (var target in targets)
+                if (Target.IsUnsaved(target)) await db.InsertAsync(target, ct).ConfigureAwait(false);
+            await AddAsync(db, source, targets, null, null, preferOwn: true, ct).ConfigureAwait(false);
         }
     }
 }

@@ -345,5 +345,31 @@ namespace Associations.Accessors
             if (keys is not null) return Distinct(keys);
             throw new ArgumentNullException(nameof(keys));
         }
+
+        // ------------------------------------------------------------------ graph insert
+
+        /// <inheritdoc />
+        public override bool HasLoaded(TSource source) => _getNavigation(source) is not null;
+
+        /// <summary>New children are inserted with the foreign key (and association scope) set; saved ones are linked.</summary>
+        public override async Task SaveAfterAsync(DbSession db, TSource source, CancellationToken ct)
+        {
+            var children = Loaded(_getNavigation(source)).ToList();
+            if (children.Count == 0) return;
+            var key = SourceKeyOf(source, "save");
+            var existing = new List<TTarget>();
+            foreach (var child in children)
+            {
+                if (!Target.IsUnsaved(child))
+                {
+                    existing.Add(child);
+                    continue;
+                }
+                db.SetTracked(child, _getForeignKey, _setForeignKey, key);
+                _applyScope?.Invoke(child);
+                await db.InsertAsync(child, ct).ConfigureAwait(false);
+            }
+            if (existing.Count > 0) await AddAsync(db, source, existing, null, ct).ConfigureAwait(false);
+        }
     }
 }

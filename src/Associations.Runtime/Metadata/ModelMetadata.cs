@@ -152,6 +152,9 @@ namespace Associations.Metadata
         /// <summary>Whether reads of the model must go through a composed query: a default scope, or <c>[Paranoid]</c>.</summary>
         public bool NeedsScope => HasDefaultScope || DeletedAt is not null;
 
+        /// <summary>The associations of the model, for a graph insert (<c>InsertAsync</c> saves what loaded navigations hold).</summary>
+        public virtual IReadOnlyList<Accessors.IGraphLink<T>> GraphLinks => Array.Empty<Accessors.IGraphLink<T>>();
+
         /// <summary><c>[Timestamps]</c>: <c>CreatedAt</c>/<c>UpdatedAt</c> are set by the runtime.</summary>
         public virtual bool HasTimestamps => false;
 

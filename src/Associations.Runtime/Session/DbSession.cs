@@ -105,9 +105,15 @@ namespace Associations
             if (entity is null) throw new ArgumentNullException(nameof(entity));
             using var op = EnterOperation();
             var meta = T.Metadata;
+            // A graph insert: what the loaded navigations hold is saved too, in the same transaction.
+            var links = meta.GraphLinks;
+            var graph = false;
+            for (var i = 0; i < links.Count && !graph; i++) graph = links[i].HasLoaded(entity);
             await RunAsync(meta.Name, null, null, "insert", async ct =>
             {
                 if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(this, ct).ConfigureAwait(false);
+                if (graph)
+                    foreach (var link in links) await link.SaveBeforeAsync(this, entity, ct).ConfigureAwait(false);
                 var sql = meta.Statements.Insert.For(Dialect.Kind);
                 Touch(meta, entity, inserted: true);
                 var values = meta.GetInsertValues(entity);
@@ -124,9 +130,11 @@ namespace Associations
                 {
                     await ExecuteAsync(sql, values, ct).ConfigureAwait(false);
                 }
+                if (graph)
+                    foreach (var link in links) await link.SaveAfterAsync(this, entity, ct).ConfigureAwait(false);
                 if (entity is IAfterInsert after) await after.OnAfterInsertAsync(this, ct).ConfigureAwait(false);
                 return 0;
-            }, atomic: HookInfo<T>.Insert, cancellationToken).ConfigureAwait(false);
+            }, atomic: HookInfo<T>.Insert || graph, cancellationToken).ConfigureAwait(false);
             return entity;
         }
 

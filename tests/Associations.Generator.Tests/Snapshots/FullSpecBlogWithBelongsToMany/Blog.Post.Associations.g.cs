@@ -156,6 +156,13 @@ namespace Blog
             public override void SetGeneratedKey(global::Blog.Post entity, object value) => entity.Id = global::System.Convert.ToInt32(value, global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override bool IsUnsaved(global::Blog.Post entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Blog.Post>> GraphLinks => __Graph.Links;
+
+            private static class __Graph
+            {
+                public static readonly global::Associations.Accessors.IGraphLink<global::Blog.Post>[] Links = { __Associations.Author };
+            }
         }
 
         /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>

@@ -304,6 +304,13 @@ namespace Sales
             public override void SetGeneratedKey(global::Sales.Order entity, object value) => entity.Id = global::System.Convert.ToInt32(value, global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override bool IsUnsaved(global::Sales.Order entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Sales.Order>> GraphLinks => __Graph.Links;
+
+            private static class __Graph
+            {
+                public static readonly global::Associations.Accessors.IGraphLink<global::Sales.Order>[] Links = { __Associations.Items };
+            }
         }
 
         /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>

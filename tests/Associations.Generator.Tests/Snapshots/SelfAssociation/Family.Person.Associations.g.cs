@@ -167,6 +167,13 @@ namespace Family
             public override void SetGeneratedKey(global::Family.Person entity, object value) => entity.Id = global::System.Convert.ToInt32(value, global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override bool IsUnsaved(global::Family.Person entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Family.Person>> GraphLinks => __Graph.Links;
+
+            private static class __Graph
+            {
+                public static readonly global::Associations.Accessors.IGraphLink<global::Family.Person>[] Links = { __Associations.Father };
+            }
         }
 
         /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>

@@ -156,6 +156,13 @@ namespace Library
             public override void SetGeneratedKey(global::Library.OpeningHour entity, object value) => entity.Id = global::System.Convert.ToInt32(value, global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override bool IsUnsaved(global::Library.OpeningHour entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Library.OpeningHour>> GraphLinks => __Graph.Links;
+
+            private static class __Graph
+            {
+                public static readonly global::Associations.Accessors.IGraphLink<global::Library.OpeningHour>[] Links = { __Associations.LibraryBranch };
+            }
         }
 
         /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>

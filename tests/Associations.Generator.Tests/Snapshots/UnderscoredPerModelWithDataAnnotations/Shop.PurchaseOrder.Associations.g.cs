@@ -161,6 +161,13 @@ namespace Shop
             public override void SetGeneratedKey(global::Shop.PurchaseOrder entity, object value) => entity.Id = global::System.Convert.ToInt32(value, global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override bool IsUnsaved(global::Shop.PurchaseOrder entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
+
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Shop.PurchaseOrder>> GraphLinks => __Graph.Links;
+
+            private static class __Graph
+            {
+                public static readonly global::Associations.Accessors.IGraphLink<global::Shop.PurchaseOrder>[] Links = { __Associations.Customer };
+            }
         }
 
         /// <summary>The associations of this model: their statements per dialect and typed key access (used by generated code).</summary>
