@@ -15,53 +15,32 @@ namespace Associations.Metadata
     public static class ColumnValues
     {
         /// <summary>A <see cref="byte"/>.</summary>
-        public static byte ReadByte(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= byte.MinValue and <= byte.MaxValue ? (byte)value : throw OutOfRange(model, property, value, "byte");
-        }
+        public static byte ReadByte(DbDataReader reader, int ordinal, string model, string property) =>
+            (byte)Integer(reader, ordinal, byte.MinValue, byte.MaxValue, model, property, "byte");
 
         /// <summary>An <see cref="sbyte"/>.</summary>
-        public static sbyte ReadSByte(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= sbyte.MinValue and <= sbyte.MaxValue ? (sbyte)value : throw OutOfRange(model, property, value, "sbyte");
-        }
+        public static sbyte ReadSByte(DbDataReader reader, int ordinal, string model, string property) =>
+            (sbyte)Integer(reader, ordinal, sbyte.MinValue, sbyte.MaxValue, model, property, "sbyte");
 
         /// <summary>A <see cref="short"/>.</summary>
-        public static short ReadInt16(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= short.MinValue and <= short.MaxValue ? (short)value : throw OutOfRange(model, property, value, "short");
-        }
+        public static short ReadInt16(DbDataReader reader, int ordinal, string model, string property) =>
+            (short)Integer(reader, ordinal, short.MinValue, short.MaxValue, model, property, "short");
 
         /// <summary>A <see cref="ushort"/>.</summary>
-        public static ushort ReadUInt16(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= ushort.MinValue and <= ushort.MaxValue ? (ushort)value : throw OutOfRange(model, property, value, "ushort");
-        }
+        public static ushort ReadUInt16(DbDataReader reader, int ordinal, string model, string property) =>
+            (ushort)Integer(reader, ordinal, ushort.MinValue, ushort.MaxValue, model, property, "ushort");
 
         /// <summary>An <see cref="int"/>.</summary>
-        public static int ReadInt32(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw OutOfRange(model, property, value, "int");
-        }
+        public static int ReadInt32(DbDataReader reader, int ordinal, string model, string property) =>
+            (int)Integer(reader, ordinal, int.MinValue, int.MaxValue, model, property, "int");
 
         /// <summary>A <see cref="uint"/>.</summary>
-        public static uint ReadUInt32(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value is >= uint.MinValue and <= uint.MaxValue ? (uint)value : throw OutOfRange(model, property, value, "uint");
-        }
+        public static uint ReadUInt32(DbDataReader reader, int ordinal, string model, string property) =>
+            (uint)Integer(reader, ordinal, uint.MinValue, uint.MaxValue, model, property, "uint");
 
         /// <summary>A <see cref="ulong"/> (stored in a signed 64-bit column).</summary>
-        public static ulong ReadUInt64(DbDataReader reader, int ordinal, string model, string property)
-        {
-            var value = reader.GetInt64(ordinal);
-            return value >= 0 ? (ulong)value : throw OutOfRange(model, property, value, "ulong");
-        }
+        public static ulong ReadUInt64(DbDataReader reader, int ordinal, string model, string property) =>
+            (ulong)Integer(reader, ordinal, 0, long.MaxValue, model, property, "ulong");
 
         /// <summary>A <see cref="float"/> (a stored value beyond its range fails rather than becoming infinity).</summary>
         public static float ReadSingle(DbDataReader reader, int ordinal, string model, string property)
@@ -127,6 +106,13 @@ namespace Associations.Metadata
             string text => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
             var other => throw new InvalidCastException($"Cannot read a TimeSpan from a {other.GetType().Name} in column {reader.GetName(ordinal)}."),
         };
+
+        /// <summary>The stored integer, when it lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+        private static long Integer(DbDataReader reader, int ordinal, long min, long max, string model, string property, string type)
+        {
+            var value = reader.GetInt64(ordinal);
+            return value >= min && value <= max ? value : throw OutOfRange(model, property, value, type);
+        }
 
         private static AssociationException OutOfRange(string model, string property, object value, string type, Exception? inner = null) =>
             new AssociationException(
