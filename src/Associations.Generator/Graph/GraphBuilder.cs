@@ -245,6 +245,9 @@ namespace Associations.Generator.Graph
 
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
         {
+            if (model.Type.Schema is { } schema)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaNotSupported.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
+                    schema, model.Type.Name, model.Table));
             if (Naming.TooLong(model.Table))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
                     "table", model.Table, model.Type.Name, Naming.Utf8Length(model.Table).ToString(System.Globalization.CultureInfo.InvariantCulture)));
