@@ -40,10 +40,14 @@ namespace Associations
         public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await command.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -55,11 +59,15 @@ namespace Associations
         public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 var value = await command.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return value is DBNull ? null : value;
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -76,7 +84,7 @@ namespace Associations
             where T : class
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -84,6 +92,10 @@ namespace Associations
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     rows.Add(metadata.Read(reader, 0));
                 return rows;
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -95,7 +107,7 @@ namespace Associations
         public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -103,6 +115,10 @@ namespace Associations
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     rows.Add(read(reader));
                 return rows;
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -114,12 +130,16 @@ namespace Associations
         public async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     read(reader);
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -131,7 +151,7 @@ namespace Associations
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var reader = await command.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -139,6 +159,10 @@ namespace Associations
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     if (!reader.IsDBNull(0)) values.Add(reader.GetValue(0));
                 return values;
+            }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
             }
             finally
             {
@@ -160,6 +184,12 @@ namespace Associations
             public bool Cached { get; }
 
             public bool InUse { get; set; }
+
+            /// <summary>How often it was rented (counted until it is prepared; see DbSession.Prepare.cs).</summary>
+            public int Uses { get; set; }
+
+            /// <summary>The connection opening it was prepared on (0: not prepared).</summary>
+            public int PreparedOn { get; set; }
         }
 
         private const int CommandCacheSize = 256;
@@ -192,6 +222,7 @@ namespace Associations
 
         private void ClearCommands()
         {
+            StopWatchingOpenings();
             foreach (var pooled in _commands.Values)
                 if (!pooled.InUse) pooled.Command.Dispose();
             _commands.Clear();
@@ -233,6 +264,20 @@ namespace Associations
                 return atomic
                     ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
                     : await work(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException error) when (CurrentTransaction is null && ForgetLostPreparedStatements(error, rethrow: false))
+            {
+                // The server dropped our prepared statements (DISCARD ALL); they are forgotten now: run it once more.
+                try
+                {
+                    return atomic
+                        ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
+                        : await work(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException again)
+                {
+                    throw Wrap(again, model, association, key, operation);
+                }
             }
             catch (DbException error)
             {
