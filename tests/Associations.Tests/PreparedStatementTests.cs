@@ -160,4 +160,23 @@ public class PreparedStatementTests
         }
         Assert.Equal(emails.Select(e => e is null ? "set" : null), (await db.Query<User>().OrderBy(User.Columns.Id).ToListAsync()).Select(u => u.Email));
     }
+
+    [Theory, Sqlite, Postgres]
+    public async Task A_prepared_statement_takes_values_of_another_type(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        const string sql = "SELECT CAST(@p0 AS TEXT)";
+        object?[][] values = [[1], [2], [3], [4L], ["five"], [6], [null], [7.5m]];
+        string?[] expected = ["1", "2", "3", "4", "five", "6", null, "7.5"];
+        for (var i = 0; i < values.Length; i++)
+            Assert.Equal(expected[i], (await db.ScalarAsync(sql, values[i]))?.ToString());
+
+        // Nulls first: the statement is prepared only once every value is given.
+        const string other = "SELECT CAST(@p0 AS TEXT) AS v";
+        values = [[null], [null], [null], [1], [2], [3L], [null], ["s"], [4]];
+        expected = [null, null, null, "1", "2", "3", null, "s", "4"];
+        for (var i = 0; i < values.Length; i++)
+            Assert.Equal(expected[i], (await db.ScalarAsync(other, values[i]))?.ToString());
+    }
 }

@@ -190,6 +190,9 @@ namespace Associations
 
             /// <summary>The connection opening it was prepared on (0: not prepared).</summary>
             public int PreparedOn { get; set; }
+
+            /// <summary>The types of the parameter values it was prepared with.</summary>
+            public Type[]? PreparedTypes { get; set; }
         }
 
         private const int CommandCacheSize = 256;

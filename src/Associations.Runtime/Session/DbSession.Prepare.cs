@@ -14,6 +14,8 @@ namespace Associations
     // - tables dropped and recreated by SyncAsync(Force): PostgreSQL re-plans a prepared statement whose tables
     //   changed, and Npgsql drops one that fails with 0A000 "cached plan must not change result type";
     //   the session also forgets its commands after a sync, so the next use prepares afresh;
+    // - a value of another type than the statement was prepared with (an int, then a long): that call runs unprepared
+    //   on a command of its own (Npgsql would send the new type's binary form to the prepared one: 22P03);
     // - DISCARD ALL run on the connection behind Npgsql's back: the next library operation that meets 26000 "prepared
     //   statement does not exist" outside a transaction makes Npgsql and the session forget their prepared statements
     //   and runs once more (RunAsync).
@@ -78,12 +80,29 @@ namespace Associations
                 Connection.StateChange += OnConnectionStateChange;
                 _watchingOpenings = true;
             }
-            if (pooled.PreparedOn == _openings) return pooled;
+            var values = pooled.Command.Parameters;
+            if (pooled.PreparedOn == _openings)
+            {
+                if (SameTypes(pooled.PreparedTypes!, values)) return pooled;
+                // A value of another type than the statement was prepared for (say a long where it had an int): this call
+                // runs on a command of its own, unprepared; the prepared one stays for the types it was prepared with.
+                pooled.InUse = false;
+                return new PooledCommand(CreateCommand(sql, parameters), cached: false) { InUse = true };
+            }
             if (++pooled.Uses < PrepareOnUse) return pooled;
+            // Prepared with every value given, so that each parameter's type is a real one (a null is typed by none, and
+            // is fine later in any slot: it is sent without data).
+            var types = new System.Type[values.Count];
+            for (var i = 0; i < types.Length; i++)
+            {
+                if (values[i].Value is not { } value || value is System.DBNull) return pooled;
+                types[i] = value.GetType();
+            }
             try
             {
                 await pooled.Command.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 pooled.PreparedOn = _openings;
+                pooled.PreparedTypes = types;
             }
             catch
             {
@@ -91,6 +110,13 @@ namespace Associations
                 throw;
             }
             return pooled;
+        }
+
+        private static bool SameTypes(System.Type[] prepared, System.Data.Common.DbParameterCollection values)
+        {
+            for (var i = 0; i < prepared.Length; i++)
+                if (values[i].Value is { } value && value is not System.DBNull && value.GetType() != prepared[i]) return false;
+            return true;
         }
     }
 }
