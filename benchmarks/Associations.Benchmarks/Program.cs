@@ -10,19 +10,23 @@ namespace Associations.Benchmarks;
 /// Full suite:  dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --filter '*'
 /// Quick check: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --validate
 /// (every contender runs every workload once and must match the checksums computed from the data definition).
-/// Noisy machine: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --interleaved [rounds] [W1 … W6]
+/// Noisy machine: dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --interleaved [rounds] [W1 … W6] [--contenders dapper,associations]
 /// Profiling:   dotnet run -c Release --project benchmarks/Associations.Benchmarks -- --loop W2 Associations [seconds]
+/// Any of them on PostgreSQL: add --engine postgres (the connection string comes from ASSOCIATIONS_PG).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // --engine sqlite|postgres (default sqlite; postgres reads ASSOCIATIONS_PG); removed before BenchmarkDotNet sees the arguments.
+        args = BenchDatabase.SelectEngine(args);
+        Console.WriteLine($"// Engine: {BenchDatabase.Engine}");
         if (args.Contains("--validate"))
         {
             // Optional workload names narrow the check: --validate W2 W5
             return await ValidateAsync(WorkloadArguments.Parse(args));
         }
-        if (args.Contains("--interleaved")) return await Interleaved.RunAsync(args, AllContenders);
+        if (args.Contains("--interleaved")) return await Interleaved.RunAsync(args, () => SelectedContenders(args));
         if (args.Contains("--loop")) return await LoopAsync(args);
         await BenchDatabase.EnsureAsync(Console.Out);
         var config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
@@ -39,6 +43,20 @@ public static class Program
         new EfCoreContender(split: true),
         new AssociationsContender(),
     ];
+
+    /// <summary>
+    /// <c>--contenders ado,prepared,dapper,associations</c>: only these (matched by the start of their names without spaces,
+    /// case-insensitive); ADO.NET and ADO.NET prepared always run, being the baselines.
+    /// </summary>
+    private static Contender[] SelectedContenders(string[] args)
+    {
+        var at = Array.IndexOf(args, "--contenders");
+        if (at < 0 || at + 1 >= args.Length) return AllContenders();
+        var wanted = args[at + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return AllContenders()
+            .Where(c => c is AdoNetContender || wanted.Any(w => c.Name.Replace(" ", "").StartsWith(w.Replace(" ", ""), StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
+    }
 
     /// <summary>
     /// <c>--loop W2 Associations [seconds]</c>: one contender runs one workload over and over (default 20 s), for a
@@ -77,7 +95,7 @@ public static class Program
     {
         var total = Stopwatch.StartNew();
         await BenchDatabase.EnsureAsync(Console.Out);
-        Console.WriteLine($"Data set: {BenchDatabase.FilePath}");
+        Console.WriteLine($"Data set: {BenchDatabase.Location}");
         var contenders = AllContenders();
         foreach (var contender in contenders) await contender.InitAsync();
         var failures = 0;

@@ -1,18 +1,33 @@
 using System.Data;
+using System.Data.Common;
 using Associations.Benchmarks.Data;
-using Microsoft.Data.Sqlite;
 
 namespace Associations.Benchmarks.Contenders;
 
 /// <summary>
-/// Hand-written ADO.NET, the way it is usually written: a SqliteCommand per statement, parameters by
-/// name, rows read by ordinal into the model classes, parents found through a dictionary. The baseline.
+/// Hand-written ADO.NET, the way it is usually written: a command per statement, parameters by
+/// name, rows read by ordinal into the model classes, parents found through a dictionary. The same code
+/// runs on SQLite (Microsoft.Data.Sqlite) and PostgreSQL (Npgsql) through the DbConnection base classes.
 /// </summary>
 public class AdoNetContender : Contender
 {
     protected const string PostColumns = "\"Id\", \"Title\", \"Status\", \"UserId\"";
 
-    protected SqliteConnection Connection = null!;
+    private const string UsersSql = "SELECT \"Id\", \"Name\" FROM \"Users\" ORDER BY \"Id\" LIMIT @n";
+    private const string W1UsersSql = "SELECT u.\"Id\", u.\"Name\", p.\"Id\", p.\"Bio\", p.\"UserId\" FROM \"Users\" AS u LEFT JOIN \"Profiles\" AS p ON p.\"UserId\" = u.\"Id\"";
+    private const string W1PostsSql = "SELECT " + PostColumns + " FROM \"Posts\"";
+    private const string W2PostsSql = "SELECT " + PostColumns + " FROM \"Posts\" ORDER BY \"Id\" LIMIT @n";
+    private const string W2TagsSql =
+        "SELECT pt.\"PostId\", t.\"Id\", t.\"Name\" FROM \"PostTags\" AS pt INNER JOIN \"Tags\" AS t ON t.\"Id\" = pt.\"TagId\" " +
+        "WHERE pt.\"PostId\" IN (SELECT \"Id\" FROM \"Posts\" ORDER BY \"Id\" LIMIT @n)";
+    private const string W3Sql = "SELECT " + PostColumns + " FROM \"Posts\" WHERE \"UserId\" = @id";
+    private const string W4Sql = "SELECT COUNT(*) FROM \"Posts\" WHERE \"UserId\" = @id";
+    private const string W5DeleteSql = "DELETE FROM \"PostTags\" WHERE \"PostId\" = @post";
+    private const string W5InsertSql = "INSERT INTO \"PostTags\" (\"PostId\", \"TagId\") VALUES (@post, @tag)";
+    private const string W6Sql =
+        "SELECT " + PostColumns + " FROM \"Posts\" WHERE \"Status\" = @status AND \"UserId\" IN (SELECT \"Id\" FROM \"Users\" ORDER BY \"Id\" LIMIT @n)";
+
+    protected DbConnection Connection = null!;
     protected int[][] OriginalTags = null!;
     protected int[][] AlternateTags = null!;
 
@@ -30,14 +45,29 @@ public class AdoNetContender : Contender
         }
     }
 
-    protected SqliteCommand Command(string sql)
+    /// <summary>A command for <paramref name="sql"/> with the given parameters (name and type), values to be set by the caller.
+    /// Here a new one per statement; <see cref="AdoNetPreparedContender"/> reuses one prepared command per text.</summary>
+    protected virtual DbCommand Statement(string sql, params (string Name, DbType Type)[] parameters)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    protected static Post ReadPost(SqliteDataReader r, int o) => new()
+    /// <summary>Ends the use of a command from <see cref="Statement"/> (here: disposes it).</summary>
+    protected virtual ValueTask Done(DbCommand command) => command.DisposeAsync();
+
+    private static readonly (string, DbType) N = ("@n", DbType.Int32);
+    private static readonly (string, DbType) Id = ("@id", DbType.Int32);
+
+    protected static Post ReadPost(DbDataReader r, int o) => new()
     {
         Id = r.GetInt32(o),
         Title = r.GetString(o + 1),
@@ -47,23 +77,30 @@ public class AdoNetContender : Contender
 
     protected async Task<List<User>> FirstUsersAsync(int count, bool withPostLists)
     {
-        await using var command = Command("SELECT \"Id\", \"Name\" FROM \"Users\" ORDER BY \"Id\" LIMIT $n");
-        command.Parameters.AddWithValue("$n", count);
-        await using var r = await command.ExecuteReaderAsync();
-        var users = new List<User>();
-        while (await r.ReadAsync())
-            users.Add(new User { Id = r.GetInt32(0), Name = r.GetString(1), Posts = withPostLists ? new List<Post>() : null });
-        return users;
+        var command = Statement(UsersSql, N);
+        try
+        {
+            command.Parameters[0].Value = count;
+            await using var r = await command.ExecuteReaderAsync();
+            var users = new List<User>();
+            while (await r.ReadAsync())
+                users.Add(new User { Id = r.GetInt32(0), Name = r.GetString(1), Posts = withPostLists ? new List<Post>() : null });
+            return users;
+        }
+        finally
+        {
+            await Done(command);
+        }
     }
 
     public override async Task<object> W1UsersProfilePostsAsync()
     {
         var users = new List<User>();
         var byId = new Dictionary<int, User>();
-        await using (var command = Command(
-            "SELECT u.\"Id\", u.\"Name\", p.\"Id\", p.\"Bio\", p.\"UserId\" FROM \"Users\" AS u LEFT JOIN \"Profiles\" AS p ON p.\"UserId\" = u.\"Id\""))
-        await using (var r = await command.ExecuteReaderAsync())
+        var command = Statement(W1UsersSql);
+        try
         {
+            await using var r = await command.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
                 var user = new User { Id = r.GetInt32(0), Name = r.GetString(1), Posts = new List<Post>() };
@@ -73,14 +110,23 @@ public class AdoNetContender : Contender
                 byId.Add(user.Id, user);
             }
         }
-        await using (var command = Command("SELECT " + PostColumns + " FROM \"Posts\""))
-        await using (var r = await command.ExecuteReaderAsync())
+        finally
         {
+            await Done(command);
+        }
+        command = Statement(W1PostsSql);
+        try
+        {
+            await using var r = await command.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
                 var post = ReadPost(r, 0);
                 if (post.UserId is { } userId && byId.TryGetValue(userId, out var user)) user.Posts!.Add(post);
             }
+        }
+        finally
+        {
+            await Done(command);
         }
         return users;
     }
@@ -89,9 +135,10 @@ public class AdoNetContender : Contender
     {
         var posts = new List<Post>();
         var byId = new Dictionary<int, Post>();
-        await using (var command = Command("SELECT " + PostColumns + " FROM \"Posts\" ORDER BY \"Id\" LIMIT $n"))
+        var command = Statement(W2PostsSql, N);
+        try
         {
-            command.Parameters.AddWithValue("$n", Definition.W2Posts);
+            command.Parameters[0].Value = Definition.W2Posts;
             await using var r = await command.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
@@ -101,15 +148,22 @@ public class AdoNetContender : Contender
                 byId.Add(post.Id, post);
             }
         }
-        await using (var command = Command(
-            "SELECT pt.\"PostId\", t.\"Id\", t.\"Name\" FROM \"PostTags\" AS pt INNER JOIN \"Tags\" AS t ON t.\"Id\" = pt.\"TagId\" " +
-            "WHERE pt.\"PostId\" IN (SELECT \"Id\" FROM \"Posts\" ORDER BY \"Id\" LIMIT $n)"))
+        finally
         {
-            command.Parameters.AddWithValue("$n", Definition.W2Posts);
+            await Done(command);
+        }
+        command = Statement(W2TagsSql, N);
+        try
+        {
+            command.Parameters[0].Value = Definition.W2Posts;
             await using var r = await command.ExecuteReaderAsync();
             while (await r.ReadAsync())
                 if (byId.TryGetValue(r.GetInt32(0), out var post))
                     post.Tags!.Add(new Tag { Id = r.GetInt32(1), Name = r.GetString(2) });
+        }
+        finally
+        {
+            await Done(command);
         }
         return posts;
     }
@@ -119,12 +173,19 @@ public class AdoNetContender : Contender
         var users = await FirstUsersAsync(Definition.W3Users, withPostLists: false);
         foreach (var user in users)
         {
-            await using var command = Command("SELECT " + PostColumns + " FROM \"Posts\" WHERE \"UserId\" = $id");
-            command.Parameters.AddWithValue("$id", user.Id);
-            await using var r = await command.ExecuteReaderAsync();
-            var posts = new List<Post>();
-            while (await r.ReadAsync()) posts.Add(ReadPost(r, 0));
-            user.Posts = posts;
+            var command = Statement(W3Sql, Id);
+            try
+            {
+                command.Parameters[0].Value = user.Id;
+                await using var r = await command.ExecuteReaderAsync();
+                var posts = new List<Post>();
+                while (await r.ReadAsync()) posts.Add(ReadPost(r, 0));
+                user.Posts = posts;
+            }
+            finally
+            {
+                await Done(command);
+            }
         }
         return users;
     }
@@ -135,9 +196,16 @@ public class AdoNetContender : Contender
         var counts = new int[users.Count];
         for (var i = 0; i < users.Count; i++)
         {
-            await using var command = Command("SELECT COUNT(*) FROM \"Posts\" WHERE \"UserId\" = $id");
-            command.Parameters.AddWithValue("$id", users[i].Id);
-            counts[i] = (int)(long)(await command.ExecuteScalarAsync())!;
+            var command = Statement(W4Sql, Id);
+            try
+            {
+                command.Parameters[0].Value = users[i].Id;
+                counts[i] = (int)(long)(await command.ExecuteScalarAsync())!;
+            }
+            finally
+            {
+                await Done(command);
+            }
         }
         return new UserCounts<User>(users, counts);
     }
@@ -148,23 +216,32 @@ public class AdoNetContender : Contender
         for (var i = 0; i < sets.Length; i++)
         {
             var postId = i + 1;
-            await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync();
-            await using (var delete = Command("DELETE FROM \"PostTags\" WHERE \"PostId\" = $post"))
+            await using var tx = await Connection.BeginTransactionAsync();
+            var delete = Statement(W5DeleteSql, ("@post", DbType.Int32));
+            try
             {
                 delete.Transaction = tx;
-                delete.Parameters.AddWithValue("$post", postId);
+                delete.Parameters[0].Value = postId;
                 await delete.ExecuteNonQueryAsync();
             }
-            await using (var insert = Command("INSERT INTO \"PostTags\" (\"PostId\", \"TagId\") VALUES ($post, $tag)"))
+            finally
+            {
+                await Done(delete);
+            }
+            var insert = Statement(W5InsertSql, ("@post", DbType.Int32), ("@tag", DbType.Int32));
+            try
             {
                 insert.Transaction = tx;
-                insert.Parameters.AddWithValue("$post", postId);
-                var tag = insert.Parameters.Add("$tag", SqliteType.Integer);
+                insert.Parameters[0].Value = postId;
                 foreach (var tagId in sets[i])
                 {
-                    tag.Value = tagId;
+                    insert.Parameters[1].Value = tagId;
                     await insert.ExecuteNonQueryAsync();
                 }
+            }
+            finally
+            {
+                await Done(insert);
             }
             await tx.CommitAsync();
         }
@@ -175,15 +252,21 @@ public class AdoNetContender : Contender
         var users = await FirstUsersAsync(Definition.W6Users, withPostLists: true);
         var byId = new Dictionary<int, User>(users.Count);
         foreach (var user in users) byId.Add(user.Id, user);
-        await using var command = Command(
-            "SELECT " + PostColumns + " FROM \"Posts\" WHERE \"Status\" = $status AND \"UserId\" IN (SELECT \"Id\" FROM \"Users\" ORDER BY \"Id\" LIMIT $n)");
-        command.Parameters.AddWithValue("$status", Definition.Published);
-        command.Parameters.AddWithValue("$n", Definition.W6Users);
-        await using var r = await command.ExecuteReaderAsync();
-        while (await r.ReadAsync())
+        var command = Statement(W6Sql, ("@status", DbType.String), N);
+        try
         {
-            var post = ReadPost(r, 0);
-            if (post.UserId is { } userId && byId.TryGetValue(userId, out var user)) user.Posts!.Add(post);
+            command.Parameters[0].Value = Definition.Published;
+            command.Parameters[1].Value = Definition.W6Users;
+            await using var r = await command.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                var post = ReadPost(r, 0);
+                if (post.UserId is { } userId && byId.TryGetValue(userId, out var user)) user.Posts!.Add(post);
+            }
+        }
+        finally
+        {
+            await Done(command);
         }
         return users;
     }
@@ -197,84 +280,36 @@ public class AdoNetContender : Contender
 }
 
 /// <summary>
-/// Hand-written ADO.NET with its commands prepared once and reused (parameters rebound per call), for
-/// the per-row workloads W3, W4, W5: what statement caching would buy a library.
+/// Hand-written ADO.NET with one prepared command per statement text, created and prepared on first use and
+/// reused (parameters rebound per call) in every workload: what statement caching buys, and the baseline of
+/// the targets. On PostgreSQL <c>Prepare()</c> makes Npgsql keep a server-side prepared statement (parsed and
+/// planned once); on SQLite it keeps the compiled statement.
 /// </summary>
 public sealed class AdoNetPreparedContender : AdoNetContender
 {
-    private SqliteCommand _posts = null!, _count = null!, _delete = null!, _insert = null!;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     public override string Name => "ADO.NET prepared";
 
-    public override async Task InitAsync()
+    protected override DbCommand Statement(string sql, params (string Name, DbType Type)[] parameters)
     {
-        await base.InitAsync();
-        _posts = Command("SELECT " + PostColumns + " FROM \"Posts\" WHERE \"UserId\" = $id");
-        _posts.Parameters.Add("$id", SqliteType.Integer);
-        _posts.Prepare();
-        _count = Command("SELECT COUNT(*) FROM \"Posts\" WHERE \"UserId\" = $id");
-        _count.Parameters.Add("$id", SqliteType.Integer);
-        _count.Prepare();
-        _delete = Command("DELETE FROM \"PostTags\" WHERE \"PostId\" = $post");
-        _delete.Parameters.Add("$post", SqliteType.Integer);
-        _delete.Prepare();
-        _insert = Command("INSERT INTO \"PostTags\" (\"PostId\", \"TagId\") VALUES ($post, $tag)");
-        _insert.Parameters.Add("$post", SqliteType.Integer);
-        _insert.Parameters.Add("$tag", SqliteType.Integer);
-        _insert.Prepare();
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            command.Transaction = null;
+            return command;
+        }
+        command = base.Statement(sql, parameters);
+        command.Prepare();
+        _commands.Add(sql, command);
+        return command;
     }
 
-    public override async Task<object> W3PostsOneByOneAsync()
-    {
-        var users = await FirstUsersAsync(Definition.W3Users, withPostLists: false);
-        foreach (var user in users)
-        {
-            _posts.Parameters[0].Value = user.Id;
-            await using var r = await _posts.ExecuteReaderAsync();
-            var posts = new List<Post>();
-            while (await r.ReadAsync()) posts.Add(ReadPost(r, 0));
-            user.Posts = posts;
-        }
-        return users;
-    }
-
-    public override async Task<object> W4PostCountsAsync()
-    {
-        var users = await FirstUsersAsync(Definition.W4Users, withPostLists: false);
-        var counts = new int[users.Count];
-        for (var i = 0; i < users.Count; i++)
-        {
-            _count.Parameters[0].Value = users[i].Id;
-            counts[i] = (int)(long)(await _count.ExecuteScalarAsync())!;
-        }
-        return new UserCounts<User>(users, counts);
-    }
-
-    public override async Task W5SetTagsAsync(bool alternate)
-    {
-        var sets = alternate ? AlternateTags : OriginalTags;
-        for (var i = 0; i < sets.Length; i++)
-        {
-            var postId = i + 1;
-            await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync();
-            _delete.Transaction = tx;
-            _insert.Transaction = tx;
-            _delete.Parameters[0].Value = postId;
-            await _delete.ExecuteNonQueryAsync();
-            _insert.Parameters[0].Value = postId;
-            foreach (var tagId in sets[i])
-            {
-                _insert.Parameters[1].Value = tagId;
-                await _insert.ExecuteNonQueryAsync();
-            }
-            await tx.CommitAsync();
-        }
-    }
+    protected override ValueTask Done(DbCommand command) => ValueTask.CompletedTask;
 
     public override async ValueTask DisposeAsync()
     {
-        foreach (var c in new[] { _posts, _count, _delete, _insert })
-            if (c is not null) await c.DisposeAsync();
+        foreach (var command in _commands.Values) await command.DisposeAsync();
+        _commands.Clear();
         await base.DisposeAsync();
     }
 }

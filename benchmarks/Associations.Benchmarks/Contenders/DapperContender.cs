@@ -1,16 +1,16 @@
 using System.Data;
 using Associations.Benchmarks.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Associations.Benchmarks.Contenders;
 
-/// <summary>Hand-written Dapper: the same SQL as the ADO.NET contender, Dapper's mapping, multi-mapping for the to-one.</summary>
+/// <summary>Hand-written Dapper: the same SQL as the ADO.NET contender, Dapper's mapping, multi-mapping for the to-one (either engine).</summary>
 public sealed class DapperContender : Contender
 {
     private const string PostColumns = "\"Id\", \"Title\", \"Status\", \"UserId\"";
 
-    private SqliteConnection _connection = null!;
+    private DbConnection _connection = null!;
     private int[][] _originalTags = null!;
     private int[][] _alternateTags = null!;
 

@@ -1,5 +1,6 @@
 using Associations.Benchmarks.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Associations.Benchmarks.Contenders;
@@ -68,13 +69,14 @@ public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbCon
 }
 
 /// <summary>
-/// EF Core 10: one long-lived context on the shared open connection, no tracking for reads; either
+/// EF Core 10 (Microsoft.EntityFrameworkCore.Sqlite, or Npgsql.EntityFrameworkCore.PostgreSQL on PostgreSQL): one long-lived
+/// context on the contender's open connection, no tracking for reads; either
 /// single-query (AsSingleQuery) or split-query (AsSplitQuery) loading of includes. W3, W4 and W5 involve
 /// no include, so both variants run the same code there.
 /// </summary>
 public sealed class EfCoreContender(bool split) : Contender
 {
-    private SqliteConnection _connection = null!;
+    private DbConnection _connection = null!;
     private BenchContext _context = null!;
     private int[][] _originalTags = null!;
     private int[][] _alternateTags = null!;
@@ -84,10 +86,10 @@ public sealed class EfCoreContender(bool split) : Contender
     public override async Task InitAsync()
     {
         _connection = await BenchDatabase.OpenAsync();
-        var options = new DbContextOptionsBuilder<BenchContext>()
-            .UseSqlite(_connection)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .Options;
+        var builder = new DbContextOptionsBuilder<BenchContext>();
+        if (_connection is NpgsqlConnection npgsql) builder.UseNpgsql(npgsql);
+        else builder.UseSqlite(_connection);
+        var options = builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
         _context = new BenchContext(options);
         _originalTags = new int[Definition.W5Posts][];
         _alternateTags = new int[Definition.W5Posts][];

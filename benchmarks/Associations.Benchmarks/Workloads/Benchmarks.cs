@@ -6,7 +6,7 @@ using BenchmarkDotNet.Configs;
 namespace Associations.Benchmarks.Workloads;
 
 /// <summary>
-/// The five contenders of one workload. Every benchmark process sets up only the contender it measures
+/// The six contenders of one workload, on the engine of the run (--engine, carried to child processes by the environment). Every benchmark process sets up only the contender it measures
 /// (GlobalSetup with a Target), runs the workload once and checks its checksum before measuring: a fast
 /// wrong answer fails the run. ADO.NET is the baseline of each category.
 /// </summary>
@@ -41,6 +41,7 @@ public abstract class WorkloadBenchmarks
     [GlobalSetup(Target = nameof(EfCoreSingle))] public Task SetupEfCoreSingle() => SetupAsync(new EfCoreContender(split: false));
     [GlobalSetup(Target = nameof(EfCoreSplit))] public Task SetupEfCoreSplit() => SetupAsync(new EfCoreContender(split: true));
     [GlobalSetup(Target = nameof(Associations))] public Task SetupAssociations() => SetupAsync(new AssociationsContender());
+    [GlobalSetup(Target = nameof(AdoNetPrepared))] public Task SetupAdoNetPrepared() => SetupAsync(new AdoNetPreparedContender());
 
     [GlobalCleanup]
     public async Task CleanupAsync()
@@ -54,13 +55,6 @@ public abstract class WorkloadBenchmarks
     [Benchmark(Description = "EF Core single")] public Task<object> EfCoreSingle() => RunAsync(Current);
     [Benchmark(Description = "EF Core split")] public Task<object> EfCoreSplit() => RunAsync(Current);
     [Benchmark(Description = "Associations")] public Task<object> Associations() => RunAsync(Current);
-}
-
-/// <summary>The per-row workloads also measure ADO.NET with prepared, reused commands (what statement caching buys).</summary>
-public abstract class PerRowWorkloadBenchmarks : WorkloadBenchmarks
-{
-    [GlobalSetup(Target = nameof(AdoNetPrepared))] public Task SetupAdoNetPrepared() => SetupAsync(new AdoNetPreparedContender());
-
     [Benchmark(Description = "ADO.NET prepared")] public Task<object> AdoNetPrepared() => RunAsync(Current);
 }
 
@@ -77,19 +71,19 @@ public class W2_PostsWithTags : WorkloadBenchmarks
 }
 
 [BenchmarkCategory("W3 1k users, posts 1-by-1")]
-public class W3_PostsOneByOne : PerRowWorkloadBenchmarks
+public class W3_PostsOneByOne : WorkloadBenchmarks
 {
     protected override Workload Workload => Workload.W3;
 }
 
 [BenchmarkCategory("W4 1k users, counts")]
-public class W4_PostCounts : PerRowWorkloadBenchmarks
+public class W4_PostCounts : WorkloadBenchmarks
 {
     protected override Workload Workload => Workload.W4;
 }
 
 [BenchmarkCategory("W5 set tags x1k, restore")]
-public class W5_SetTags : PerRowWorkloadBenchmarks
+public class W5_SetTags : WorkloadBenchmarks
 {
     protected override Workload Workload => Workload.W5;
 

@@ -44,13 +44,17 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
                 return await command.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -63,7 +67,7 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
@@ -71,6 +75,10 @@ namespace Associations
                 return value is DBNull ? null : value;
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -89,7 +97,7 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
@@ -100,6 +108,10 @@ namespace Associations
                 return rows;
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -113,7 +125,7 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
@@ -124,6 +136,10 @@ namespace Associations
                 return rows;
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -137,7 +153,7 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
@@ -146,6 +162,10 @@ namespace Associations
                     read(reader);
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -158,7 +178,7 @@ namespace Associations
             RequireCommand(sql, parameters);
             using var op = EnterOperation();
             await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = RentCommand(sql, parameters);
+            var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
             {
@@ -169,6 +189,10 @@ namespace Associations
                 return values;
             }
             catch (Exception error) when (CommandFailed(trace, error)) { throw; }
+            catch (DbException error) when (ForgetLostPreparedStatements(error, rethrow: true))
+            {
+                throw;
+            }
             finally
             {
                 ReturnCommand(command);
@@ -189,6 +213,15 @@ namespace Associations
             public bool Cached { get; }
 
             public bool InUse { get; set; }
+
+            /// <summary>How often it was rented (counted until it is prepared; see DbSession.Prepare.cs).</summary>
+            public int Uses { get; set; }
+
+            /// <summary>The connection opening it was prepared on (0: not prepared).</summary>
+            public int PreparedOn { get; set; }
+
+            /// <summary>The types of the parameter values it was prepared with.</summary>
+            public Type[]? PreparedTypes { get; set; }
         }
 
         private const int CommandCacheSize = 256;
@@ -220,6 +253,7 @@ namespace Associations
 
         private void ClearCommands()
         {
+            StopWatchingOpenings();
             foreach (var pooled in _commands.Values)
                 if (!pooled.InUse) pooled.Command.Dispose();
             _commands.Clear();
@@ -259,6 +293,20 @@ namespace Associations
                     : await work(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (OperationFailed(trace, error)) { throw; }
+            catch (DbException error) when (CurrentTransaction is null && ForgetLostPreparedStatements(error, rethrow: false))
+            {
+                // The server dropped our prepared statements (DISCARD ALL); they are forgotten now: run it once more.
+                try
+                {
+                    return atomic
+                        ? await AtomicAsync(work, cancellationToken).ConfigureAwait(false)
+                        : await work(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException again)
+                {
+                    throw Wrap(again, model, association, key, operation);
+                }
+            }
             catch (DbException error)
             {
                 throw Wrap(error, model, association, key, operation);
