@@ -102,3 +102,26 @@ public class LifecycleTests
         Assert.Equal(0, await t.Count("Chores", "\"DeletedAt\" IS NOT NULL"));
     }
 }
+
+public class ReferentialActionOnEngineTests
+{
+    [Theory, Sqlite, Postgres]
+    public async Task SetDefault_points_children_at_the_default_and_NoAction_refuses(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Shelf>();
+        var fallback = await db.InsertAsync(new Shelf { Label = "fallback" });
+        Assert.Equal(1, fallback.Id);
+        var shelf = await db.InsertAsync(new Shelf { Label = "top" });
+        var gizmo = await shelf.CreateGizmoAsync(db, new Gizmo());
+        await db.DeleteAsync(shelf);
+        Assert.Equal(1, await t.Scalar<long>("SELECT \"ShelfId\" FROM \"Gizmos\" WHERE \"Id\" = @id", new { id = gizmo.Id }));
+
+        var held = await db.InsertAsync(new Shelf { Label = "held" });
+        await held.CreateGadgetAsync(db, new Gadget());
+        var error = await Assert.ThrowsAsync<AssociationException>(() => db.DeleteAsync(held));
+        Assert.Contains("Gadget", error.Message);
+        Assert.Equal(1, await t.Count("Shelves", "\"Label\" = 'held'"));
+    }
+}
