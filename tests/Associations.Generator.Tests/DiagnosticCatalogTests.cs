@@ -602,28 +602,6 @@ public class DiagnosticCatalogTests
         public partial class Entry { public int Id { get; set; } public string {{new string('A', 63)}} { get; set; } = ""; }
         """));
 
-    // ================================================================== ASSOC013 schema
-
-    [Fact]
-    public void ASSOC013_TableWithASchema()
-    {
-        var source = Source("""
-            [Model]
-            [System.ComponentModel.DataAnnotations.Schema.Table("acct", Schema = "auth")]
-            public partial class Account { public int Id { get; set; } }
-            """);
-        var diagnostic = Trigger(source, "ASSOC013", DiagnosticSeverity.Warning);
-        DiagnosticAssert.At(diagnostic, source, "System.ComponentModel.DataAnnotations.Schema.Table(\"acct\", Schema = \"auth\")");
-        MessageContains(diagnostic, "Schema = \"auth\"", "'Account'", "'acct'", "search_path");
-    }
-
-    [Fact]
-    public void ASSOC013_TableWithoutASchemaIsSilent() => Clean(Source("""
-        [Model]
-        [System.ComponentModel.DataAnnotations.Schema.Table("acct")]
-        public partial class Account { public int Id { get; set; } }
-        """));
-
     // ================================================================== the catalog itself
 
     /// <summary>Every id of SPEC §6 is covered above, with the severity the table gives it.</summary>
@@ -644,7 +622,6 @@ public class DiagnosticCatalogTests
             ["ASSOC010"] = DiagnosticSeverity.Warning,
             ["ASSOC011"] = DiagnosticSeverity.Warning,
             ["ASSOC012"] = DiagnosticSeverity.Error,
-            ["ASSOC013"] = DiagnosticSeverity.Warning,
         };
         var tests = typeof(DiagnosticCatalogTests).GetMethods().Select(m => m.Name).ToList();
         foreach (var id in expected.Keys)

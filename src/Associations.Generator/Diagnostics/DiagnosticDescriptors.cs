@@ -58,9 +58,6 @@ namespace Associations.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NameTooLong = Rule("ASSOC012", "Table or column name too long for PostgreSQL",
             "The {0} name '{1}' of '{2}' is {3} bytes long; PostgreSQL keeps only 63 bytes of a name, so two names could meet. Choose a shorter name with [Table] or [Column].", DiagnosticSeverity.Error);
 
-        public static readonly DiagnosticDescriptor SchemaNotSupported = Rule("ASSOC013", "Table schema is not supported",
-            "[Table(Schema = \"{0}\")] on '{1}' is not honoured: the table '{2}' is created and queried in the connection's default schema (PostgreSQL: the first schema of search_path; SQLite has no schemas). Remove Schema, or point the connection's search_path at '{0}'.", DiagnosticSeverity.Warning);
-
         public static readonly DiagnosticDescriptor InternalError = Rule("ASSOC999", "Internal generator error",
             "The Associations generator failed: {0}: {1}. Please report this with the model that triggers it.", DiagnosticSeverity.Error);
 
@@ -78,7 +75,6 @@ namespace Associations.Generator.Diagnostics
             [Disagreeing.Id] = Disagreeing,
             [UnmappedProperty.Id] = UnmappedProperty,
             [NameTooLong.Id] = NameTooLong,
-            [SchemaNotSupported.Id] = SchemaNotSupported,
             [InternalError.Id] = InternalError,
         };
     }

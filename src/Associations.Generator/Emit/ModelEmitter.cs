@@ -386,7 +386,7 @@ namespace Associations.Generator.Emit
         private static ModelSpec AsModel(TableRef table) =>
             new ModelSpec(table.FullName, table.ModelName, "", table.IsPublic, "", table.Table, table.Columns,
                 Model.EquatableArray<ForeignKeySpec>.Empty, Model.EquatableArray<AssociationSpec>.Empty, Model.EquatableArray<string>.Empty,
-                Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false);
+                Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false) { Schema = table.Schema };
 
         /// <summary>Members exposing the target (or junction) are public only when those types are.</summary>
         private static string Access(AssociationSpec a) =>
@@ -455,7 +455,7 @@ namespace Associations.Generator.Emit
                     w.Line($"foreignKeys: new {Meta}.ForeignKeyInfo[]");
                     w.Line("{");
                     foreach (var fk in model.ForeignKeys)
-                        w.Line($"    new(\"{Escape(fk.Column)}\", \"{Escape(fk.ReferencedTable)}\", \"{Escape(fk.ReferencedColumn)}\", global::Associations.ReferentialAction.{Action(fk.OnDelete)}, global::Associations.ReferentialAction.{Action(fk.OnUpdate)}, constraint: {Bool(fk.Constraint)}),");
+                        w.Line($"    new(\"{Escape(fk.Column)}\", \"{Escape(fk.ReferencedTable)}\", \"{Escape(fk.ReferencedColumn)}\", global::Associations.ReferentialAction.{Action(fk.OnDelete)}, global::Associations.ReferentialAction.{Action(fk.OnUpdate)}, constraint: {Bool(fk.Constraint)}{(fk.ReferencedSchema is { } rs ? $", referencedSchema: \"{Escape(rs)}\"" : "")}),");
                     w.Line("},");
                 }
                 if (model.UniqueConstraints.Count == 0)
@@ -468,7 +468,8 @@ namespace Associations.Generator.Emit
                 w.Line($"    update: {SqlText(d => d.Update(model))},");
                 w.Line($"    delete: {SqlText(d => d.Delete(model))},");
                 w.Line($"    find: {SqlText(d => d.Find(model))}),");
-                var notUpdated = model.Columns.FirstOrDefault(c => c.NotUpdated) is { } kept ? $", notUpdated: \"{Escape(kept.Column)}\"" : "";
+                var notUpdated = (model.Columns.FirstOrDefault(c => c.NotUpdated) is { } kept ? $", notUpdated: \"{Escape(kept.Column)}\"" : "")
+                    + (model.Schema is { } schema ? $", schema: \"{Escape(schema)}\"" : "");
                 if (model.Related.Count == 0)
                     w.Line($"related: static () => global::System.Array.Empty<{Meta}.ModelMetadata>(){notUpdated})");
                 else

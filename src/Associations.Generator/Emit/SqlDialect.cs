@@ -17,6 +17,10 @@ namespace Associations.Generator.Emit
 
         public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
+        /// <summary>A table, qualified by its <c>[Table(Schema)]</c>: <c>"schema"."table"</c> on PostgreSQL; SQLite has no schemas,
+        /// so there the schema is part of the table's name (<c>"schema.table"</c>). The runtime's Dialect.QuoteTable agrees.</summary>
+        public abstract string Table(string table, string? schema);
+
         /// <summary>A predicate: <paramref name="column"/> is one of the keys bound to one list parameter.</summary>
         public abstract string InKeys(string column, string parameter);
 
@@ -49,8 +53,8 @@ namespace Associations.Generator.Emit
             var inserted = model.Columns.Where(c => !c.IsGenerated).ToList();
             var generated = model.Columns.FirstOrDefault(c => c.IsGenerated);
             var sql = inserted.Count == 0
-                ? "INSERT INTO " + Quote(model.Table) + " DEFAULT VALUES"
-                : "INSERT INTO " + Quote(model.Table) + " (" + Columns(inserted) + ") VALUES ("
+                ? "INSERT INTO " + Table(model.Table, model.Schema) + " DEFAULT VALUES"
+                : "INSERT INTO " + Table(model.Table, model.Schema) + " (" + Columns(inserted) + ") VALUES ("
                     + string.Join(", ", inserted.Select((_, i) => "@p" + i)) + ")";
             return generated is null ? sql : sql + " RETURNING " + Quote(generated.Column);
         }
@@ -62,30 +66,30 @@ namespace Associations.Generator.Emit
             if (set.Count == 0) set = key;
             var assignments = string.Join(", ", set.Select((c, i) => Quote(c.Column) + " = @p" + i));
             var where = string.Join(" AND ", key.Select((c, i) => Quote(c.Column) + " = @p" + (set.Count + i)));
-            return "UPDATE " + Quote(model.Table) + " SET " + assignments + " WHERE " + where;
+            return "UPDATE " + Table(model.Table, model.Schema) + " SET " + assignments + " WHERE " + where;
         }
 
         public string Delete(ModelSpec model) =>
-            "DELETE FROM " + Quote(model.Table) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
+            "DELETE FROM " + Table(model.Table, model.Schema) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
 
         public string Find(ModelSpec model) =>
-            "SELECT " + Columns(model.Columns) + " FROM " + Quote(model.Table) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
+            "SELECT " + Columns(model.Columns) + " FROM " + Table(model.Table, model.Schema) + " WHERE " + KeyWhere(model.Columns.Where(c => c.IsKey));
 
         private string KeyWhere(IEnumerable<ColumnSpec> key) => string.Join(" AND ", key.Select((c, i) => Quote(c.Column) + " = @p" + i));
 
         // ---- HasOne / HasMany: the key is on the target; @p0 is the source key, @p1 a list of target keys
 
         public string SelectTargets(AssociationSpec a, bool one) =>
-            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + (one ? " LIMIT 1" : "");
+            "SELECT " + Columns(a.Target) + " FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + (one ? " LIMIT 1" : "");
 
         public string CountTargets(AssociationSpec a) =>
-            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a);
+            "SELECT COUNT(*) FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a);
 
         public string CountKeys(AssociationSpec a) =>
-            "SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
+            "SELECT COUNT(*) FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(a.Target.Key.Column), "@p1");
 
         public string Link(AssociationSpec a) =>
-            "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0"
+            "UPDATE " + Table(a.Target.Table, a.Target.Schema) + " SET " + Quote(a.ForeignKey.Column) + " = @p0"
             + (a.ScopeColumn is null ? "" : ", " + Quote(a.ScopeColumn.Column) + " = " + ScopeLiteral(a))
             + " WHERE " + InKeys(Quote(a.Target.Key.Column), "@p1");
 
@@ -96,22 +100,22 @@ namespace Associations.Generator.Emit
             UnlinkPrefix(a) + " WHERE " + Quote(a.ForeignKey.Column) + " = @p0" + Scope(a) + " AND NOT (" + InKeys(Quote(a.Target.Key.Column), "@p1") + ")";
 
         private string UnlinkPrefix(AssociationSpec a) => a.UnlinkDeletes
-            ? "DELETE FROM " + Quote(a.Target.Table)
-            : "UPDATE " + Quote(a.Target.Table) + " SET " + Quote(a.ForeignKey.Column) + " = NULL";
+            ? "DELETE FROM " + Table(a.Target.Table, a.Target.Schema)
+            : "UPDATE " + Table(a.Target.Table, a.Target.Schema) + " SET " + Quote(a.ForeignKey.Column) + " = NULL";
 
         public string LockSource(AssociationSpec a) =>
-            "SELECT " + Quote(a.SourceKey.Column) + " FROM " + Quote(a.Source.Table) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
+            "SELECT " + Quote(a.SourceKey.Column) + " FROM " + Table(a.Source.Table, a.Source.Schema) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
 
         public string ExistingTargetKeys(AssociationSpec a, ColumnSpec key) =>
-            "SELECT " + Quote(key.Column) + " FROM " + Quote(a.Target.Table) + " WHERE " + InKeys(Quote(key.Column), "@p0");
+            "SELECT " + Quote(key.Column) + " FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + InKeys(Quote(key.Column), "@p0");
 
         // ---- BelongsTo: the key is on the source
 
         public string SelectReferenced(AssociationSpec a) =>
-            "SELECT " + Columns(a.Target) + " FROM " + Quote(a.Target.Table) + " WHERE " + Quote(a.TargetKey.Column) + " = @p0";
+            "SELECT " + Columns(a.Target) + " FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + Quote(a.TargetKey.Column) + " = @p0";
 
         public string SetForeignKey(AssociationSpec a) =>
-            "UPDATE " + Quote(a.Source.Table) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + Quote(a.Source.Key.Column) + " = @p1";
+            "UPDATE " + Table(a.Source.Table, a.Source.Schema) + " SET " + Quote(a.ForeignKey.Column) + " = @p0 WHERE " + Quote(a.Source.Key.Column) + " = @p1";
 
         // ---- BelongsToMany: @p0 is the source key, @p1 a list of target keys
 
@@ -126,15 +130,15 @@ namespace Associations.Generator.Emit
             var columns = count
                 ? "COUNT(*)"
                 : string.Join(", ", a.Target.Columns.Select(c => t + "." + Quote(c.Column)).Concat(j.Table.Columns.Select(c => jq + "." + Quote(c.Column))));
-            return "SELECT " + columns + " FROM " + Quote(a.Target.Table) + " AS " + t
-                + " INNER JOIN " + Quote(j.Table.Table) + " AS " + jq + " ON " + jq + "." + Quote(j.TargetColumn.Column) + " = " + t + "." + Quote(a.TargetKey.Column)
+            return "SELECT " + columns + " FROM " + Table(a.Target.Table, a.Target.Schema) + " AS " + t
+                + " INNER JOIN " + Table(j.Table.Table, j.Table.Schema) + " AS " + jq + " ON " + jq + "." + Quote(j.TargetColumn.Column) + " = " + t + "." + Quote(a.TargetKey.Column)
                 + " WHERE " + jq + "." + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a, JunctionAlias);
         }
 
         public string CountJunctionKeys(AssociationSpec a)
         {
             var j = a.Junction!;
-            return "SELECT COUNT(DISTINCT " + Quote(j.TargetColumn.Column) + ") FROM " + Quote(j.Table.Table)
+            return "SELECT COUNT(DISTINCT " + Quote(j.TargetColumn.Column) + ") FROM " + Table(j.Table.Table, j.Table.Schema)
                 + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a) + " AND " + InKeys(Quote(j.TargetColumn.Column), "@p1");
         }
 
@@ -144,7 +148,7 @@ namespace Associations.Generator.Emit
             var j = a.Junction!;
             var inserted = j.Table.Columns.Where(c => !c.IsGenerated).ToList();
             var generated = j.Table.Columns.FirstOrDefault(c => c.IsGenerated);
-            var sql = "INSERT INTO " + Quote(j.Table.Table) + " (" + Columns(inserted) + ") VALUES ("
+            var sql = "INSERT INTO " + Table(j.Table.Table, j.Table.Schema) + " (" + Columns(inserted) + ") VALUES ("
                 + string.Join(", ", inserted.Select((_, i) => "@p" + i)) + ")";
             if (j.Unique)
             {
@@ -161,8 +165,8 @@ namespace Associations.Generator.Emit
         /// Locks source @p0 and counts the targets whose keys are in @p1, in one statement: no row when the source is missing.
         /// </summary>
         public string LockSourceAndCountTargets(AssociationSpec a) =>
-            "SELECT (SELECT COUNT(*) FROM " + Quote(a.Target.Table) + " WHERE " + InKeys(Quote(a.TargetKey.Column), "@p1") + ") FROM "
-            + Quote(a.Source.Table) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
+            "SELECT (SELECT COUNT(*) FROM " + Table(a.Target.Table, a.Target.Schema) + " WHERE " + InKeys(Quote(a.TargetKey.Column), "@p1") + ") FROM "
+            + Table(a.Source.Table, a.Source.Schema) + " WHERE " + Quote(a.SourceKey.Column) + " = @p0" + ForUpdate;
 
         /// <summary>
         /// Whether one statement can link @p0 to every key in @p1: a junction of the two keys only (no payload, no generated
@@ -179,7 +183,7 @@ namespace Associations.Generator.Emit
         public string InsertPairs(AssociationSpec a)
         {
             var j = a.Junction!;
-            return "INSERT INTO " + Quote(j.Table.Table) + " (" + Quote(j.SourceColumn.Column) + ", " + Quote(j.TargetColumn.Column) + ") "
+            return "INSERT INTO " + Table(j.Table.Table, j.Table.Schema) + " (" + Quote(j.SourceColumn.Column) + ", " + Quote(j.TargetColumn.Column) + ") "
                 + SelectWithEachKey("@p0", "@p1")
                 + " ON CONFLICT (" + string.Join(", ", j.ConflictColumns.Select(Quote)) + ") DO NOTHING";
         }
@@ -191,7 +195,7 @@ namespace Associations.Generator.Emit
         {
             var j = a.Junction!;
             var keys = InKeys(Quote(j.TargetColumn.Column), "@p1");
-            return "DELETE FROM " + Quote(j.Table.Table) + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a) + " AND "
+            return "DELETE FROM " + Table(j.Table.Table, j.Table.Schema) + " WHERE " + Quote(j.SourceColumn.Column) + " = @p0" + Scope(a) + " AND "
                 + (others ? "NOT (" + keys + ")" : keys);
         }
 
@@ -207,6 +211,8 @@ namespace Associations.Generator.Emit
             public override string ForUpdate => "";
 
             protected override string Bool(bool value) => value ? "1" : "0";
+
+            public override string Table(string table, string? schema) => Quote(schema is null ? table : schema + "." + table);
         }
 
         private sealed class PostgreSqlSql : SqlDialect
@@ -220,6 +226,8 @@ namespace Associations.Generator.Emit
             public override string ForUpdate => " FOR UPDATE";
 
             protected override string Bool(bool value) => value ? "TRUE" : "FALSE";
+
+            public override string Table(string table, string? schema) => schema is null ? Quote(table) : Quote(schema) + "." + Quote(table);
         }
     }
 }

@@ -245,9 +245,6 @@ namespace Associations.Generator.Graph
 
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
         {
-            if (model.Type.Schema is { } schema)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaNotSupported.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
-                    schema, model.Type.Name, model.Table));
             if (Naming.TooLong(model.Table))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
                     "table", model.Table, model.Type.Name, Naming.Utf8Length(model.Table).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -801,7 +798,7 @@ namespace Associations.Generator.Graph
         private static string Display(string type) => type.Replace("global::", "");
 
         private static TableRef Ref(ModelBuilder model) =>
-            new TableRef(model.Type.FullName, model.Type.Name, model.Table, model.Columns.ToEquatableArray(), model.Key!, model.Type.IsPublic);
+            new TableRef(model.Type.FullName, model.Type.Name, model.Table, model.Columns.ToEquatableArray(), model.Key!, model.Type.IsPublic) { Schema = model.Type.Schema };
 
         /// <summary>The association scope (ScopeProperty/ScopeValue) of a plan, on the target or the junction.</summary>
         private static AssociationSpec WithScope(AssociationSpec spec, Plan plan)
@@ -820,7 +817,7 @@ namespace Associations.Generator.Graph
                 var column = model.Column(fk.Property)!;
                 var onDelete = fk.OnDelete ?? (column.Nullable ? SetNull : Cascade);
                 return new ForeignKeySpec(fk.Column, fk.Referenced.Table, fk.Referenced.Column(fk.ReferencedProperty)!.Column,
-                    onDelete, fk.OnUpdate ?? Cascade, fk.Constraint);
+                    onDelete, fk.OnUpdate ?? Cascade, fk.Constraint) { ReferencedSchema = fk.Referenced.Type.Schema };
             }).ToEquatableArray();
 
             var associations = model.Plans.Select(plan =>
@@ -855,6 +852,7 @@ namespace Associations.Generator.Graph
                 uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized)
             {
                 Scopes = model.Type.Scopes,
+                Schema = model.Type.Schema,
             };
         }
     }

@@ -38,10 +38,18 @@ namespace Associations.Generator.Graph
     }
 
     /// <summary>A foreign key of a table.</summary>
-    internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint);
+    internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint)
+    {
+        /// <summary>The referenced table's schema, or null.</summary>
+        public string? ReferencedSchema { get; init; }
+    }
 
     /// <summary>What SQL needs to know about a table on the other side of an association.</summary>
-    internal sealed record TableRef(string FullName, string ModelName, string Table, EquatableArray<ColumnSpec> Columns, ColumnSpec Key, bool IsPublic);
+    internal sealed record TableRef(string FullName, string ModelName, string Table, EquatableArray<ColumnSpec> Columns, ColumnSpec Key, bool IsPublic)
+    {
+        /// <summary><c>[Table(Schema = "…")]</c>, or null.</summary>
+        public string? Schema { get; init; }
+    }
 
     /// <summary>One association, fully resolved: names, keys, columns, both tables.</summary>
     internal sealed record AssociationSpec(
@@ -98,6 +106,9 @@ namespace Associations.Generator.Graph
         EquatableArray<NavigationSpec> JunctionNavigations,
         bool Synthesized)
     {
+        /// <summary><c>[Table(Schema = "…")]</c>, or null.</summary>
+        public string? Schema { get; init; }
+
         /// <summary>Named scopes of the model.</summary>
         public EquatableArray<Parsing.ScopeDecl> Scopes { get; init; } = EquatableArray<Parsing.ScopeDecl>.Empty;
     }

@@ -250,8 +250,8 @@ namespace Associations.Accessors
             var d = plan.Dialect;
             var t = Sql.TargetAlias;
             var j = Sql.JunctionAlias;
-            sql.Append(" FROM ").Append(d.Quote(Target.Table)).Append(" AS ").Append(d.Quote(t))
-                .Append(" INNER JOIN ").Append(d.Quote(Junction.Table)).Append(" AS ").Append(d.Quote(j))
+            sql.Append(" FROM ").Append(d.QuoteTable(Target)).Append(" AS ").Append(d.Quote(t))
+                .Append(" INNER JOIN ").Append(d.QuoteTable(Junction)).Append(" AS ").Append(d.Quote(j))
                 .Append(" ON ").Append(plan.Column(j, JunctionTargetColumn.Name)).Append(" = ").Append(plan.Column(t, TargetKeyColumn.Name))
                 .Append(plan.Joins);
             var where = plan.Writer(null);
@@ -359,7 +359,7 @@ namespace Associations.Accessors
         {
             var d = db.Dialect;
             var w = new SqlWriter(d);
-            w.Append("SELECT ").Column(JunctionTargetColumn.Name).Append(" FROM ").Append(d.Quote(Junction.Table))
+            w.Append("SELECT ").Column(JunctionTargetColumn.Name).Append(" FROM ").Append(d.QuoteTable(Junction))
                 .Append(" WHERE ").Column(JunctionSourceColumn.Name).Append(" = ").Parameter(key)
                 .Append(" AND ").Append(d.InKeyList(d.Quote(JunctionTargetColumn.Name), w.AddParameter(targetKeys)));
             if (JunctionScope is not null)

@@ -45,6 +45,13 @@ namespace Associations
         /// <summary>Quotes an identifier.</summary>
         public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
+        /// <summary>A table qualified by its schema: <c>"schema"."table"</c> on PostgreSQL; SQLite has no schemas, so there the
+        /// schema is part of the table's name (<c>"schema.table"</c>). The generator writes the same.</summary>
+        public virtual string QuoteTable(string table, string? schema) => schema is null ? Quote(table) : Quote(schema) + "." + Quote(table);
+
+        /// <summary>The table of <paramref name="model"/>, qualified by its schema.</summary>
+        public string QuoteTable(ModelMetadata model) => QuoteTable(model.Table, model.Schema);
+
         /// <summary>The type map of this engine: column types, parameters, key-list elements and ordering for every supported type.</summary>
         public abstract TypeMap Types { get; }
 
@@ -102,7 +109,16 @@ namespace Associations
         public static string QuoteString(string value) => "'" + value.Replace("'", "''") + "'";
 
         /// <summary>DROP TABLE statement.</summary>
-        public abstract string DropTable(string table);
+        public string DropTable(string table) => DropQuotedTable(Quote(table));
+
+        /// <summary>DROP TABLE of <paramref name="model"/>'s table (schema-qualified).</summary>
+        public string DropTable(ModelMetadata model) => DropQuotedTable(QuoteTable(model));
+
+        /// <summary>DROP TABLE of an already quoted (and qualified) table.</summary>
+        protected abstract string DropQuotedTable(string quotedTable);
+
+        /// <summary>The statement creating <paramref name="schema"/> when missing, or null where the engine has no schemas.</summary>
+        public virtual string? CreateSchema(string schema) => null;
 
         /// <summary>The statement <c>FindOrCreateAsync</c> runs inside its transaction, before its SELECT, to serialize callers
         /// looking for the same rows (one <c>bigint</c> parameter, the lock key); null when the engine's own transactions already

@@ -59,7 +59,9 @@ namespace Associations
         // A transaction-level advisory lock: held until the outermost transaction ends, released by the server on rollback.
         internal override string? FindOrCreateLock => "SELECT pg_advisory_xact_lock(@p0)";
 
-        public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table) + " CASCADE";
+        protected override string DropQuotedTable(string quotedTable) => "DROP TABLE IF EXISTS " + quotedTable + " CASCADE";
+
+        public override string? CreateSchema(string schema) => "CREATE SCHEMA IF NOT EXISTS " + Quote(schema);
 
         private static string SqlState(DbException error) => error.SqlState ?? "";
 

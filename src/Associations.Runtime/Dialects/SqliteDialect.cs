@@ -16,6 +16,8 @@ namespace Associations
 
         public override TypeMap Types { get; } = new SqliteTypeMap();
 
+        public override string QuoteTable(string table, string? schema) => Quote(schema is null ? table : schema + "." + table);
+
         public override string LikeEscape => " ESCAPE '\\'";
 
         public override void AppendLimit(StringBuilder sql, int? limit, int? offset)
@@ -52,7 +54,7 @@ namespace Associations
             _ => base.Literal(value),
         };
 
-        public override string DropTable(string table) => "DROP TABLE IF EXISTS " + Quote(table);
+        protected override string DropQuotedTable(string quotedTable) => "DROP TABLE IF EXISTS " + quotedTable;
 
         // SQLITE_CONSTRAINT extended codes: 2067 unique, 1555 primary key, 787 foreign key, 1299 not null.
         private static int ExtendedCode(DbException error) =>

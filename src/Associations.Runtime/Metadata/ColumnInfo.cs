@@ -104,8 +104,10 @@ namespace Associations.Metadata
     public sealed class ForeignKeyInfo
     {
         /// <summary>Describes a foreign key.</summary>
-        public ForeignKeyInfo(string column, string referencedTable, string referencedColumn, ReferentialAction onDelete, ReferentialAction onUpdate, bool constraint = true)
+        public ForeignKeyInfo(string column, string referencedTable, string referencedColumn, ReferentialAction onDelete, ReferentialAction onUpdate, bool constraint = true,
+            string? referencedSchema = null)
         {
+            ReferencedSchema = referencedSchema;
             Column = column;
             ReferencedTable = referencedTable;
             ReferencedColumn = referencedColumn;
@@ -119,6 +121,9 @@ namespace Associations.Metadata
 
         /// <summary>The referenced table.</summary>
         public string ReferencedTable { get; }
+
+        /// <summary>The referenced table's schema, or null for the connection's default.</summary>
+        public string? ReferencedSchema { get; }
 
         /// <summary>The referenced column.</summary>
         public string ReferencedColumn { get; }

@@ -26,8 +26,10 @@ namespace Associations.Metadata
             IReadOnlyList<IReadOnlyList<string>> uniqueConstraints,
             ModelStatements statements,
             Func<IReadOnlyList<ModelMetadata>> related,
-            string? notUpdated = null)
+            string? notUpdated = null,
+            string? schema = null)
         {
+            Schema = schema;
             Name = name;
             Table = table;
             Columns = columns;
@@ -74,6 +76,10 @@ namespace Associations.Metadata
         /// <summary>The table, unquoted.</summary>
         public string Table { get; }
 
+        /// <summary>The table's schema (<c>[Table(Schema = "…")]</c>), or null for the connection's default. Quote the table with
+        /// <see cref="Dialect.QuoteTable(ModelMetadata)"/>.</summary>
+        public string? Schema { get; }
+
         /// <summary>Every mapped column, in the order <c>Read</c> expects them.</summary>
         public IReadOnlyList<ColumnInfo> Columns { get; }
 
@@ -117,8 +123,9 @@ namespace Associations.Metadata
             IReadOnlyList<IReadOnlyList<string>> uniqueConstraints,
             ModelStatements statements,
             Func<IReadOnlyList<ModelMetadata>> related,
-            string? notUpdated = null)
-            : base(name, table, columns, foreignKeys, uniqueConstraints, statements, related, notUpdated)
+            string? notUpdated = null,
+            string? schema = null)
+            : base(name, table, columns, foreignKeys, uniqueConstraints, statements, related, notUpdated, schema)
         {
         }
 

@@ -237,7 +237,7 @@ namespace Associations
                 on.Append(" AND ").Append(writer.Sql);
             }
             plan.Joins.Append(_child.IsRequired ? " INNER JOIN " : " LEFT JOIN ")
-                .Append(plan.Dialect.Quote(Child.Table)).Append(" AS ").Append(plan.Dialect.Quote(alias)).Append(" ON ").Append(on);
+                .Append(plan.Dialect.QuoteTable(Child)).Append(" AS ").Append(plan.Dialect.Quote(alias)).Append(" ON ").Append(on);
             var nested = _child.PlanJoins(plan, alias, countOnly);
             if (countOnly) return static (_, _) => { };
             var setNavigation = _setNavigation;
@@ -304,12 +304,12 @@ namespace Associations
             // the junction's copy of it is set from the child's.
             readChild = plan.AddModel(Child, alias, _child.Selected, out _, alsoRead: _link.Junction is null ? _link.ChildColumn : _link.TargetKeyColumn);
             readJunction = null;
-            var from = new StringBuilder(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
+            var from = new StringBuilder(" FROM ").Append(d.QuoteTable(Child)).Append(" AS ").Append(d.Quote(alias));
             string partition;
             if (_link.Junction is { } junction)
             {
                 readJunction = _addJunction!(plan, junctionAlias, _child.ThroughSelected);
-                from.Append(" INNER JOIN ").Append(d.Quote(junction.Table)).Append(" AS ").Append(d.Quote(junctionAlias))
+                from.Append(" INNER JOIN ").Append(d.QuoteTable(junction)).Append(" AS ").Append(d.Quote(junctionAlias))
                     .Append(" ON ").Append(plan.Column(junctionAlias, _link.JunctionTargetColumn!)).Append(" = ").Append(plan.Column(alias, _link.TargetKeyColumn!));
                 partition = plan.Column(junctionAlias, _link.ChildColumn);
             }
@@ -378,12 +378,12 @@ namespace Associations
         {
             var d = plan.Dialect;
             var alias = plan.NextAlias();
-            sql.Append("(SELECT ").Append(select(alias)).Append(" FROM ").Append(d.Quote(Child.Table)).Append(" AS ").Append(d.Quote(alias));
+            sql.Append("(SELECT ").Append(select(alias)).Append(" FROM ").Append(d.QuoteTable(Child)).Append(" AS ").Append(d.Quote(alias));
             string parentColumn;
             if (_link.Junction is { } junction)
             {
                 var junctionAlias = plan.NextAlias();
-                sql.Append(" INNER JOIN ").Append(d.Quote(junction.Table)).Append(" AS ").Append(d.Quote(junctionAlias))
+                sql.Append(" INNER JOIN ").Append(d.QuoteTable(junction)).Append(" AS ").Append(d.Quote(junctionAlias))
                     .Append(" ON ").Append(plan.Column(junctionAlias, _link.JunctionTargetColumn!)).Append(" = ").Append(plan.Column(alias, _link.TargetKeyColumn!));
                 parentColumn = plan.Column(junctionAlias, _link.ChildColumn);
                 if (_junctionFilter is not null)

@@ -275,7 +275,7 @@ namespace Associations
         private const string Alias = "t0";
 
         private string From(SelectPlan plan) =>
-            " FROM " + plan.Dialect.Quote(Metadata.Table) + " AS " + plan.Dialect.Quote(Alias) + plan.Joins;
+            " FROM " + plan.Dialect.QuoteTable(Metadata) + " AS " + plan.Dialect.Quote(Alias) + plan.Joins;
 
         private void AppendWhere(SelectPlan plan, StringBuilder sql)
         {

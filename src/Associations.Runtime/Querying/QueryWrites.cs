@@ -29,7 +29,7 @@ namespace Associations
                 throw new ArgumentException($"The bulk update of {Metadata.Name} sets no column: call Set(column, value) at least once.", nameof(set));
             var plan = new SelectPlan(session.Dialect);
             var writer = plan.Writer(null);
-            var sql = new StringBuilder("UPDATE ").Append(plan.Dialect.Quote(Metadata.Table)).Append(" SET ");
+            var sql = new StringBuilder("UPDATE ").Append(plan.Dialect.QuoteTable(Metadata)).Append(" SET ");
             for (var i = 0; i < setter.Assignments.Count; i++)
             {
                 var (column, value) = setter.Assignments[i];
@@ -51,7 +51,7 @@ namespace Associations
             using var op = session.EnterOperation();
             RefuseRuntimeCascade("DeleteAsync");
             var plan = new SelectPlan(session.Dialect);
-            var sql = new StringBuilder("DELETE FROM ").Append(plan.Dialect.Quote(Metadata.Table));
+            var sql = new StringBuilder("DELETE FROM ").Append(plan.Dialect.QuoteTable(Metadata));
             Scoped().AppendTarget(plan, sql);
             return await session.BulkWriteAsync(Metadata, "delete", sql.ToString(), plan.Parameters, cancellationToken).ConfigureAwait(false);
         }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
@@ -13,24 +11,22 @@ namespace Associations
     public static partial class Schema
     {
         /// <summary>
-        /// The differences between <paramref name="roots"/> (and every model connected to them; no roots = every model of
-        /// the calling assembly) and the live schema of <paramref name="db"/>, with the SQL <c>Alter</c> would run.
+        /// The differences between <paramref name="roots"/> (and every model connected to them; no roots = every registered
+        /// model, as <c>SyncAsync()</c>) and the live schema of <paramref name="db"/>, with the SQL <c>Alter</c> would run.
         /// Drops are not listed (they need <see cref="SyncOptions.AllowDrop"/>: use the overload taking options).
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
         public static Task<SchemaDiff> DiffAsync(DbSession db, params Type[] roots)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
-            return DiffAsync(db, ModelsFor(roots, Assembly.GetCallingAssembly()), null);
+            return DiffAsync(db, ModelsFor(roots), null);
         }
 
         /// <summary>As <see cref="DiffAsync(DbSession, Type[])"/>, with the options <c>SyncAsync</c> would get
         /// (<see cref="SyncOptions.AllowDrop"/> adds the drops).</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
         public static Task<SchemaDiff> DiffAsync(DbSession db, SyncOptions options, params Type[] roots)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
-            return DiffAsync(db, ModelsFor(roots, Assembly.GetCallingAssembly()), options);
+            return DiffAsync(db, ModelsFor(roots), options);
         }
 
         /// <summary>The differences between exactly <paramref name="models"/> and the live schema of <paramref name="db"/>.</summary>
@@ -50,12 +46,9 @@ namespace Associations
             return await SchemaReader.ReadAsync(db, cancellationToken).ConfigureAwait(false);
         }
 
-        private static IReadOnlyList<ModelMetadata> ModelsFor(Type[]? roots, Assembly caller)
-        {
-            if (roots is { Length: > 0 }) return Connected(roots.Select(ModelRegistry.Find));
-            var models = ModelRegistry.ModelsOf(caller);
-            return models.Count > 0 ? models : ModelRegistry.All;
-        }
+        // No roots: every registered model (the generated registries; no reflection, so Native AOT is fine), as SyncAsync().
+        private static IReadOnlyList<ModelMetadata> ModelsFor(Type[]? roots) =>
+            roots is { Length: > 0 } ? Connected(roots.Select(ModelRegistry.Find)) : ModelRegistry.All;
 
         /// <summary>
         /// <c>SyncAsync(new SyncOptions { Alter = true })</c>: plans the changes, refuses them all when one is refused,

@@ -67,7 +67,9 @@ namespace Associations
         {
             var statements = new List<string>();
             if (force)
-                for (var i = ordered.Count - 1; i >= 0; i--) statements.Add(dialect.DropTable(ordered[i].Table));
+                for (var i = ordered.Count - 1; i >= 0; i--) statements.Add(dialect.DropTable(ordered[i]));
+            foreach (var schema in ordered.Select(m => m.Schema).Where(s => s is not null).Distinct(StringComparer.Ordinal))
+                if (dialect.CreateSchema(schema!) is { } create) statements.Add(create);
             foreach (var model in ordered)
             {
                 statements.Add(CreateTable(dialect, model));
@@ -79,7 +81,7 @@ namespace Associations
         /// <summary>CREATE TABLE IF NOT EXISTS for one model.</summary>
         public static string CreateTable(Dialect dialect, ModelMetadata model)
         {
-            var sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").Append(dialect.Quote(model.Table)).Append(" (\n");
+            var sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").Append(dialect.QuoteTable(model)).Append(" (\n");
             sb.Append(string.Join(",\n", TableLines(dialect, model).Select(l => "  " + l)));
             return sb.Append("\n)").ToString();
         }
@@ -102,7 +104,7 @@ namespace Associations
             foreach (var fk in model.ForeignKeys.Where(f => f.Constraint))
             {
                 yield return "CONSTRAINT " + dialect.Quote(ConstraintName("FK_", model.Table, fk.Column))
-                    + " FOREIGN KEY (" + dialect.Quote(fk.Column) + ") REFERENCES " + dialect.Quote(fk.ReferencedTable)
+                    + " FOREIGN KEY (" + dialect.Quote(fk.Column) + ") REFERENCES " + dialect.QuoteTable(fk.ReferencedTable, fk.ReferencedSchema)
                     + " (" + dialect.Quote(fk.ReferencedColumn) + ") ON DELETE " + Dialect.ActionSql(fk.OnDelete)
                     + " ON UPDATE " + Dialect.ActionSql(fk.OnUpdate);
             }
@@ -136,7 +138,7 @@ namespace Associations
             foreach (var unique in model.UniqueConstraints)
             {
                 var name = ConstraintName("UX_", model.Table, string.Join("_", unique));
-                yield return "CREATE UNIQUE INDEX IF NOT EXISTS " + dialect.Quote(name) + " ON " + dialect.Quote(model.Table)
+                yield return "CREATE UNIQUE INDEX IF NOT EXISTS " + dialect.Quote(name) + " ON " + dialect.QuoteTable(model)
                     + " (" + string.Join(", ", unique.Select(dialect.Quote)) + ")";
                 indexed.Add(unique[0]);
             }
@@ -146,7 +148,7 @@ namespace Associations
                 if (model.Key.Count > 0 && model.Key[0].Name == fk.Column) continue;
                 if (!indexed.Add(fk.Column)) continue;
                 yield return "CREATE INDEX IF NOT EXISTS " + dialect.Quote(ConstraintName("IX_", model.Table, fk.Column))
-                    + " ON " + dialect.Quote(model.Table) + " (" + dialect.Quote(fk.Column) + ")";
+                    + " ON " + dialect.QuoteTable(model) + " (" + dialect.Quote(fk.Column) + ")";
             }
         }
     }

@@ -96,6 +96,9 @@ namespace Associations
 
         private async Task PlanModelAsync(ModelMetadata model, CancellationToken ct)
         {
+            // The live schema read is the connection's default one; a table of another schema ([Table(Schema)]) is created
+            // by SyncAsync and otherwise left alone here.
+            if (model.Schema is not null) return;
             if (!_live.TryGetValue(model.Table, out var table))
             {
                 _plan.Changes.Add(new SchemaChange(SchemaChangeKind.AddTable, model.Table, null, null,

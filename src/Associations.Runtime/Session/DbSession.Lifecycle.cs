@@ -75,7 +75,7 @@ namespace Associations
 
         private string SetColumnByKey(ModelMetadata meta, ColumnInfo column)
         {
-            var sql = new StringBuilder("UPDATE ").Append(Dialect.Quote(meta.Table)).Append(" SET ").Append(Dialect.Quote(column.Name)).Append(" = @p0 WHERE ");
+            var sql = new StringBuilder("UPDATE ").Append(Dialect.QuoteTable(meta)).Append(" SET ").Append(Dialect.Quote(column.Name)).Append(" = @p0 WHERE ");
             for (var i = 0; i < meta.Key.Count; i++)
             {
                 if (i > 0) sql.Append(" AND ");

@@ -150,7 +150,7 @@ namespace Associations
             // Nothing else to write: a no-op update still makes RETURNING give the existing row's key.
             if (updated.Count == 0) updated.Add(conflict[0]);
 
-            var sql = new StringBuilder("INSERT INTO ").Append(Dialect.Quote(meta.Table));
+            var sql = new StringBuilder("INSERT INTO ").Append(Dialect.QuoteTable(meta));
             if (inserted.Count == 0)
             {
                 sql.Append(" DEFAULT VALUES");

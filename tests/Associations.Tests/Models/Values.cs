@@ -103,3 +103,19 @@ public partial class Widget
     [System.ComponentModel.DefaultValue(Shade.Green)] public Shade Tint { get; set; } = Shade.Green;
     [System.ComponentModel.DefaultValue(2.5)] public double Ratio { get; set; } = 2.5;
 }
+
+/// <summary>[Table(Schema)]: "assoc_auth"."acct" on PostgreSQL, "assoc_auth.acct" on SQLite (issue 12).</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("acct", Schema = "assoc_auth")]
+[HasMany(typeof(AuthToken), As = "Tokens")]
+public partial class AuthAccount
+{
+    public int Id { get; set; }
+    public string Login { get; set; } = "";
+}
+
+[System.ComponentModel.DataAnnotations.Schema.Table("tokens", Schema = "assoc_auth")]
+public partial class AuthToken
+{
+    public int Id { get; set; }
+    public string Value { get; set; } = "";
+}
