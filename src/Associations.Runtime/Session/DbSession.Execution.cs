@@ -17,7 +17,12 @@ namespace Associations
         /// <summary>Opens the connection if needed and prepares it (SQLite: foreign keys on).</summary>
         public async Task EnsureOpenAsync(CancellationToken cancellationToken = default)
         {
-            using var op = EnterOperation();
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task EnsureOpenCoreAsync(CancellationToken cancellationToken)
+        {
             if (Connection.State != ConnectionState.Open)
             {
                 await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -42,8 +47,8 @@ namespace Associations
         public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
@@ -65,8 +70,8 @@ namespace Associations
         public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
@@ -95,8 +100,8 @@ namespace Associations
         {
             if (metadata is null) throw new ArgumentNullException(nameof(metadata));
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
@@ -123,8 +128,8 @@ namespace Associations
         {
             if (read is null) throw new ArgumentNullException(nameof(read));
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
@@ -151,8 +156,8 @@ namespace Associations
         {
             if (read is null) throw new ArgumentNullException(nameof(read));
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try
@@ -176,8 +181,8 @@ namespace Associations
         public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
-            using var op = EnterOperation();
-            await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+            using var op = EnterStatement();
+            await EnsureOpenCoreAsync(cancellationToken).ConfigureAwait(false);
             var command = await RentPreparedAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
             using var trace = StartCommand(command.Command);
             try

@@ -45,7 +45,7 @@ namespace Associations
             private readonly OperationMarker? _parent;
             private readonly OperationMarker? _own;
 
-            internal OperationScope(DbSession session, OperationMarker? parent, OperationMarker own)
+            internal OperationScope(DbSession session, OperationMarker? parent, OperationMarker? own)
             {
                 _session = session;
                 _parent = parent;
@@ -54,9 +54,12 @@ namespace Associations
 
             public void Dispose()
             {
-                if (_session is null || _own is null) return;
-                _own.Ended = true;
-                CurrentOperation.Value = _parent;
+                if (_session is null) return;
+                if (_own is not null)
+                {
+                    _own.Ended = true;
+                    CurrentOperation.Value = _parent;
+                }
                 if (_parent is null) Volatile.Write(ref _session._busy, 0);
                 else Volatile.Write(ref _parent.ChildBusy, 0);
             }
@@ -83,6 +86,27 @@ namespace Associations
             var own = new OperationMarker(this);
             CurrentOperation.Value = own;
             return new OperationScope(this, current, own);
+        }
+
+        /// <summary>
+        /// As <see cref="EnterOperation"/>, for a single statement that makes no further call into the session: it takes the
+        /// same slot (so a concurrent call is refused just the same) but sets no marker for children, which saves the
+        /// AsyncLocal writes (an execution-context copy each) on every command.
+        /// </summary>
+        internal OperationScope EnterStatement()
+        {
+            ThrowIfDisposed();
+            var current = CurrentOperation.Value;
+            if (current is not null && (!ReferenceEquals(current.Session, this) || current.Ended)) current = null;
+            if (current is null)
+            {
+                if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) throw SecondOperation();
+            }
+            else if (Interlocked.CompareExchange(ref current.ChildBusy, 1, 0) != 0)
+            {
+                throw SecondOperation();
+            }
+            return new OperationScope(this, current, null);
         }
 
         private static InvalidOperationException SecondOperation() => new InvalidOperationException(
