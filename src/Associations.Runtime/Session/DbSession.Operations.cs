@@ -72,17 +72,7 @@ namespace Associations
         /// </summary>
         internal OperationScope EnterOperation()
         {
-            ThrowIfDisposed();
-            var current = CurrentOperation.Value;
-            if (current is not null && (!ReferenceEquals(current.Session, this) || current.Ended)) current = null;
-            if (current is null)
-            {
-                if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) throw SecondOperation();
-            }
-            else if (Interlocked.CompareExchange(ref current.ChildBusy, 1, 0) != 0)
-            {
-                throw SecondOperation();
-            }
+            var current = TakeSlot();
             var own = new OperationMarker(this);
             CurrentOperation.Value = own;
             return new OperationScope(this, current, own);
@@ -93,7 +83,11 @@ namespace Associations
         /// same slot (so a concurrent call is refused just the same) but sets no marker for children, which saves the
         /// AsyncLocal writes (an execution-context copy each) on every command.
         /// </summary>
-        internal OperationScope EnterStatement()
+        internal OperationScope EnterStatement() => new OperationScope(this, TakeSlot(), null);
+
+        /// <summary>Takes the session's slot (a top-level call) or the enclosing operation's child slot, or throws; returns the
+        /// enclosing operation, if any.</summary>
+        private OperationMarker? TakeSlot()
         {
             ThrowIfDisposed();
             var current = CurrentOperation.Value;
@@ -106,7 +100,7 @@ namespace Associations
             {
                 throw SecondOperation();
             }
-            return new OperationScope(this, current, null);
+            return current;
         }
 
         private static InvalidOperationException SecondOperation() => new InvalidOperationException(
