@@ -185,7 +185,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Whether <paramref name=\"{Bare(one)}\"/> is one of the {what}.", has);
             w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> is one of the {what}.", has);
             w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
@@ -193,7 +193,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Whether every one of <paramref name=\"{Bare(many)}\"/> is among the {what} (true for none).", has);
             w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, {many}, null, cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether every <c>{a.Target.ModelName}</c> of <paramref name=\"keys\"/> is among the {what} (true for none).", has);
             w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
@@ -204,7 +204,7 @@ namespace Associations.Generator.Emit
                 + (m2m ? $" A target's own <c>{j!.NavigationProperty}</c> is its payload; <paramref name=\"through\"/> is the payload of the others." : "");
             Doc(w, setDoc, set);
             w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.SetAsync(db, this, {many}, null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Replaces the {what} with the rows of <paramref name=\"keys\"/>, atomically.{unlink}", set);
             w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
@@ -213,7 +213,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Adds <paramref name=\"{Bare(one)}\"/> to the {what} (a no-op when it is already there) and {linkWord}.", add);
             w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, new[] {{ {one} }}, null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.AddAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> to the {what}.", add);
             w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {k} key{through}, {Ct} cancellationToken = default)");
@@ -221,7 +221,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Adds <paramref name=\"{Bare(many)}\"/> to the {what}, atomically; duplicates are ignored.", add);
             w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, {many}, null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the rows of <paramref name=\"keys\"/> to the {what}, atomically; duplicates are ignored.", add);
             w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
@@ -230,7 +230,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Removes <paramref name=\"{Bare(one)}\"/> from the {what} (rows not linked to it are left alone).{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ {one} }}, null, cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> from the {what}.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
@@ -238,7 +238,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Removes <paramref name=\"{Bare(many)}\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, {many}, null, cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the rows of <paramref name=\"keys\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
@@ -247,7 +247,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as one of the {what} ({(m2m ? "and its junction row, in one transaction" : $"its <c>{a.ForeignKey.Property}</c> set")}) and returns it with its key.", create);
             w.Line($"{access} {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.CreateAsync(db, this, {one}{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})){throughArg}, cancellationToken);");
             w.Line();
         }
 
@@ -299,7 +299,7 @@ namespace Associations.Generator.Emit
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(AsModel(a.Target)));
             w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
+            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
             w.Line("}");
             w.Line();
@@ -348,7 +348,7 @@ namespace Associations.Generator.Emit
                 d => d.Insert(AsModel(a.Target)), d => d.SetForeignKey(a));
             w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {one}, cancellationToken).ConfigureAwait(false);");
+            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
             w.Line("}");
             w.Line();

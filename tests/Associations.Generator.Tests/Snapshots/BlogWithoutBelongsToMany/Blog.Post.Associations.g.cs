@@ -83,7 +83,7 @@ namespace Blog
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Blog.User> CreateAuthorAsync(global::Associations.DbSession db, global::Blog.User author, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Author = await __Associations.Author.CreateAsync(db, this, author, cancellationToken).ConfigureAwait(false);
+            Author = await __Associations.Author.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(author, nameof(author)), cancellationToken).ConfigureAwait(false);
             return Author;
         }
 

@@ -90,7 +90,7 @@ namespace Blog
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Blog.Profile> CreateProfileAsync(global::Associations.DbSession db, global::Blog.Profile profile, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Profile = await __Associations.Profile.CreateAsync(db, this, profile, cancellationToken).ConfigureAwait(false);
+            Profile = await __Associations.Profile.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
             return Profile;
         }
 
@@ -134,7 +134,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Post</c> with <paramref name="key"/> is one of the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -162,7 +162,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Whether every <c>Post</c> of <paramref name="keys"/> is among the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) (true for none).</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.SetAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -226,7 +226,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Post</c> with <paramref name="key"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -254,7 +254,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -282,7 +282,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Post</c> with <paramref name="key"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>). Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -310,7 +310,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -334,7 +334,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Blog.Post> CreateArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.CreateAsync(db, this, article, cancellationToken);
+            => __Associations.Articles.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(article, nameof(article)), cancellationToken);
 
         // ---- Typed columns and metadata
 

@@ -83,7 +83,7 @@ namespace Tracker
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Tracker.Project> CreateProjectAsync(global::Associations.DbSession db, global::Tracker.Project project, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Project = await __Associations.Project.CreateAsync(db, this, project, cancellationToken).ConfigureAwait(false);
+            Project = await __Associations.Project.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(project, nameof(project)), cancellationToken).ConfigureAwait(false);
             return Project;
         }
 

@@ -66,7 +66,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasRoleAsync(global::Associations.DbSession db, global::Blog.Role role, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.HasAsync(db, this, new[] { role }, null, cancellationToken);
+            => __Associations.Roles.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(role, nameof(role)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Role</c> with <paramref name="key"/> is one of the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>).</summary>
         /// <remarks>
@@ -94,7 +94,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.HasAsync(db, this, roles, null, cancellationToken);
+            => __Associations.Roles.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(roles, nameof(roles)), null, cancellationToken);
 
         /// <summary>Whether every <c>Role</c> of <paramref name="keys"/> is among the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>) (true for none).</summary>
         /// <remarks>
@@ -126,7 +126,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.SetAsync(db, this, roles, null, through, cancellationToken);
+            => __Associations.Roles.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(roles, nameof(roles)), null, through, cancellationToken);
 
         /// <summary>Replaces the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>) with the rows of <paramref name="keys"/>, atomically. Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>.</summary>
         /// <remarks>
@@ -160,7 +160,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRoleAsync(global::Associations.DbSession db, global::Blog.Role role, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.AddAsync(db, this, new[] { role }, null, through, cancellationToken);
+            => __Associations.Roles.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(role, nameof(role)) }, null, through, cancellationToken);
 
         /// <summary>Adds the <c>Role</c> with <paramref name="key"/> to the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>).</summary>
         /// <remarks>
@@ -192,7 +192,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.AddAsync(db, this, roles, null, through, cancellationToken);
+            => __Associations.Roles.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(roles, nameof(roles)), null, through, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveRoleAsync(global::Associations.DbSession db, global::Blog.Role role, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.RemoveAsync(db, this, new[] { role }, null, cancellationToken);
+            => __Associations.Roles.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(role, nameof(role)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Role</c> with <paramref name="key"/> from the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>). Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>.</summary>
         /// <remarks>
@@ -250,7 +250,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveRolesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Role> roles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.RemoveAsync(db, this, roles, null, cancellationToken);
+            => __Associations.Roles.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(roles, nameof(roles)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Roles</c> of this <c>User</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>), atomically. Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>.</summary>
         /// <remarks>
@@ -275,7 +275,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Blog.Role> CreateRoleAsync(global::Associations.DbSession db, global::Blog.Role role, global::Blog.UserRoles? through = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Roles.CreateAsync(db, this, role, through, cancellationToken);
+            => __Associations.Roles.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(role, nameof(role)), through, cancellationToken);
 
         // ---- Profile: HasOne Profile through Profile.UserId
 
@@ -361,7 +361,7 @@ namespace Blog
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Blog.Profile> CreateProfileAsync(global::Associations.DbSession db, global::Blog.Profile profile, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Profile = await __Associations.Profile.CreateAsync(db, this, profile, cancellationToken).ConfigureAwait(false);
+            Profile = await __Associations.Profile.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
             return Profile;
         }
 
@@ -405,7 +405,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Post</c> with <paramref name="key"/> is one of the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -433,7 +433,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Whether every <c>Post</c> of <paramref name="keys"/> is among the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) (true for none).</summary>
         /// <remarks>
@@ -465,7 +465,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.SetAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -497,7 +497,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Post</c> with <paramref name="key"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -525,7 +525,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -553,7 +553,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, new[] { article }, null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Post</c> with <paramref name="key"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>). Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -581,7 +581,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, articles, null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -605,7 +605,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Blog.Post> CreateArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.CreateAsync(db, this, article, cancellationToken);
+            => __Associations.Articles.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(article, nameof(article)), cancellationToken);
 
         // ---- Typed columns and metadata
 

@@ -46,7 +46,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, new[] { item }, null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Item</c> with <paramref name="key"/> is one of the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, items, null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Whether every <c>Item</c> of <paramref name="keys"/> is among the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.SetAsync(db, this, items, null, cancellationToken);
+            => __Associations.Items.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, new[] { item }, null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Item</c> with <paramref name="key"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, items, null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, new[] { item }, null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Item</c> with <paramref name="key"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>). Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, items, null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Sales.Item> CreateItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.CreateAsync(db, this, item, cancellationToken);
+            => __Associations.Items.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(item, nameof(item)), cancellationToken);
 
         // ---- Typed columns and metadata
 

@@ -94,7 +94,7 @@ namespace Family
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Family.Person> CreateFatherAsync(global::Associations.DbSession db, global::Family.Person father, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Father = await __Associations.Father.CreateAsync(db, this, father, cancellationToken).ConfigureAwait(false);
+            Father = await __Associations.Father.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(father, nameof(father)), cancellationToken).ConfigureAwait(false);
             return Father;
         }
 

@@ -86,7 +86,7 @@ namespace League
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::League.Team> CreateHomeTeamAsync(global::Associations.DbSession db, global::League.Team homeTeam, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            HomeTeam = await __Associations.HomeTeam.CreateAsync(db, this, homeTeam, cancellationToken).ConfigureAwait(false);
+            HomeTeam = await __Associations.HomeTeam.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeTeam, nameof(homeTeam)), cancellationToken).ConfigureAwait(false);
             return HomeTeam;
         }
 
@@ -163,7 +163,7 @@ namespace League
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::League.Team> CreateAwayTeamAsync(global::Associations.DbSession db, global::League.Team awayTeam, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            AwayTeam = await __Associations.AwayTeam.CreateAsync(db, this, awayTeam, cancellationToken).ConfigureAwait(false);
+            AwayTeam = await __Associations.AwayTeam.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayTeam, nameof(awayTeam)), cancellationToken).ConfigureAwait(false);
             return AwayTeam;
         }
 

@@ -46,7 +46,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.HasAsync(db, this, new[] { homeGame }, null, cancellationToken);
+            => __Associations.HomeGames.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Game</c> with <paramref name="key"/> is one of the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.HasAsync(db, this, homeGames, null, cancellationToken);
+            => __Associations.HomeGames.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.SetAsync(db, this, homeGames, null, cancellationToken);
+            => __Associations.HomeGames.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Replaces the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.AddAsync(db, this, new[] { homeGame }, null, cancellationToken);
+            => __Associations.HomeGames.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Game</c> with <paramref name="key"/> to the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.AddAsync(db, this, homeGames, null, cancellationToken);
+            => __Associations.HomeGames.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.RemoveAsync(db, this, new[] { homeGame }, null, cancellationToken);
+            => __Associations.HomeGames.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Game</c> with <paramref name="key"/> from the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>). Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.RemoveAsync(db, this, homeGames, null, cancellationToken);
+            => __Associations.HomeGames.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::League.Game> CreateHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.CreateAsync(db, this, homeGame, cancellationToken);
+            => __Associations.HomeGames.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)), cancellationToken);
 
         // ---- AwayGames: HasMany Game through Game.AwayTeamId
 
@@ -288,7 +288,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.HasAsync(db, this, new[] { awayGame }, null, cancellationToken);
+            => __Associations.AwayGames.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Game</c> with <paramref name="key"/> is one of the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>).</summary>
         /// <remarks>
@@ -316,7 +316,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.HasAsync(db, this, awayGames, null, cancellationToken);
+            => __Associations.AwayGames.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -348,7 +348,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.SetAsync(db, this, awayGames, null, cancellationToken);
+            => __Associations.AwayGames.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Replaces the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -380,7 +380,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.AddAsync(db, this, new[] { awayGame }, null, cancellationToken);
+            => __Associations.AwayGames.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Game</c> with <paramref name="key"/> to the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>).</summary>
         /// <remarks>
@@ -408,7 +408,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.AddAsync(db, this, awayGames, null, cancellationToken);
+            => __Associations.AwayGames.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -436,7 +436,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.RemoveAsync(db, this, new[] { awayGame }, null, cancellationToken);
+            => __Associations.AwayGames.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Game</c> with <paramref name="key"/> from the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>). Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -464,7 +464,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.RemoveAsync(db, this, awayGames, null, cancellationToken);
+            => __Associations.AwayGames.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -488,7 +488,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::League.Game> CreateAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.CreateAsync(db, this, awayGame, cancellationToken);
+            => __Associations.AwayGames.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)), cancellationToken);
 
         // ---- Typed columns and metadata
 

@@ -46,7 +46,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.HasAsync(db, this, new[] { copy }, null, cancellationToken);
+            => __Associations.Copies.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>BookCopy</c> with <paramref name="key"/> is one of the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.HasAsync(db, this, copies, null, cancellationToken);
+            => __Associations.Copies.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Whether every <c>BookCopy</c> of <paramref name="keys"/> is among the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.SetAsync(db, this, copies, null, cancellationToken);
+            => __Associations.Copies.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.AddAsync(db, this, new[] { copy }, null, cancellationToken);
+            => __Associations.Copies.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>BookCopy</c> with <paramref name="key"/> to the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.AddAsync(db, this, copies, null, cancellationToken);
+            => __Associations.Copies.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.RemoveAsync(db, this, new[] { copy }, null, cancellationToken);
+            => __Associations.Copies.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>BookCopy</c> with <paramref name="key"/> from the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>). Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.RemoveAsync(db, this, copies, null, cancellationToken);
+            => __Associations.Copies.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Library.BookCopy> CreateCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.CreateAsync(db, this, copy, cancellationToken);
+            => __Associations.Copies.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)), cancellationToken);
 
         // ---- Typed columns and metadata
 

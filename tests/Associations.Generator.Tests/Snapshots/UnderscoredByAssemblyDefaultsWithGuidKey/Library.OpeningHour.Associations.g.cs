@@ -83,7 +83,7 @@ namespace Library
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Library.LibraryBranch> CreateLibraryBranchAsync(global::Associations.DbSession db, global::Library.LibraryBranch libraryBranch, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            LibraryBranch = await __Associations.LibraryBranch.CreateAsync(db, this, libraryBranch, cancellationToken).ConfigureAwait(false);
+            LibraryBranch = await __Associations.LibraryBranch.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(libraryBranch, nameof(libraryBranch)), cancellationToken).ConfigureAwait(false);
             return LibraryBranch;
         }
 

@@ -46,7 +46,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.HasAsync(db, this, new[] { order }, null, cancellationToken);
+            => __Associations.Orders.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>PurchaseOrder</c> with <paramref name="key"/> is one of the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.HasAsync(db, this, orders, null, cancellationToken);
+            => __Associations.Orders.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Whether every <c>PurchaseOrder</c> of <paramref name="keys"/> is among the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.SetAsync(db, this, orders, null, cancellationToken);
+            => __Associations.Orders.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.AddAsync(db, this, new[] { order }, null, cancellationToken);
+            => __Associations.Orders.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>PurchaseOrder</c> with <paramref name="key"/> to the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.AddAsync(db, this, orders, null, cancellationToken);
+            => __Associations.Orders.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.RemoveAsync(db, this, new[] { order }, null, cancellationToken);
+            => __Associations.Orders.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>PurchaseOrder</c> with <paramref name="key"/> from the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>). Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.RemoveAsync(db, this, orders, null, cancellationToken);
+            => __Associations.Orders.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Shop.PurchaseOrder> CreateOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.CreateAsync(db, this, order, cancellationToken);
+            => __Associations.Orders.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(order, nameof(order)), cancellationToken);
 
         // ---- Typed columns and metadata
 

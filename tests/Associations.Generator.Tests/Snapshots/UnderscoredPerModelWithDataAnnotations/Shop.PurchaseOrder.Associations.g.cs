@@ -83,7 +83,7 @@ namespace Shop
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Shop.Customer> CreateCustomerAsync(global::Associations.DbSession db, global::Shop.Customer customer, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Customer = await __Associations.Customer.CreateAsync(db, this, customer, cancellationToken).ConfigureAwait(false);
+            Customer = await __Associations.Customer.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(customer, nameof(customer)), cancellationToken).ConfigureAwait(false);
             return Customer;
         }
 
