@@ -54,6 +54,28 @@ public class SchemaTests
             Assert.Equal(0, await t.Count(table));
     }
 
+    [Theory, SqliteFile, Postgres]
+    public async Task Sync_in_several_sessions_at_once_creates_each_table_once(string engine)
+    {
+        // Two app instances starting together: PostgreSQL's CREATE … IF NOT EXISTS is not safe against a concurrent create
+        // (a unique violation in pg_namespace or pg_type), so SyncAsync takes a lock in its transaction.
+        for (var round = 0; round < 3; round++)
+        {
+            await using var t = await TestDb.CreateAsync(engine);
+            var sessions = Enumerable.Range(0, 4).Select(_ => t.Open()).ToList();
+            try
+            {
+                await Task.WhenAll(sessions.Select(s => Task.Run(() => s.SyncAsync())));
+            }
+            finally
+            {
+                foreach (var s in sessions) await s.DisposeAsync();
+            }
+            Assert.Equal(0, await t.Count("Users"));
+            Assert.Equal(0, await t.Count("all_types"));
+        }
+    }
+
     [Fact]
     public void Script_orders_tables_by_dependency_with_keys_and_indexes()
     {

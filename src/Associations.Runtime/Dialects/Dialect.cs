@@ -120,10 +120,11 @@ namespace Associations
         /// <summary>The statement creating <paramref name="schema"/> when missing, or null where the engine has no schemas.</summary>
         public virtual string? CreateSchema(string schema) => null;
 
-        /// <summary>The statement <c>FindOrCreateAsync</c> runs inside its transaction, before its SELECT, to serialize callers
-        /// looking for the same rows (one <c>bigint</c> parameter, the lock key); null when the engine's own transactions already
-        /// serialize writers (SQLite: <c>BEGIN IMMEDIATE</c>).</summary>
-        internal virtual string? FindOrCreateLock => null;
+        /// <summary>A lock held until the transaction ends, on one <c>bigint</c> key (the statement's only parameter). It serializes
+        /// callers that must not interleave: <c>FindOrCreateAsync</c> looking for the same rows, and <c>SyncAsync</c> in two processes
+        /// (PostgreSQL's <c>CREATE … IF NOT EXISTS</c> is not safe against a concurrent create). Null when the engine's own
+        /// transactions already serialize writers (SQLite: <c>BEGIN IMMEDIATE</c>).</summary>
+        internal virtual string? TransactionLock => null;
 
         /// <summary>Whether the error is a unique or primary-key violation.</summary>
         public abstract bool IsUniqueViolation(DbException error);

@@ -57,7 +57,7 @@ namespace Associations
         }
 
         // A transaction-level advisory lock: held until the outermost transaction ends, released by the server on rollback.
-        internal override string? FindOrCreateLock => "SELECT pg_advisory_xact_lock(@p0)";
+        internal override string? TransactionLock => "SELECT pg_advisory_xact_lock(@p0)";
 
         protected override string DropQuotedTable(string quotedTable) => "DROP TABLE IF EXISTS " + quotedTable + " CASCADE";
 

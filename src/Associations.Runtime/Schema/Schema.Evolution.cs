@@ -74,6 +74,7 @@ namespace Associations
                 {
                     await db.InTransactionAsync(async () =>
                     {
+                        await db.LockSchemaAsync(ct).ConfigureAwait(false);
                         foreach (var statement in plan.Statements)
                         {
                             current = statement;

@@ -37,7 +37,7 @@ namespace Associations
             var find = Query<T>().Where(where).Scoped();
             return await RunAsync(meta.Name, null, null, "find or create", async ct =>
             {
-                if (Dialect.FindOrCreateLock is { } lockSql)
+                if (Dialect.TransactionLock is { } lockSql)
                     await ExecuteAsync(lockSql, new object?[] { FindOrCreateLockKey(find) }, ct).ConfigureAwait(false);
                 var found = await find.FirstOrDefaultAsync(ct).ConfigureAwait(false);
                 if (found is not null) return (found, false);

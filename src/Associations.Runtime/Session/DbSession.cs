@@ -290,6 +290,17 @@ namespace Associations
             await CreateModelsAsync(models, options, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The key of the lock every SyncAsync takes in its transaction (the first 8 bytes of SHA-256("Associations.Schema")).</summary>
+        internal static readonly long SchemaLockKey =
+            BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("Associations.Schema")), 0);
+
+        /// <summary>Serializes schema changes with other sessions, in this process or another (see <see cref="Dialect.TransactionLock"/>).</summary>
+        internal async Task LockSchemaAsync(CancellationToken cancellationToken)
+        {
+            if (Dialect.TransactionLock is { } lockSql)
+                await ExecuteAsync(lockSql, new object?[] { SchemaLockKey }, cancellationToken).ConfigureAwait(false);
+        }
+
         private async Task CreateModelsAsync(IEnumerable<ModelMetadata> models, SyncOptions? options, CancellationToken cancellationToken)
         {
             if (models is null) throw new ArgumentNullException(nameof(models));
@@ -301,6 +312,7 @@ namespace Associations
             {
                 await InTransactionAsync(async () =>
                 {
+                    await LockSchemaAsync(cancellationToken).ConfigureAwait(false);
                     foreach (var statement in statements)
                     {
                         current = statement;
