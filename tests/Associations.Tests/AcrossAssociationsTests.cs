@@ -98,4 +98,42 @@ public class AcrossAssociationsTests
         var byBio = await db.Query<User>().OrderByDescendingProfile(Profile.Columns.Bio).OrderBy(User.Columns.Name).ToListAsync();
         Assert.Equal("Ann", byBio[0].Name);
     }
+
+    [Theory, Sqlite, Postgres]
+    public async Task WithCount_inside_an_include_or_getter_is_read_in_that_statement(string engine)
+    {
+        var (t, ann, _, _) = await Blog(engine);
+        await using var _t = t;
+        var db = t.Db;
+        // To-one include (a JOIN): the author's count comes with the post.
+        var posts = await db.Query<Post>().IncludeAuthor(a => a.WithArticlesCount()).OrderBy(Post.Columns.Id).ToListAsync();
+        var expected = await t.Rows<long>("SELECT (SELECT COUNT(*) FROM \"Posts\" AS o WHERE o.\"AuthorId\" = p.\"AuthorId\") FROM \"Posts\" AS p ORDER BY p.\"Id\"");
+        Assert.Equal(expected.Select(n => (int?)n), posts.Select(p => p.Author!.ArticlesCount));
+        // To-many include, whole and paged per parent.
+        var users = await db.Query<User>().IncludeArticles(a => a.WithCommentsCount().OrderBy(Post.Columns.Id)).OrderBy(User.Columns.Name).ToListAsync();
+        Assert.Equal([2, 0], users[0].Articles!.Select(p => p.CommentsCount!.Value));
+        var paged = await db.Query<User>().IncludeArticles(a => a.WithCommentsCount().OrderBy(Post.Columns.Id).Limit(1)).OrderBy(User.Columns.Name).ToListAsync();
+        Assert.Equal(2, Assert.Single(paged[0].Articles!).CommentsCount);
+        // A getter, and a stream.
+        Assert.Equal([2, 0], (await ann.GetArticlesAsync(db, q => q.WithCommentsCount().OrderBy(Post.Columns.Id))).Select(p => p.CommentsCount!.Value));
+        var streamed = new List<int>();
+        await foreach (var user in db.Query<User>().WithArticlesCount().OrderBy(User.Columns.Name).AsAsyncEnumerable()) streamed.Add(user.ArticlesCount!.Value);
+        Assert.Equal([2, 1, 0], streamed);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task WithCount_inside_a_BelongsToMany_getter_is_read(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<User>();
+        var john = await db.InsertAsync(new User { Name = "John" });
+        var jane = await db.InsertAsync(new User { Name = "Jane" });
+        var admin = await db.InsertAsync(new Role { Name = "admin" });
+        var editor = await db.InsertAsync(new Role { Name = "editor" });
+        await john.AddRolesAsync(db, [admin, editor]);
+        await jane.AddRoleAsync(db, editor);
+        var roles = await john.GetRolesAsync(db, q => q.WithUsersCount().OrderBy(Role.Columns.Name));
+        Assert.Equal([1, 2], roles.Select(r => r.UsersCount!.Value));
+    }
 }

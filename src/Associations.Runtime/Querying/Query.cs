@@ -211,18 +211,16 @@ namespace Associations
         {
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
-            var session = RequireSession();
+            return await ReadRowsAsync(RequireSession(), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The statement of <see cref="ToListAsync"/>.</summary>
+        private async Task<List<T>> ReadRowsAsync(DbSession session, CancellationToken cancellationToken)
+        {
             using var trace = session.StartQuery(Metadata.Name, "query");
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
-            foreach (var count in _counts)
-            {
-                var ordinal = plan.Columns.Count;
-                plan.Columns.Add(count.Sql(plan, Alias));
-                var set = count.Set;
-                readers.Add((reader, row) => set(row, checked((int)reader.GetInt64(ordinal))));
-            }
             var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
             AppendWhere(plan, sql);
             AppendOrderAndLimit(plan, sql);
@@ -296,12 +294,23 @@ namespace Associations
             plan.Dialect.AppendLimit(sql, _limit, _offset);
         }
 
-        /// <summary>Plans the JOINs of the to-one includes (recursively) under <paramref name="alias"/>; returns their row readers.</summary>
+        /// <summary>Plans the JOINs of the to-one includes (recursively) under <paramref name="alias"/> and, unless
+        /// <paramref name="countOnly"/>, the <c>With{Alias}Count</c> columns; returns their row readers. Every statement that reads
+        /// rows of this query — its own, a to-one include's JOIN, a to-many include's level, a getter, a stream — plans them here,
+        /// so a count asked for inside an include is read there too.</summary>
         public List<Action<System.Data.Common.DbDataReader, T>> PlanJoins(SelectPlan plan, string alias, bool countOnly)
         {
             var readers = new List<Action<System.Data.Common.DbDataReader, T>>();
             foreach (var include in _includes)
                 if (include.IsToOne) readers.Add(include.PlanJoin(plan, alias, countOnly));
+            if (countOnly) return readers;
+            foreach (var count in _counts)
+            {
+                var ordinal = plan.Columns.Count;
+                plan.Columns.Add(count.Sql(plan, alias));
+                var set = count.Set;
+                readers.Add((reader, row) => set(row, checked((int)reader.GetInt64(ordinal))));
+            }
             return readers;
         }
 
