@@ -136,4 +136,45 @@ public class AcrossAssociationsTests
         var roles = await john.GetRolesAsync(db, q => q.WithUsersCount().OrderBy(Role.Columns.Name));
         Assert.Equal([1, 2], roles.Select(r => r.UsersCount!.Value));
     }
+
+    [Theory, Sqlite, Postgres]
+    public async Task ToListAndCountAsync_reads_a_page_and_the_total_without_paging(string engine)
+    {
+        var (t, _, _, _) = await Blog(engine);
+        await using var _t = t;
+        var db = t.Db;
+        var all = await t.Count("Posts");
+        var (page, total) = await db.Query<Post>().OrderBy(Post.Columns.Id).Limit(2).IncludeAuthor().IncludeComments().ToListAndCountAsync();
+        Assert.Equal(2, page.Count);
+        Assert.Equal(all, total);
+        Assert.Equal("Ann", page[0].Author!.Name);
+        Assert.Equal(2, page[0].Comments!.Count);
+        var (drafts, draftTotal) = await db.Query<Post>().Where(Post.Columns.Status == "draft").WhereHasAuthor().Offset(1).Limit(1).ToListAndCountAsync();
+        Assert.Single(drafts);
+        Assert.Equal(await t.Count("Posts", "\"Status\" = 'draft'"), draftTotal);
+        // An empty page still knows the total (a second statement counts it); an empty result is 0.
+        var (past, pastTotal) = await db.Query<Post>().OrderBy(Post.Columns.Id).Offset(10).Limit(5).ToListAndCountAsync();
+        Assert.Empty(past);
+        Assert.Equal(all, pastTotal);
+        Assert.Equal(all, (await db.Query<Post>().Limit(0).ToListAndCountAsync()).Total);
+        Assert.Equal(0, (await db.Query<Post>().Where(Post.Columns.Title == "none").ToListAndCountAsync()).Total);
+    }
+
+    [Fact]
+    public async Task ToListAndCountAsync_is_one_statement_for_a_page_with_rows()
+    {
+        var logger = new RecordingLogger();
+        await using var db = new DbSession(new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:"), logger: logger);
+        await db.SyncAsync<User>();
+        var ann = await db.InsertAsync(new User { Name = "Ann" });
+        for (var i = 0; i < 5; i++) await ann.CreateArticleAsync(db, new Post { Title = "p" + i });
+        int Executed() => logger.Entries.Count(e => e.EventId == AssociationsEvents.CommandExecuted);
+        var before = Executed();
+        var (rows, total) = await db.Query<Post>().OrderBy(Post.Columns.Id).Offset(1).Limit(2).IncludeAuthor().ToListAndCountAsync();
+        Assert.Equal((2, 5), (rows.Count, total));
+        Assert.Equal(1, Executed() - before);
+        before = Executed();
+        Assert.Equal(5, (await db.Query<Post>().Offset(7).ToListAndCountAsync()).Total);
+        Assert.Equal(2, Executed() - before);
+    }
 }

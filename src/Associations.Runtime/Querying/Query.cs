@@ -211,16 +211,41 @@ namespace Associations
         {
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
-            return await ReadRowsAsync(RequireSession(), cancellationToken).ConfigureAwait(false);
+            return await ReadRowsAsync(RequireSession(), total: null, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>The statement of <see cref="ToListAsync"/>.</summary>
-        private async Task<List<T>> ReadRowsAsync(DbSession session, CancellationToken cancellationToken)
+        /// <summary>
+        /// The rows (as <see cref="ToListAsync"/> reads them) and how many rows the query matches without its <c>Limit</c> and
+        /// <c>Offset</c> — a page and the total for its pager, Sequelize's <c>findAndCountAll</c>. The total comes with the rows in the
+        /// same statement (<c>COUNT(*) OVER ()</c>); only when the page is empty while rows were skipped or the limit is 0 does a second
+        /// statement count them. To-many includes add their statements as in <see cref="ToListAsync"/>.
+        /// </summary>
+        public async Task<(List<T> Rows, int Total)> ToListAndCountAsync(CancellationToken cancellationToken = default)
+        {
+            var scoped = Scoped();
+            if (!ReferenceEquals(scoped, this)) return await scoped.ToListAndCountAsync(cancellationToken).ConfigureAwait(false);
+            var total = new int[1];
+            var rows = await ReadRowsAsync(RequireSession(), total, cancellationToken).ConfigureAwait(false);
+            if (rows.Count > 0 || (_offset is null or 0 && _limit != 0)) return (rows, total[0]);
+            var unpaged = Clone();
+            unpaged._limit = null;
+            unpaged._offset = null;
+            return (rows, await unpaged.CountAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>The statement of <see cref="ToListAsync"/>; with <paramref name="total"/>, also reads <c>COUNT(*) OVER ()</c> into it.</summary>
+        private async Task<List<T>> ReadRowsAsync(DbSession session, int[]? total, CancellationToken cancellationToken)
         {
             using var trace = session.StartQuery(Metadata.Name, "query");
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
+            if (total is not null)
+            {
+                var ordinal = plan.Columns.Count;
+                plan.Columns.Add("COUNT(*) OVER ()");
+                readers.Add((reader, _) => total[0] = checked((int)reader.GetInt64(ordinal)));
+            }
             var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
             AppendWhere(plan, sql);
             AppendOrderAndLimit(plan, sql);
