@@ -12,7 +12,7 @@ public sealed class ConduitOptions
     /// <summary>A PostgreSQL connection string; when empty, SQLite is used.</summary>
     public string? Postgres { get; set; }
 
-    /// <summary>The SQLite connection string (default: a file conduit.db in the working directory).</summary>
+    /// <summary>The SQLite connection string (default: a file conduit.db in the working directory, which `dotnet run` sets to the project's).</summary>
     public string Sqlite { get; set; } = "Data Source=conduit.db";
 
     /// <summary>The key that signs tokens (at least 32 bytes). When empty, a random key is made at start-up, so tokens do not survive a restart.</summary>

@@ -1,5 +1,5 @@
 // Conduit: the RealWorld backend API (https://github.com/gothinkster/realworld, api/openapi.yml) on Associations.
-//   dotnet run --project samples/Conduit                                   (SQLite file conduit.db, http://localhost:5000/api)
+//   dotnet run --project samples/Conduit                                   (SQLite file samples/Conduit/conduit.db, http://localhost:5000/api)
 //   dotnet run --project samples/Conduit -- --postgres "Host=…;Username=…;Database=…"
 //   ASSOCIATIONS_PG="Host=…" dotnet run --project samples/Conduit
 using Associations;

@@ -89,42 +89,41 @@ public static class ArticlesApi
     /// convenience: <c>SetTagsAsync</c> replaces the set atomically).</summary>
     private static async Task<IResult> Update(string slug, UpdateArticleRequest? request, ClaimsPrincipal principal, DbSession db, CancellationToken ct)
     {
-        var (article, refusal) = await OwnArticleAsync(db, slug, principal, ct);
+        var (owned, refusal) = await OwnArticleAsync(db, slug, principal, ct);
         if (refusal is not null) return refusal;
+        var article = owned!;
         var input = request?.Article;
         if (input is null || (input.Title, input.Description, input.Body, input.TagList) == (null, null, null, null))
             return Errors.Unprocessable("article must have at least one field to update");
-        var blank = Errors.Required(("title", input.Title ?? article!.Title), ("description", input.Description ?? article!.Description), ("body", input.Body ?? article!.Body));
+        var blank = Errors.Blank(("title", input.Title), ("description", input.Description), ("body", input.Body));
         if (blank.Length > 0) return Errors.Unprocessable(blank);
         var names = TagNames(input.TagList);
         if (names is null) return Errors.Unprocessable("tagList can't contain empty tags");
-        if (input.Title is not null && input.Title.Trim() != article!.Title)
+        if (input.Title is not null && input.Title.Trim() != article.Title)
         {
             article.Title = input.Title.Trim();
             var newSlug = Slugs.From(article.Title);
             if (newSlug != article.Slug && await db.Query<Article>().Where(Article.Columns.Slug == newSlug).AnyAsync(ct)) newSlug = Slugs.WithSuffix(newSlug);
             article.Slug = newSlug;
         }
-        if (input.Description is not null) article!.Description = input.Description.Trim();
-        if (input.Body is not null) article!.Body = input.Body;
+        if (input.Description is not null) article.Description = input.Description.Trim();
+        if (input.Body is not null) article.Body = input.Body;
         try
         {
             await db.InTransactionAsync(async () =>
             {
-                await db.UpdateAsync(article!, ct);
-                if (input.TagList is not null)
-                {
-                    var tags = await TagsAsync(db, names, ct);
-                    await db.InsertManyAsync(tags.Where(t => t.Id == 0), ct);
-                    await article!.SetTagsAsync(db, tags, cancellationToken: ct);
-                }
+                await db.UpdateAsync(article, ct);
+                if (input.TagList is null) return;
+                var tags = await TagsAsync(db, names, ct);
+                await db.InsertManyAsync(tags.Where(t => t.Id == 0), ct);
+                await article.SetTagsAsync(db, tags, cancellationToken: ct);
             }, ct);
         }
         catch (AssociationException error) when (db.IsDuplicate(error))
         {
-            return Errors.Unprocessable("another article took this slug or tag just now; try again");
+            return Errors.Unprocessable("another article took this slug, or created one of these tags, just now; try again");
         }
-        return Single((await Reads.ArticleAsync(db, article!.Slug, article.AuthorId, ct))!);
+        return Single((await Reads.ArticleAsync(db, article.Slug, article.AuthorId, ct))!);
     }
 
     /// <summary>Deleting the article deletes its comments, tag links and favorites (ON DELETE CASCADE).</summary>

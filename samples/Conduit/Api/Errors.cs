@@ -21,6 +21,11 @@ public static class Errors
     public static string[] Required(params (string Name, string? Value)[] fields) =>
         fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Name + " can't be empty").ToArray();
 
+    /// <summary>"x can't be empty" for each of <paramref name="fields"/> that was sent (not null) but is blank: an update may leave a
+    /// field out, not empty it.</summary>
+    public static string[] Blank(params (string Name, string? Value)[] fields) =>
+        fields.Where(f => f.Value is not null && string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Name + " can't be empty").ToArray();
+
     /// <summary>
     /// A request the framework cannot bind (malformed JSON, a query value of the wrong type) is a validation error: 422, not
     /// ASP.NET Core's 400. Minimal APIs throw <see cref="BadHttpRequestException"/> for them when ThrowOnBadRequest is on.

@@ -61,9 +61,7 @@ public static class UsersApi
         var input = request?.User;
         if (input is null || (input.Email, input.Username, input.Password, input.Bio, input.Image) == (null, null, null, null, null))
             return Errors.Unprocessable("user must have at least one field to update");
-        // Present fields must not be blank (bio and image may be emptied).
-        var blank = Errors.Required(
-            ("email", input.Email ?? user.Email), ("username", input.Username ?? user.Username), ("password", input.Password ?? "unchanged"));
+        var blank = Errors.Blank(("email", input.Email), ("username", input.Username), ("password", input.Password)); // bio and image may be emptied
         if (blank.Length > 0) return Errors.Unprocessable(blank);
         var username = input.Username?.Trim() ?? user.Username;
         var email = input.Email?.Trim() ?? user.Email;
