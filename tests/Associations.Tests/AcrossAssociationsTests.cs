@@ -98,4 +98,83 @@ public class AcrossAssociationsTests
         var byBio = await db.Query<User>().OrderByDescendingProfile(Profile.Columns.Bio).OrderBy(User.Columns.Name).ToListAsync();
         Assert.Equal("Ann", byBio[0].Name);
     }
+
+    [Theory, Sqlite, Postgres]
+    public async Task WithCount_inside_an_include_or_getter_is_read_in_that_statement(string engine)
+    {
+        var (t, ann, _, _) = await Blog(engine);
+        await using var _t = t;
+        var db = t.Db;
+        // To-one include (a JOIN): the author's count comes with the post.
+        var posts = await db.Query<Post>().IncludeAuthor(a => a.WithArticlesCount()).OrderBy(Post.Columns.Id).ToListAsync();
+        var expected = await t.Rows<long>("SELECT (SELECT COUNT(*) FROM \"Posts\" AS o WHERE o.\"AuthorId\" = p.\"AuthorId\") FROM \"Posts\" AS p ORDER BY p.\"Id\"");
+        Assert.Equal(expected.Select(n => (int?)n), posts.Select(p => p.Author!.ArticlesCount));
+        // To-many include, whole and paged per parent.
+        var users = await db.Query<User>().IncludeArticles(a => a.WithCommentsCount().OrderBy(Post.Columns.Id)).OrderBy(User.Columns.Name).ToListAsync();
+        Assert.Equal([2, 0], users[0].Articles!.Select(p => p.CommentsCount!.Value));
+        var paged = await db.Query<User>().IncludeArticles(a => a.WithCommentsCount().OrderBy(Post.Columns.Id).Limit(1)).OrderBy(User.Columns.Name).ToListAsync();
+        Assert.Equal(2, Assert.Single(paged[0].Articles!).CommentsCount);
+        // A getter, and a stream.
+        Assert.Equal([2, 0], (await ann.GetArticlesAsync(db, q => q.WithCommentsCount().OrderBy(Post.Columns.Id))).Select(p => p.CommentsCount!.Value));
+        var streamed = new List<int>();
+        await foreach (var user in db.Query<User>().WithArticlesCount().OrderBy(User.Columns.Name).AsAsyncEnumerable()) streamed.Add(user.ArticlesCount!.Value);
+        Assert.Equal([2, 1, 0], streamed);
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task WithCount_inside_a_BelongsToMany_getter_is_read(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<User>();
+        var john = await db.InsertAsync(new User { Name = "John" });
+        var jane = await db.InsertAsync(new User { Name = "Jane" });
+        var admin = await db.InsertAsync(new Role { Name = "admin" });
+        var editor = await db.InsertAsync(new Role { Name = "editor" });
+        await john.AddRolesAsync(db, [admin, editor]);
+        await jane.AddRoleAsync(db, editor);
+        var roles = await john.GetRolesAsync(db, q => q.WithUsersCount().OrderBy(Role.Columns.Name));
+        Assert.Equal([1, 2], roles.Select(r => r.UsersCount!.Value));
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task ToListAndCountAsync_reads_a_page_and_the_total_without_paging(string engine)
+    {
+        var (t, _, _, _) = await Blog(engine);
+        await using var _t = t;
+        var db = t.Db;
+        var all = await t.Count("Posts");
+        var (page, total) = await db.Query<Post>().OrderBy(Post.Columns.Id).Limit(2).IncludeAuthor().IncludeComments().ToListAndCountAsync();
+        Assert.Equal(2, page.Count);
+        Assert.Equal(all, total);
+        Assert.Equal("Ann", page[0].Author!.Name);
+        Assert.Equal(2, page[0].Comments!.Count);
+        var (drafts, draftTotal) = await db.Query<Post>().Where(Post.Columns.Status == "draft").WhereHasAuthor().Offset(1).Limit(1).ToListAndCountAsync();
+        Assert.Single(drafts);
+        Assert.Equal(await t.Count("Posts", "\"Status\" = 'draft'"), draftTotal);
+        // An empty page still knows the total (a second statement counts it); an empty result is 0.
+        var (past, pastTotal) = await db.Query<Post>().OrderBy(Post.Columns.Id).Offset(10).Limit(5).ToListAndCountAsync();
+        Assert.Empty(past);
+        Assert.Equal(all, pastTotal);
+        Assert.Equal(all, (await db.Query<Post>().Limit(0).ToListAndCountAsync()).Total);
+        Assert.Equal(0, (await db.Query<Post>().Where(Post.Columns.Title == "none").ToListAndCountAsync()).Total);
+    }
+
+    [Fact]
+    public async Task ToListAndCountAsync_is_one_statement_for_a_page_with_rows()
+    {
+        var logger = new RecordingLogger();
+        await using var db = new DbSession(new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:"), logger: logger);
+        await db.SyncAsync<User>();
+        var ann = await db.InsertAsync(new User { Name = "Ann" });
+        for (var i = 0; i < 5; i++) await ann.CreateArticleAsync(db, new Post { Title = "p" + i });
+        int Executed() => logger.Entries.Count(e => e.EventId == AssociationsEvents.CommandExecuted);
+        var before = Executed();
+        var (rows, total) = await db.Query<Post>().OrderBy(Post.Columns.Id).Offset(1).Limit(2).IncludeAuthor().ToListAndCountAsync();
+        Assert.Equal((2, 5), (rows.Count, total));
+        Assert.Equal(1, Executed() - before);
+        before = Executed();
+        Assert.Equal(5, (await db.Query<Post>().Offset(7).ToListAndCountAsync()).Total);
+        Assert.Equal(2, Executed() - before);
+    }
 }

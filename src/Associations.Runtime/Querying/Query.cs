@@ -211,17 +211,40 @@ namespace Associations
         {
             var scoped = Scoped();
             if (!ReferenceEquals(scoped, this)) return await scoped.ToListAsync(cancellationToken).ConfigureAwait(false);
-            var session = RequireSession();
+            return await ReadRowsAsync(RequireSession(), total: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The rows (as <see cref="ToListAsync"/> reads them) and how many rows the query matches without its <c>Limit</c> and
+        /// <c>Offset</c> — a page and the total for its pager, Sequelize's <c>findAndCountAll</c>. The total comes with the rows in the
+        /// same statement (<c>COUNT(*) OVER ()</c>); only when the page is empty while rows were skipped or the limit is 0 does a second
+        /// statement count them. To-many includes add their statements as in <see cref="ToListAsync"/>.
+        /// </summary>
+        public async Task<(List<T> Rows, int Total)> ToListAndCountAsync(CancellationToken cancellationToken = default)
+        {
+            var scoped = Scoped();
+            if (!ReferenceEquals(scoped, this)) return await scoped.ToListAndCountAsync(cancellationToken).ConfigureAwait(false);
+            var total = new int[1];
+            var rows = await ReadRowsAsync(RequireSession(), total, cancellationToken).ConfigureAwait(false);
+            if (rows.Count > 0 || (_offset is null or 0 && _limit != 0)) return (rows, total[0]);
+            var unpaged = Clone();
+            unpaged._limit = null;
+            unpaged._offset = null;
+            return (rows, await unpaged.CountAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>The statement of <see cref="ToListAsync"/>; with <paramref name="total"/>, also reads <c>COUNT(*) OVER ()</c> into it.</summary>
+        private async Task<List<T>> ReadRowsAsync(DbSession session, int[]? total, CancellationToken cancellationToken)
+        {
             using var trace = session.StartQuery(Metadata.Name, "query");
             var plan = new SelectPlan(session.Dialect);
             var read = plan.AddModel(Metadata, Alias, _select, out _);
             var readers = PlanJoins(plan, Alias, countOnly: false);
-            foreach (var count in _counts)
+            if (total is not null)
             {
                 var ordinal = plan.Columns.Count;
-                plan.Columns.Add(count.Sql(plan, Alias));
-                var set = count.Set;
-                readers.Add((reader, row) => set(row, checked((int)reader.GetInt64(ordinal))));
+                plan.Columns.Add("COUNT(*) OVER ()");
+                readers.Add((reader, _) => total[0] = checked((int)reader.GetInt64(ordinal)));
             }
             var sql = new StringBuilder("SELECT ").Append(plan.ColumnList(aliased: false)).Append(From(plan));
             AppendWhere(plan, sql);
@@ -296,12 +319,23 @@ namespace Associations
             plan.Dialect.AppendLimit(sql, _limit, _offset);
         }
 
-        /// <summary>Plans the JOINs of the to-one includes (recursively) under <paramref name="alias"/>; returns their row readers.</summary>
+        /// <summary>Plans the JOINs of the to-one includes (recursively) under <paramref name="alias"/> and, unless
+        /// <paramref name="countOnly"/>, the <c>With{Alias}Count</c> columns; returns their row readers. Every statement that reads
+        /// rows of this query — its own, a to-one include's JOIN, a to-many include's level, a getter, a stream — plans them here,
+        /// so a count asked for inside an include is read there too.</summary>
         public List<Action<System.Data.Common.DbDataReader, T>> PlanJoins(SelectPlan plan, string alias, bool countOnly)
         {
             var readers = new List<Action<System.Data.Common.DbDataReader, T>>();
             foreach (var include in _includes)
                 if (include.IsToOne) readers.Add(include.PlanJoin(plan, alias, countOnly));
+            if (countOnly) return readers;
+            foreach (var count in _counts)
+            {
+                var ordinal = plan.Columns.Count;
+                plan.Columns.Add(count.Sql(plan, alias));
+                var set = count.Set;
+                readers.Add((reader, row) => set(row, checked((int)reader.GetInt64(ordinal))));
+            }
             return readers;
         }
 
