@@ -295,16 +295,13 @@ namespace Associations.Accessors
 
         // ------------------------------------------------------------------ writes
 
-        /// <summary>Links the targets; a linked pair is left alone, or gets the payload when one is given.</summary>
-        public Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct) =>
-            AddAsync(db, source, targets, keys, through, preferOwn: false, ct);
-
-        private async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, bool preferOwn, CancellationToken ct)
+        /// <summary>Links the targets; a linked pair is left alone, or gets the payload when there is one: a target's junction row
+        /// built in code (its source key not set), else <paramref name="through"/>.</summary>
+        public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "add to");
-            // preferOwn (a graph insert, as Set): a target's own junction row, built in code or this source's, is its payload.
-            var rows = Rows(targets, keys, through, key, preferOwn, "add to");
+            var rows = Rows(targets, keys, through, key, sourcesOwnRows: false, "add to");
             if (rows.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "add to", async c =>
             {
@@ -321,7 +318,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "set");
-            var rows = Rows(targets, keys, through, key, preferOwn: true, "set");
+            var rows = Rows(targets, keys, through, key, sourcesOwnRows: true, "set");
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
                 var keep = rows.ConvertAll(r => r.Key);
@@ -403,8 +400,7 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "create in", async c =>
             {
                 await db.InsertAsync(target, c).ConfigureAwait(false);
-                var row = new Row(target, KeyOf(target, "create in"), through);
-                await InsertAsync(db, key, new List<Row> { row }, c).ConfigureAwait(false);
+                await InsertAsync(db, key, Rows(new[] { target }, null, through, key, sourcesOwnRows: false, "create in"), c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
             return target;
@@ -434,7 +430,9 @@ namespace Associations.Accessors
             public TJunction? Payload { get; }
         }
 
-        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, object sourceKey, bool preferOwn, string operation)
+        /// <summary>The pairs to link, each with its payload: a target's own junction row when it is one (built in code, or — with
+        /// <paramref name="sourcesOwnRows"/>, for Set — read or linked through this source), else <paramref name="through"/>.</summary>
+        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, object sourceKey, bool sourcesOwnRows, string operation)
         {
             var rows = new List<Row>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -445,10 +443,13 @@ namespace Associations.Accessors
                     if (target is null) throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null.");
                     var key = KeyOf(target, operation);
                     if (!seen.Add(Normalize(key))) continue;
-                    // Set: a target's own junction row is its payload, `through` the default; Add: `through` only. A junction row
-                    // of another source (the target was read or linked through it) is that source's payload, not this one's.
-                    var own = preferOwn ? _getJunction(target) : null;
-                    if (own is not null && _junctionSourceKey(own) is { } ownSource && !IsUnset(ownSource) && !SameKey(ownSource, sourceKey)) own = null;
+                    // A target's own junction row is its payload, `through` the default (as Sequelize merges a target's through
+                    // attributes over options.through). A junction row of another source (the target was read or linked through it)
+                    // is that source's payload, not this one's; one of this source is a payload for Set only, so that re-adding a
+                    // linked target stays a no-op and a `through` given to Add is not overridden by the row an earlier Add left.
+                    var own = _getJunction(target);
+                    if (own is not null && _junctionSourceKey(own) is { } ownSource && !IsUnset(ownSource) && !(sourcesOwnRows && SameKey(ownSource, sourceKey)))
+                        own = null;
                     rows.Add(new Row(target, key, own ?? through));
                 }
                 return rows;
@@ -539,7 +540,7 @@ namespace Associations.Accessors
             if (targets.Count == 0) return;
             foreach (var target in targets)
                 if (Target.IsUnsaved(target)) await db.InsertAsync(target, ct).ConfigureAwait(false);
-            await AddAsync(db, source, targets, null, null, preferOwn: true, ct).ConfigureAwait(false);
+            await AddAsync(db, source, targets, null, null, ct).ConfigureAwait(false);
         }
     }
 }
