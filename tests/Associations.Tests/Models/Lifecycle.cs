@@ -40,3 +40,52 @@ public partial class Gadget
     public int Id { get; set; }
     public int? ShelfId { get; set; }
 }
+
+/// <summary>A [Paranoid], [Timestamps] junction with a payload, declared by the user (SPEC §12): Remove*/Set* soft-delete links,
+/// every read skips them, re-adding restores them.</summary>
+[BelongsToMany(typeof(Club), Through = typeof(Membership))]
+public partial class Athlete
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+[BelongsToMany(typeof(Athlete), Through = typeof(Membership))]
+public partial class Club
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+[Paranoid]
+[Timestamps]
+public partial class Membership
+{
+    public string Level { get; set; } = "basic";
+}
+
+/// <summary>A [Paranoid] junction with delete hooks: links are soft-deleted row by row, the hooks running.</summary>
+[BelongsToMany(typeof(Badge), Through = typeof(Award))]
+public partial class Scout
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public partial class Badge
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+[Paranoid]
+public partial class Award : IBeforeDelete
+{
+    public static int Deleted;
+
+    public Task OnBeforeDeleteAsync(DbSession db, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Deleted);
+        return Task.CompletedTask;
+    }
+}
