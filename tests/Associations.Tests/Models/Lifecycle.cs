@@ -89,3 +89,24 @@ public partial class Award : IBeforeDelete
         return Task.CompletedTask;
     }
 }
+
+/// <summary>ON UPDATE SET DEFAULT and NO ACTION, observable through a non-primary source key (issue 18 seed).</summary>
+[HasMany(typeof(Crate), As = "Crates", SourceKey = "Code", ForeignKey = "DepotCode", OnUpdate = ReferentialAction.SetDefault)]
+[HasMany(typeof(Pallet), As = "Pallets", SourceKey = "Code", ForeignKey = "DepotCode", OnUpdate = ReferentialAction.NoAction)]
+public partial class Depot
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+}
+
+public partial class Crate
+{
+    public int Id { get; set; }
+    [System.ComponentModel.DefaultValue("MAIN")] public string? DepotCode { get; set; }
+}
+
+public partial class Pallet
+{
+    public int Id { get; set; }
+    public string? DepotCode { get; set; }
+}
