@@ -132,6 +132,30 @@ public class ParanoidJunctionTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Pairs_that_may_repeat_are_linked_anew_and_keep_their_history(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Radio>();
+        var radio = await db.InsertAsync(new Radio { Name = "r" });
+        var tracks = await db.InsertManyAsync([new Track { Title = "a" }, new Track { Title = "b" }]);
+        await radio.AddTracksAsync(db, tracks);
+        await radio.AddTrackAsync(db, tracks[0]);                                              // Unique = false: a second row
+        Assert.Equal(3, await radio.CountTracksAsync(db));
+
+        await radio.RemoveTrackAsync(db, tracks[0]);                                           // both rows of the pair
+        Assert.Equal(2, await t.Count("Spins", "\"DeletedAt\" IS NOT NULL"));
+        Assert.Equal(["b"], (await radio.GetTracksAsync(db)).Select(x => x.Title));
+        Assert.False(await radio.HasTrackAsync(db, tracks[0]));
+
+        await radio.SetTracksAsync(db, [tracks[0], tracks[1]]);                               // links a anew, leaves b alone
+        Assert.Equal(4, await t.Count("Spins"));
+        Assert.Equal(2, await t.Count("Spins", "\"DeletedAt\" IS NULL"));
+        Assert.Equal(["a", "b"], (await radio.GetTracksAsync(db, q => q.OrderBy(Track.Columns.Title))).Select(x => x.Title));
+        Assert.Equal(4, await radio.CountTracksAsync(db, null, j => j.WithDeleted()));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task A_paranoid_junction_with_delete_hooks_soft_deletes_row_by_row(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

@@ -64,6 +64,27 @@ public partial class Membership
     public string Level { get; set; } = "basic";
 }
 
+/// <summary>A [Paranoid] junction of its own key whose pairs may repeat (Unique = false): no pair to restore, so re-adding
+/// links anew and soft-deleted rows stay as history.</summary>
+[BelongsToMany(typeof(Track), Through = typeof(Spin), Unique = false)]
+public partial class Radio
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public partial class Track
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+}
+
+[Paranoid]
+public partial class Spin
+{
+    public int Id { get; set; }
+}
+
 /// <summary>A [Paranoid] junction with delete hooks: links are soft-deleted row by row, the hooks running.</summary>
 [BelongsToMany(typeof(Badge), Through = typeof(Award))]
 public partial class Scout
