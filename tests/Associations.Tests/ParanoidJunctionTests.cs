@@ -132,6 +132,37 @@ public class ParanoidJunctionTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task A_timestamped_junction_stamps_link_rows_and_keeps_CreatedAt_when_a_payload_is_rewritten(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Guild>();
+        var guild = await db.InsertAsync(new Guild { Name = "smiths" });
+        var crafter = await db.InsertAsync(new Crafter { Name = "c" });
+        async Task<(DateTime Created, DateTime Updated, string Rank)> Seat()
+        {
+            var row = (await t.Rows<(DateTime, DateTime, string)>("SELECT \"CreatedAt\", \"UpdatedAt\", \"Rank\" FROM \"GuildSeats\"")).Single();
+            return (DateTime.SpecifyKind(row.Item1, DateTimeKind.Utc), DateTime.SpecifyKind(row.Item2, DateTimeKind.Utc), row.Item3);
+        }
+
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        await guild.AddCrafterAsync(db, crafter);
+        var first = await Seat();
+        Assert.True(first.Created >= before);                                                  // not DateTime.MinValue
+        Assert.Equal(first.Created, first.Updated);
+        Assert.Equal(first.Created, crafter.GuildSeat!.CreatedAt);
+
+        await Task.Delay(20);
+        await guild.AddCrafterAsync(db, crafter, through: new GuildSeat { Rank = "master" });  // the pair gets the payload
+        var second = await Seat();
+        Assert.Equal((first.Created, "master"), (second.Created, second.Rank));
+        Assert.True(second.Updated > first.Updated);
+
+        await guild.AddCrafterAsync(db, crafter);                                               // no payload: a no-op
+        Assert.Equal(second, await Seat());
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task Pairs_that_may_repeat_are_linked_anew_and_keep_their_history(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

@@ -64,6 +64,26 @@ public partial class Membership
     public string Level { get; set; } = "basic";
 }
 
+/// <summary>A [Timestamps] junction (not paranoid) with a payload: link rows get CreatedAt/UpdatedAt; a new payload moves UpdatedAt only.</summary>
+[BelongsToMany(typeof(Crafter), Through = typeof(GuildSeat))]
+public partial class Guild
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public partial class Crafter
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+[Timestamps]
+public partial class GuildSeat
+{
+    public string Rank { get; set; } = "apprentice";
+}
+
 /// <summary>A [Paranoid] junction of its own key whose pairs may repeat (Unique = false): no pair to restore, so re-adding
 /// links anew and soft-deleted rows stay as history.</summary>
 [BelongsToMany(typeof(Track), Through = typeof(Spin), Unique = false)]
