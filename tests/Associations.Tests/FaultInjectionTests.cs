@@ -26,6 +26,12 @@ public class FaultInjectionTests
 
     private static string Same(object? a, object? b) => ReferenceEquals(a, b) ? "same" : a is null ? "null" : "other";
 
+    /// <summary>A lifecycle timestamp in memory, as the dump shows it: null, as it was (<paramref name="old"/>), or new.</summary>
+    private static string Stamp(DateTime? value, DateTime? old) => value is null ? "null" : value == old ? "old" : "new";
+
+    /// <summary>The junction row a club carries, as text: its athlete, level and whether it is soft-deleted.</summary>
+    private static string Link(Club club) => club.Membership is { } m ? $"{m.AthleteId}:{m.Level}:{Stamp(m.DeletedAt, null)}" : "none";
+
     public static readonly Scenario[] Scenarios =
     [
         new("HasMany Set", async db =>
@@ -292,6 +298,68 @@ public class FaultInjectionTests
                 await d.Query<User>().OrderBy(User.Columns.Name).Limit(1).DeleteAsync(ct);
             }, ct), () => "");
         }),
+        // SPEC §12 lifecycle columns: timestamps, soft delete and restore, a paranoid junction's links.
+        new("BelongsToMany Remove, paranoid junction with timestamps (soft-deletes the links)", async db =>
+        {
+            var ann = await db.InsertAsync(new Athlete { Name = "Ann" });
+            var c = await db.InsertManyAsync([new Club { Name = "a" }, new Club { Name = "b" }, new Club { Name = "c" }]);
+            await ann.AddClubsAsync(db, c, through: new Membership { Level = "gold" });
+            return ((d, ct) => ann.RemoveClubsAsync(d, [c[0], c[1]], ct), () => string.Join(",", c.Select(Link)));
+        }),
+        new("BelongsToMany Set, paranoid junction (soft-deletes one link, restores another)", async db =>
+        {
+            var ann = await db.InsertAsync(new Athlete { Name = "Ann" });
+            var c = await db.InsertManyAsync([new Club { Name = "a" }, new Club { Name = "b" }, new Club { Name = "c" }]);
+            await ann.AddClubsAsync(db, c);
+            await ann.RemoveClubAsync(db, c[2]);
+            return ((d, ct) => ann.SetClubsAsync(d, [c[1], c[2]], cancellationToken: ct), () => string.Join(",", c.Select(Link)));
+        }),
+        new("BelongsToMany Add, paranoid junction (restores with a payload)", async db =>
+        {
+            var ann = await db.InsertAsync(new Athlete { Name = "Ann" });
+            var c = await db.InsertManyAsync([new Club { Name = "a" }, new Club { Name = "b" }, new Club { Name = "c" }]);
+            await ann.AddClubsAsync(db, [c[0], c[1]]);
+            await ann.RemoveClubsAsync(db, [c[0], c[1]]);
+            return ((d, ct) => ann.AddClubsAsync(d, c, through: new Membership { Level = "silver" }, cancellationToken: ct), () => string.Join(",", c.Select(Link)));
+        }),
+        new("BelongsToMany Set, paranoid junction with delete hooks (row by row)", async db =>
+        {
+            var scout = await db.InsertAsync(new Scout { Name = "s" });
+            var b = await db.InsertManyAsync([new Badge { Name = "a" }, new Badge { Name = "b" }, new Badge { Name = "c" }]);
+            await scout.AddBadgesAsync(db, [b[0], b[1]]);
+            return ((d, ct) => scout.SetBadgesAsync(d, [b[2]], cancellationToken: ct), () => string.Join(",", b.Select(x => Id(x.Award?.ScoutId))));
+        }),
+        new("HasMany Add with timestamps (each row's UpdatedAt)", async db =>
+        {
+            var home = await db.InsertAsync(new Household { Name = "home" });
+            var chores = await db.InsertManyAsync([new Chore { Title = "a" }, new Chore { Title = "b" }]);
+            var stamps = chores.Select(x => x.UpdatedAt).ToList();
+            return ((d, ct) => home.AddChoresAsync(d, chores, ct),
+                () => string.Join(",", chores.Select((x, i) => $"{Id(x.HouseholdId)}:{Stamp(x.UpdatedAt, stamps[i])}")));
+        }),
+        new("BelongsTo Set with timestamps (the row's UpdatedAt)", async db =>
+        {
+            var home = await db.InsertAsync(new Household { Name = "home" });
+            var other = await db.InsertAsync(new Household { Name = "other" });
+            var chore = await home.CreateChoreAsync(db, new Chore { Title = "a" });
+            var stamp = chore.UpdatedAt;
+            return ((d, ct) => chore.SetHouseholdAsync(d, other, ct), () => $"{Id(chore.HouseholdId)} {Stamp(chore.UpdatedAt, stamp)}");
+        }),
+        new("Soft delete, update and restore inside InTransactionAsync", async db =>
+        {
+            var home = await db.InsertAsync(new Household { Name = "home" });
+            var chore = await home.CreateChoreAsync(db, new Chore { Title = "a" });
+            var gone = await home.CreateChoreAsync(db, new Chore { Title = "b" });
+            await db.DeleteAsync(gone);
+            home.Name = "house";
+            var (updated, homeUpdated, deleted) = (chore.UpdatedAt, home.UpdatedAt, gone.DeletedAt);
+            return ((d, ct) => d.InTransactionAsync(async () =>
+            {
+                await d.DeleteAsync(chore, ct);
+                await d.UpdateAsync(home, ct);
+                await d.RestoreAsync(gone, ct);
+            }, ct), () => $"{Stamp(chore.DeletedAt, null)} {Stamp(chore.UpdatedAt, updated)} {Stamp(home.UpdatedAt, homeUpdated)} {Stamp(gone.DeletedAt, deleted)}");
+        }),
     ];
 
     private static TheoryData<string, string, FaultKind> Cases(string engine)
@@ -337,6 +405,7 @@ public class FaultInjectionTests
         await using (var clean = new Lease(await FreshAsync(), shared))
         {
             var (act, memory) = await scenario.Setup(clean.Db.Db);
+            await clean.Db.MarkBaselineAsync();
             clean.Db.Plan.Arm(0, kind, null);
             await act(clean.Db.Db, CancellationToken.None);
             steps = clean.Db.Plan.Steps;
@@ -350,6 +419,7 @@ public class FaultInjectionTests
             await using var lease = new Lease(await FreshAsync(), shared);
             var t = lease.Db;
             var (act, memory) = await scenario.Setup(t.Db);
+            await t.MarkBaselineAsync();
             var before = await t.DumpAsync();
             var memoryBefore = memory();
             using var cts = new CancellationTokenSource();
@@ -458,6 +528,9 @@ public class FaultInjectionTests
             await created.Db.SyncAsync<Folder>();
             await created.Db.SyncAsync<AuditEntry>();
             await created.Db.SyncAsync<Playlist>();
+            await created.Db.SyncAsync<Household>();
+            await created.Db.SyncAsync<Athlete>();
+            await created.Db.SyncAsync<Scout>();
             return created;
         }
 
@@ -482,8 +555,32 @@ public class FaultInjectionTests
             return tables;
         }
 
-        /// <summary>Every row of every table, as text, sorted (plain SQL on the inner connection, not through the library).</summary>
-        public async Task<List<string>> DumpAsync()
+        /// <summary>The lifecycle values (<c>CreatedAt</c>, <c>UpdatedAt</c>, <c>DeletedAt</c>) the data had when <see cref="MarkBaselineAsync"/> ran.</summary>
+        private HashSet<string> _baseline = new(StringComparer.Ordinal);
+
+        /// <summary>Remembers the lifecycle values written so far (by a scenario's setup), so that dumps can tell them from new ones.</summary>
+        public async Task MarkBaselineAsync()
+        {
+            _baseline = new HashSet<string>(StringComparer.Ordinal);
+            await ReadRowsAsync((_, name, value) =>
+            {
+                if (IsLifecycle(name) && value is not null) _baseline.Add(value);
+                return "";
+            });
+        }
+
+        /// <summary>
+        /// Every row of every table, as text, sorted (plain SQL on the inner connection, not through the library). A lifecycle
+        /// timestamp differs from run to run, so it is written as <c>null</c>, <c>old</c> (a value the baseline had) or <c>new</c>
+        /// (written since): a rolled-back soft delete or touch still shows, as a <c>new</c> where <c>old</c>/<c>null</c> was.
+        /// </summary>
+        public Task<List<string>> DumpAsync() =>
+            ReadRowsAsync((_, name, value) => value is null ? "null" : !IsLifecycle(name) ? value : _baseline.Contains(value) ? "old" : "new");
+
+        private static bool IsLifecycle(string column) =>
+            column.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() is "createdat" or "updatedat" or "deletedat";
+
+        private async Task<List<string>> ReadRowsAsync(Func<string, string, string?, string> cell)
         {
             var inner = Connection.Inner;
             var tables = await TablesAsync();
@@ -497,7 +594,8 @@ public class FaultInjectionTests
                 {
                     var values = new string[reader.FieldCount];
                     for (var i = 0; i < values.Length; i++)
-                        values[i] = reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+                        values[i] = cell(table, reader.GetName(i),
+                            reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
                     rows.Add(table + ": " + string.Join(" | ", values));
                 }
             }

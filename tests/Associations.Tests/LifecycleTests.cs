@@ -103,25 +103,82 @@ public class LifecycleTests
     }
 }
 
+/// <summary>Issue 18 seed: ON DELETE / ON UPDATE NO ACTION and SET DEFAULT on both real engines, checked in the catalog and the rows.</summary>
 public class ReferentialActionOnEngineTests
 {
+    /// <summary>The ON DELETE and ON UPDATE actions of the foreign key on <paramref name="column"/>, as the engine's catalog says.</summary>
+    private static async Task<(string OnDelete, string OnUpdate)> ActionsAsync(TestDb t, string table, string column)
+    {
+        if (t.IsPostgres)
+        {
+            var row = (await t.Rows<(string, string)>(
+                "SELECT r.delete_rule, r.update_rule FROM information_schema.referential_constraints r " +
+                "JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name AND k.constraint_schema = r.constraint_schema " +
+                "WHERE k.table_schema = current_schema() AND k.table_name = @table AND k.column_name = @column", new { table, column })).Single();
+            return row;
+        }
+        return (await t.Rows<(string, string)>(
+            "SELECT on_delete, on_update FROM pragma_foreign_key_list(@table) WHERE \"from\" = @column", new { table, column })).Single();
+    }
+
     [Theory, Sqlite, Postgres]
     public async Task SetDefault_points_children_at_the_default_and_NoAction_refuses(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);
         var db = t.Db;
         await db.SyncAsync<Shelf>();
+        Assert.Equal(("SET DEFAULT", "CASCADE"), await ActionsAsync(t, "Gizmos", "ShelfId"));
+        Assert.Equal(("NO ACTION", "CASCADE"), await ActionsAsync(t, "Gadgets", "ShelfId"));
+
         var fallback = await db.InsertAsync(new Shelf { Label = "fallback" });
         Assert.Equal(1, fallback.Id);
         var shelf = await db.InsertAsync(new Shelf { Label = "top" });
         var gizmo = await shelf.CreateGizmoAsync(db, new Gizmo());
         await db.DeleteAsync(shelf);
         Assert.Equal(1, await t.Scalar<long>("SELECT \"ShelfId\" FROM \"Gizmos\" WHERE \"Id\" = @id", new { id = gizmo.Id }));
+        Assert.Equal(["fallback"], (await db.Query<Shelf>().WhereHasGizmos().ToListAsync()).Select(s => s.Label));
+
+        // SET DEFAULT to a row that is itself going away: the default no longer references anything, so the delete fails.
+        var error = await Assert.ThrowsAsync<AssociationException>(() => db.DeleteAsync(fallback));
+        Assert.Equal("Shelf", error.Model);
+        Assert.Contains("rows of Gizmo would be pointed at their column default", error.Message);     // not only "Gadget may still reference it"
+        Assert.Contains("ON DELETE SET DEFAULT", error.Message);
+        Assert.Equal(2, await t.Count("Shelves") + await t.Count("Gizmos"));
 
         var held = await db.InsertAsync(new Shelf { Label = "held" });
         await held.CreateGadgetAsync(db, new Gadget());
-        var error = await Assert.ThrowsAsync<AssociationException>(() => db.DeleteAsync(held));
+        error = await Assert.ThrowsAsync<AssociationException>(() => db.DeleteAsync(held));
         Assert.Contains("Gadget", error.Message);
         Assert.Equal(1, await t.Count("Shelves", "\"Label\" = 'held'"));
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task OnUpdate_SetDefault_and_NoAction_act_when_the_source_key_changes(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Depot>();
+        Assert.Equal(("SET NULL", "SET DEFAULT"), await ActionsAsync(t, "Crates", "DepotCode"));
+        Assert.Equal(("SET NULL", "NO ACTION"), await ActionsAsync(t, "Pallets", "DepotCode"));
+
+        await db.InsertAsync(new Depot { Code = "MAIN" });
+        var north = await db.InsertAsync(new Depot { Code = "N" });
+        var crate = await north.CreateCrateAsync(db, new Crate());
+        Assert.Equal("N", crate.DepotCode);
+
+        // ON UPDATE SET DEFAULT: re-keying the depot points its crates at the column default.
+        north.Code = "N2";
+        await db.UpdateAsync(north);
+        Assert.Equal("MAIN", await t.Scalar<string>("SELECT \"DepotCode\" FROM \"Crates\" WHERE \"Id\" = @id", new { id = crate.Id }));
+        Assert.Empty(await north.GetCratesAsync(db));
+
+        // ON UPDATE NO ACTION: re-keying a depot that pallets reference is refused, and nothing changes.
+        var pallet = await north.CreatePalletAsync(db, new Pallet());
+        north.Code = "N3";
+        var error = await Assert.ThrowsAsync<AssociationException>(() => db.UpdateAsync(north));
+        Assert.Equal("Depot", error.Model);
+        Assert.Contains("foreign-key constraint was violated", error.Message);
+        Assert.Equal("N2", await t.Scalar<string>("SELECT \"Code\" FROM \"Depots\" WHERE \"Id\" = @id", new { id = north.Id }));
+        Assert.Equal("N2", await t.Scalar<string>("SELECT \"DepotCode\" FROM \"Pallets\" WHERE \"Id\" = @id", new { id = pallet.Id }));
     }
 }

@@ -182,6 +182,43 @@ public class ManyToManyTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Add_takes_a_payload_built_in_code_on_the_targets_junction_property(string engine)
+    {
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<User>();
+        var john = await db.InsertAsync(new User { Name = "John" });
+        var jane = await db.InsertAsync(new User { Name = "Jane" });
+        var p = await db.InsertManyAsync([new Project { Title = "a" }, new Project { Title = "b" }, new Project { Title = "c" }]);
+        Task<string> Stored(User user, Project project) =>
+            t.Scalar<string>("SELECT \"Status\" FROM \"UserProjects\" WHERE \"UserId\" = @u AND \"ProjectId\" = @p", new { u = user.Id, p = project.Id });
+
+        // A junction row built in code is the target's payload; `through` is the default for the targets without one.
+        p[0].UserProject = new UserProject { Status = "own", Hours = 5 };
+        await john.AddProjectsAsync(db, [p[0], p[1]], through: new UserProject { Status = "default" });
+        Assert.Equal([(p[0].Id, "own", 5), (p[1].Id, "default", 0)],
+            await t.Rows<(int, string, int)>("SELECT \"ProjectId\", \"Status\", \"Hours\" FROM \"UserProjects\" WHERE \"UserId\" = @id ORDER BY 1", new { id = john.Id }));
+        Assert.Equal((john.Id, "own"), (p[0].UserProject!.UserId, p[0].UserProject!.Status));
+
+        // The row a link left on the instance (John's) is not a payload for Add: re-adding without `through` is a no-op,
+        // and a `through` given is written.
+        p[0].UserProject!.Status = "changed in memory";
+        await john.AddProjectAsync(db, p[0]);
+        Assert.Equal("own", await Stored(john, p[0]));
+        await john.AddProjectAsync(db, p[0], through: new UserProject { Status = "given" });
+        Assert.Equal("given", await Stored(john, p[0]));
+
+        // A row read through another user is that user's payload: Jane's link gets the defaults.
+        var johns = await john.GetProjectsAsync(db, q => q.Where(Project.Columns.Title == "b"));
+        await jane.AddProjectsAsync(db, johns);
+        Assert.Equal("new", await Stored(jane, p[1]));
+
+        // Create follows the same rule.
+        var created = await john.CreateProjectAsync(db, new Project { Title = "d", UserProject = new UserProject { Status = "built" } });
+        Assert.Equal("built", await Stored(john, created));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task Self_association_uses_both_keys_and_its_inverse(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

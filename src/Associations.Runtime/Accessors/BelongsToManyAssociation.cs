@@ -87,6 +87,7 @@ namespace Associations.Accessors
         private readonly Func<TJunction, object?> _junctionSourceKey;
         private readonly Func<TSource, object?> _getNavigation;
         private readonly Action<TSource, object?> _setNavigation;
+        private readonly Lazy<JunctionLifecycle<TJunction>?> _lifecycle;
 
         /// <summary>Creates the association (generated code).</summary>
         public BelongsToManyAssociation(
@@ -127,7 +128,17 @@ namespace Associations.Accessors
             _setJunction = setJunction;
             Unique = unique;
             Sql = sql;
+            // Lazily: the junction's metadata may not be initialized yet while the generated associations are.
+            _lifecycle = new Lazy<JunctionLifecycle<TJunction>?>(
+                () => JunctionLifecycle<TJunction>.For(Junction, junctionSourceColumn, junctionTargetColumn, junctionScope, unique));
         }
+
+        /// <summary>The junction's lifecycle columns at work (<c>[Paranoid]</c>, <c>[Timestamps]</c>), or null.</summary>
+        private JunctionLifecycle<TJunction>? Lifecycle => _lifecycle.Value;
+
+        /// <summary>Whether links are soft-deleted (a <c>[Paranoid]</c> junction): the generated statements do not know, so reads
+        /// go through composed queries and writes through <see cref="JunctionLifecycle{TJunction}"/>.</summary>
+        private bool ParanoidLinks => Lifecycle?.Paranoid == true;
 
         /// <summary>The property of the source the junction references.</summary>
         public string SourceKeyProperty { get; }
@@ -135,11 +146,16 @@ namespace Associations.Accessors
         /// <summary>The association scope, on junction columns: reads see only matching junction rows; adds write it.</summary>
         public Condition<TJunction>? JunctionScope { get; }
 
+        /// <summary>What a read asks of junction rows: the <c>through</c> filter, the association scope, and — for a
+        /// <c>[Paranoid]</c> junction — live links only, unless <c>through</c> says <c>WithDeleted()</c>.</summary>
         private Condition<TJunction>? JunctionFilter(Func<Query<TJunction>, Query<TJunction>>? through)
         {
-            var filter = through?.Invoke(new Query<TJunction>(null, Junction)).Filter;
-            return filter is null ? JunctionScope : JunctionScope is null ? filter : filter & JunctionScope;
+            var query = through?.Invoke(new Query<TJunction>(null, Junction));
+            var filter = And(query?.Filter, JunctionScope);
+            return query?.IsWithDeleted == true ? filter : And(filter, Lifecycle?.LiveLinks);
         }
+
+        private static Condition<TJunction>? And(Condition<TJunction>? a, Condition<TJunction>? b) => a is null ? b : b is null ? a : a & b;
 
         /// <summary>The source column the junction references.</summary>
         public IColumn SourceKeyColumn { get; }
@@ -193,7 +209,7 @@ namespace Associations.Accessors
             var key = SourceKeyOf(source, "get");
             return db.RunAsync(Source.Name, Name, key, "get", async c =>
             {
-                if (query is null && through is null && !Target.NeedsScope)
+                if (query is null && through is null && !Target.NeedsScope && !ParanoidLinks)
                 {
                     return await db.ReadAsync(Sql.Select.For(db.Dialect.Kind), new object?[] { key }, reader =>
                     {
@@ -228,7 +244,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "count");
-            if (query is null && through is null && !Target.NeedsScope)
+            if (query is null && through is null && !Target.NeedsScope && !ParanoidLinks)
                 return db.RunAsync(Source.Name, Name, key, "count",
                     c => db.CountAsync(Sql.Count.For(db.Dialect.Kind), new object?[] { key }, c), atomic: false, ct);
             var targetQuery = Scoped(query);
@@ -283,8 +299,11 @@ namespace Associations.Accessors
             var key = SourceKeyOf(source, "check");
             var list = Keys(targets, keys, "check");
             if (list.Count == 0) return true;
+            var targetKeys = db.Dialect.KeyListValue(list, TargetKeyColumn.Type);
             var count = await db.RunAsync(Source.Name, Name, key, "check",
-                c => db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c),
+                async c => ParanoidLinks
+                    ? (await LinkedKeysAsync(db, key, targetKeys, c).ConfigureAwait(false)).Count
+                    : await db.CountAsync(Sql.CountKeys.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false),
                 atomic: false, ct).ConfigureAwait(false);
             if (count != list.Count || !Target.NeedsScope) return count == list.Count;
             // The target's default scope or [Paranoid] hides some rows: each must also be visible.
@@ -295,16 +314,13 @@ namespace Associations.Accessors
 
         // ------------------------------------------------------------------ writes
 
-        /// <summary>Links the targets; a linked pair is left alone, or gets the payload when one is given.</summary>
-        public Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct) =>
-            AddAsync(db, source, targets, keys, through, preferOwn: false, ct);
-
-        private async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, bool preferOwn, CancellationToken ct)
+        /// <summary>Links the targets; a linked pair is left alone, or gets the payload when there is one: a target's junction row
+        /// built in code (its source key not set), else <paramref name="through"/>.</summary>
+        public async Task AddAsync(DbSession db, TSource source, IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "add to");
-            // preferOwn (a graph insert, as Set): a target's own junction row, built in code or this source's, is its payload.
-            var rows = Rows(targets, keys, through, key, preferOwn, "add to");
+            var rows = Rows(targets, keys, through, key, sourcesOwnRows: false, "add to");
             if (rows.Count == 0) return;
             await db.RunAsync(Source.Name, Name, key, "add to", async c =>
             {
@@ -321,7 +337,7 @@ namespace Associations.Accessors
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
             var key = SourceKeyOf(source, "set");
-            var rows = Rows(targets, keys, through, key, preferOwn: true, "set");
+            var rows = Rows(targets, keys, through, key, sourcesOwnRows: true, "set");
             await db.RunAsync(Source.Name, Name, key, "set", async c =>
             {
                 var keep = rows.ConvertAll(r => r.Key);
@@ -333,6 +349,8 @@ namespace Associations.Accessors
                     await ThrowMissingAsync(db, Sql.ExistingKeys, keep, key, "set", c).ConfigureAwait(false);
                 if (HookInfo<TJunction>.Delete)
                     await DeleteJunctionRowsAsync(db, key, !Conditions.InList<TJunction>(JunctionTargetColumn, keep), c).ConfigureAwait(false);
+                else if (ParanoidLinks)
+                    await Lifecycle!.SoftDeleteAsync(db, key, targetKeys, others: true, c).ConfigureAwait(false);
                 else
                     await db.ExecuteAsync(Sql.DeleteOthers.For(db.Dialect.Kind), new object?[] { key, targetKeys }, c).ConfigureAwait(false);
                 if (PairsOnly(through))
@@ -354,7 +372,7 @@ namespace Associations.Accessors
             }, atomic: true, ct).ConfigureAwait(false);
         }
 
-        /// <summary>Which of the target keys in <paramref name="targetKeys"/> are linked to <paramref name="key"/> (normalized).</summary>
+        /// <summary>Which of the target keys in <paramref name="targetKeys"/> are linked to <paramref name="key"/> (normalized; live links only).</summary>
         private async Task<HashSet<string>> LinkedKeysAsync(DbSession db, object key, object targetKeys, CancellationToken c)
         {
             var d = db.Dialect;
@@ -362,10 +380,10 @@ namespace Associations.Accessors
             w.Append("SELECT ").Column(JunctionTargetColumn.Name).Append(" FROM ").Append(d.QuoteTable(Junction))
                 .Append(" WHERE ").Column(JunctionSourceColumn.Name).Append(" = ").Parameter(key)
                 .Append(" AND ").Append(d.InKeyList(d.Quote(JunctionTargetColumn.Name), w.AddParameter(targetKeys)));
-            if (JunctionScope is not null)
+            if (JunctionFilter(null) is { } filter)
             {
                 w.Append(" AND ");
-                JunctionScope.WriteTo(w);
+                filter.WriteTo(w);
             }
             var found = await db.QueryValuesAsync(w.ToString(), w.Parameters, c).ConfigureAwait(false);
             return new HashSet<string>(found.Select(Normalize), StringComparer.Ordinal);
@@ -383,6 +401,8 @@ namespace Associations.Accessors
             {
                 if (HookInfo<TJunction>.Delete)
                     await DeleteJunctionRowsAsync(db, key, Conditions.InList<TJunction>(JunctionTargetColumn, list), c).ConfigureAwait(false);
+                else if (ParanoidLinks)
+                    await Lifecycle!.SoftDeleteAsync(db, key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type), others: false, c).ConfigureAwait(false);
                 else
                     await db.ExecuteAsync(Sql.DeleteKeys.For(db.Dialect.Kind),
                         new object?[] { key, db.Dialect.KeyListValue(list, TargetKeyColumn.Type) }, c).ConfigureAwait(false);
@@ -403,8 +423,7 @@ namespace Associations.Accessors
             await db.RunAsync(Source.Name, Name, key, "create in", async c =>
             {
                 await db.InsertAsync(target, c).ConfigureAwait(false);
-                var row = new Row(target, KeyOf(target, "create in"), through);
-                await InsertAsync(db, key, new List<Row> { row }, c).ConfigureAwait(false);
+                await InsertAsync(db, key, Rows(new[] { target }, null, through, key, sourcesOwnRows: false, "create in"), c).ConfigureAwait(false);
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
             return target;
@@ -434,7 +453,9 @@ namespace Associations.Accessors
             public TJunction? Payload { get; }
         }
 
-        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, object sourceKey, bool preferOwn, string operation)
+        /// <summary>The pairs to link, each with its payload: a target's own junction row when it is one (built in code, or — with
+        /// <paramref name="sourcesOwnRows"/>, for Set — read or linked through this source), else <paramref name="through"/>.</summary>
+        private List<Row> Rows(IEnumerable<TTarget>? targets, IEnumerable<object>? keys, TJunction? through, object sourceKey, bool sourcesOwnRows, string operation)
         {
             var rows = new List<Row>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -445,10 +466,13 @@ namespace Associations.Accessors
                     if (target is null) throw new ArgumentNullException(nameof(targets), "A list of instances cannot contain null.");
                     var key = KeyOf(target, operation);
                     if (!seen.Add(Normalize(key))) continue;
-                    // Set: a target's own junction row is its payload, `through` the default; Add: `through` only. A junction row
-                    // of another source (the target was read or linked through it) is that source's payload, not this one's.
-                    var own = preferOwn ? _getJunction(target) : null;
-                    if (own is not null && _junctionSourceKey(own) is { } ownSource && !IsUnset(ownSource) && !SameKey(ownSource, sourceKey)) own = null;
+                    // A target's own junction row is its payload, `through` the default (as Sequelize merges a target's through
+                    // attributes over options.through). A junction row of another source (the target was read or linked through it)
+                    // is that source's payload, not this one's; one of this source is a payload for Set only, so that re-adding a
+                    // linked target stays a no-op and a `through` given to Add is not overridden by the row an earlier Add left.
+                    var own = _getJunction(target);
+                    if (own is not null && _junctionSourceKey(own) is { } ownSource && !IsUnset(ownSource) && !(sourcesOwnRows && SameKey(ownSource, sourceKey)))
+                        own = null;
                     rows.Add(new Row(target, key, own ?? through));
                 }
                 return rows;
@@ -480,8 +504,9 @@ namespace Associations.Accessors
             _ => false,
         };
 
-        /// <summary>Whether every pair can go in one INSERT … SELECT: a junction of the two keys only, no insert hooks, no payload given.</summary>
-        private bool PairsOnly(TJunction? through) => Sql.InsertPairs is not null && through is null && !HookInfo<TJunction>.Insert;
+        /// <summary>Whether every pair can go in one INSERT … SELECT: a junction of the two keys only (no lifecycle columns), no insert
+        /// hooks, no payload given.</summary>
+        private bool PairsOnly(TJunction? through) => Sql.InsertPairs is not null && through is null && !HookInfo<TJunction>.Insert && Lifecycle is null;
 
         /// <summary>Links <paramref name="key"/> to every target in one statement; the target instances get their junction rows.</summary>
         private async Task InsertPairsAsync(DbSession db, object key, List<Row> rows, object targetKeys, CancellationToken c)
@@ -492,7 +517,8 @@ namespace Associations.Accessors
                 if (row.Target is not null) SetJunction(db, row.Target, _junctionRow(null, key, row.Key));
         }
 
-        /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run.</summary>
+        /// <summary>Deletes junction rows one by one so that the junction model's delete hooks run (a <c>[Paranoid]</c> junction's live
+        /// rows are soft-deleted: <see cref="DbSession.DeleteAsync{T}(T, CancellationToken)"/> does that).</summary>
         private async Task DeleteJunctionRowsAsync(DbSession db, object key, Condition<TJunction> which, CancellationToken c)
         {
             var rows = await new Query<TJunction>(db, Junction).Unscoped()
@@ -508,7 +534,9 @@ namespace Associations.Accessors
             foreach (var row in rows)
             {
                 var entity = _junctionRow(row.Payload, key, row.Key);
-                var sql = (row.Payload is null ? Sql.InsertIgnore : Sql.InsertUpdate).For(db.Dialect.Kind);
+                Lifecycle?.Prepare(entity);
+                var sql = Lifecycle?.Insert(db.Dialect, payload: row.Payload is not null)
+                    ?? (row.Payload is null ? Sql.InsertIgnore : Sql.InsertUpdate).For(db.Dialect.Kind);
                 if (entity is IBeforeInsert before) await before.OnBeforeInsertAsync(db, c).ConfigureAwait(false);
                 var values = junction.GetInsertValues(entity);
                 bool written;
@@ -539,7 +567,7 @@ namespace Associations.Accessors
             if (targets.Count == 0) return;
             foreach (var target in targets)
                 if (Target.IsUnsaved(target)) await db.InsertAsync(target, ct).ConfigureAwait(false);
-            await AddAsync(db, source, targets, null, null, preferOwn: true, ct).ConfigureAwait(false);
+            await AddAsync(db, source, targets, null, null, ct).ConfigureAwait(false);
         }
     }
 }

@@ -30,6 +30,7 @@ namespace Associations.Metadata
             string? schema = null)
         {
             Schema = schema;
+            NotUpdated = notUpdated;
             Name = name;
             Table = table;
             Columns = columns;
@@ -66,6 +67,9 @@ namespace Associations.Metadata
                         Name, null, null);
             }
         }
+
+        /// <summary>The column an UPDATE never writes (<c>[Timestamps]</c>' <c>CreatedAt</c>), or null.</summary>
+        internal string? NotUpdated { get; }
 
         /// <summary>The model class.</summary>
         public abstract Type ClrType { get; }

@@ -162,13 +162,30 @@ namespace Associations
             return total > KeysShownInMessages ? text + " … and " + (total - KeysShownInMessages).ToString(CultureInfo.InvariantCulture) + " more" : text;
         }
 
-        /// <summary>The models whose foreign keys reference <paramref name="model"/>'s table and refuse its deletion (for a restricted delete's message).</summary>
-        private static List<string> ReferencingModels(Metadata.ModelMetadata model)
+        /// <summary>
+        /// Why deleting rows of <paramref name="model"/> broke a foreign key, for the error message: the models whose rows refuse
+        /// it (ON DELETE RESTRICT / NO ACTION), and those whose rows would be pointed at their column default, which then
+        /// references no row (ON DELETE SET DEFAULT); null when no foreign key to the model could.
+        /// </summary>
+        private static string? DeleteViolationHint(Metadata.ModelMetadata model, string them)
+        {
+            var refusing = ReferencingModels(model, a => a is ReferentialAction.Restrict or ReferentialAction.NoAction);
+            var defaulted = ReferencingModels(model, a => a is ReferentialAction.SetDefault);
+            var hints = new List<string>(2);
+            if (refusing.Count > 0)
+                hints.Add($"rows of {string.Join(", ", refusing)} may still reference {them} (ON DELETE RESTRICT or NO ACTION); delete or unlink them first");
+            if (defaulted.Count > 0)
+                hints.Add($"rows of {string.Join(", ", defaulted)} would be pointed at their column default, which must reference an existing row other than {them} (ON DELETE SET DEFAULT)");
+            return hints.Count == 0 ? null : string.Join("; or ", hints);
+        }
+
+        /// <summary>The models whose foreign keys reference <paramref name="model"/>'s table with an ON DELETE action <paramref name="action"/> accepts.</summary>
+        private static List<string> ReferencingModels(Metadata.ModelMetadata model, Func<ReferentialAction, bool> action)
         {
             var names = new List<string>();
             foreach (var other in model.Related.Append(model))
                 foreach (var fk in other.ForeignKeys)
-                    if (fk.Constraint && fk.OnDelete is ReferentialAction.Restrict or ReferentialAction.NoAction && string.Equals(fk.ReferencedTable, model.Table, StringComparison.Ordinal) && !names.Contains(other.Name))
+                    if (fk.Constraint && action(fk.OnDelete) && string.Equals(fk.ReferencedTable, model.Table, StringComparison.Ordinal) && !names.Contains(other.Name))
                         names.Add(other.Name);
             return names;
         }

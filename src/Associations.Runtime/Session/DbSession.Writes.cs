@@ -185,7 +185,7 @@ namespace Associations
         }
 
         /// <summary>Runs the one statement of a bulk <c>Query&lt;T&gt;.UpdateAsync</c>/<c>DeleteAsync</c>; a delete refused by a
-        /// restricting foreign key names the models whose rows still reference the rows.</summary>
+        /// foreign key names the models whose rows refuse it or would be set to a default that references nothing.</summary>
         internal async Task<int> BulkWriteAsync(ModelMetadata meta, string operation, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
         {
             try
@@ -194,11 +194,9 @@ namespace Associations
             }
             catch (AssociationException error) when (operation == "delete" && error.InnerException is DbException inner && Dialect.IsForeignKeyViolation(inner))
             {
-                var referencing = ReferencingModels(meta);
-                if (referencing.Count == 0) throw;
+                if (DeleteViolationHint(meta, "them") is not { } hint) throw;
                 throw new AssociationException(
-                    $"Could not {operation} {meta.Name} rows: a foreign-key constraint was violated: rows of {string.Join(", ", referencing)} may still " +
-                    $"reference them (ON DELETE RESTRICT or NO ACTION); delete or unlink them first. {inner.Message}",
+                    $"Could not {operation} {meta.Name} rows: a foreign-key constraint was violated: {hint}. {inner.Message}",
                     meta.Name, null, null, inner);
             }
         }

@@ -217,11 +217,9 @@ namespace Associations
                 && error.InnerException is DbException inner && Dialect.IsForeignKeyViolation(inner))
             {
                 // SQLite says only "FOREIGN KEY constraint failed": name the models whose rows may still reference this one.
-                var referencing = ReferencingModels(meta);
-                if (referencing.Count == 0) throw;
+                if (DeleteViolationHint(meta, "it") is not { } hint) throw;
                 throw new AssociationException(
-                    $"Could not delete {meta.Name} (key {key}): a foreign-key constraint was violated: rows of {string.Join(", ", referencing)} may still " +
-                    $"reference it (ON DELETE RESTRICT or NO ACTION); delete or unlink them first. {inner.Message}",
+                    $"Could not delete {meta.Name} (key {key}): a foreign-key constraint was violated: {hint}. {inner.Message}",
                     meta.Name, null, key, inner);
             }
         }
