@@ -82,6 +82,39 @@ public class LifecycleTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Soft_delete_and_restore_of_a_timestamped_row_move_UpdatedAt_not_CreatedAt(string engine)
+    {
+        // Sequelize's instance destroy (paranoid) and restore save the row, which stamps updatedAt.
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        var chore = await home.CreateChoreAsync(db, new Chore { Title = "dishes" });
+        var created = chore.CreatedAt;
+        var stamps = new List<DateTime> { chore.UpdatedAt };
+
+        async Task<(DateTime Created, DateTime Updated, DateTime? Deleted)> Stored() =>
+            (await t.Rows<(DateTime, DateTime, DateTime?)>($"SELECT \"CreatedAt\", \"UpdatedAt\", \"DeletedAt\" FROM \"Chores\" WHERE \"Id\" = {chore.Id}")).Single();
+
+        await Task.Delay(5);
+        await db.DeleteAsync(chore);
+        var deleted = await Stored();
+        Assert.True(chore.UpdatedAt > stamps[^1], "soft delete moves UpdatedAt");
+        Assert.Equal(chore.UpdatedAt, DateTime.SpecifyKind(deleted.Updated, DateTimeKind.Utc));
+        Assert.Equal(chore.DeletedAt, deleted.Deleted is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null);
+        stamps.Add(chore.UpdatedAt);
+
+        await Task.Delay(5);
+        await db.RestoreAsync(chore);
+        var restored = await Stored();
+        Assert.True(chore.UpdatedAt > stamps[^1], "restore moves UpdatedAt");
+        Assert.Equal(chore.UpdatedAt, DateTime.SpecifyKind(restored.Updated, DateTimeKind.Utc));
+        Assert.Null(restored.Deleted);
+        Assert.Equal(created, chore.CreatedAt);
+        Assert.Equal(created, DateTime.SpecifyKind(restored.Created, DateTimeKind.Utc));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task A_rolled_back_soft_delete_puts_DeletedAt_back(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

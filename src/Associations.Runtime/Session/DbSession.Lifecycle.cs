@@ -32,14 +32,28 @@ namespace Associations
             if (!meta.HasTimestamps || meta.UpdatedAtColumn is not { } column) return;
             Touch(meta, entity, inserted: false);
             var (_, updated) = meta.GetTimestamps(entity);
-            await ExecuteAsync(SetColumnByKey(meta, column), Values(updated, meta.GetKey(entity)), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(SetColumnsByKey(meta, column), Values(new object?[] { updated }, meta.GetKey(entity)), cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Writes <c>DeletedAt</c> of one row by key (and on the instance, put back on rollback); returns the rows written.</summary>
+        /// <summary>Writes <c>DeletedAt</c> of one row by key, and its <c>UpdatedAt</c> when the model has <c>[Timestamps]</c>
+        /// (Sequelize's instance <c>destroy</c> and <c>restore</c> save the row, which stamps it), in one statement and on the
+        /// instance (put back on rollback); returns the rows written.</summary>
         private async Task<int> SetDeletedAtAsync<T>(ModelMetadata<T> meta, T entity, object? key, DateTime? value, CancellationToken ct) where T : class
         {
             var previous = meta.GetDeletedAt(entity);
-            var affected = await ExecuteAsync(SetColumnByKey(meta, meta.DeletedAt!), Values(value, key), ct).ConfigureAwait(false);
+            int affected;
+            if (meta.HasTimestamps && meta.UpdatedAtColumn is { } updatedAt)
+            {
+                var (created, updated) = meta.GetTimestamps(entity);
+                var now = UtcNow();
+                affected = await ExecuteAsync(SetColumnsByKey(meta, meta.DeletedAt!, updatedAt), Values(new object?[] { value, now }, key), ct).ConfigureAwait(false);
+                meta.Touch(entity, now, inserted: false);
+                RecordUndo(() => meta.SetTimestamps(entity, created, updated));
+            }
+            else
+            {
+                affected = await ExecuteAsync(SetColumnsByKey(meta, meta.DeletedAt!), Values(new object?[] { value }, key), ct).ConfigureAwait(false);
+            }
             meta.SetDeletedAt(entity, value);
             RecordUndo(() => meta.SetDeletedAt(entity, previous));
             return affected;
@@ -64,22 +78,26 @@ namespace Associations
             }, atomic: false, cancellationToken).ConfigureAwait(false);
         }
 
-        private static object?[] Values(object? value, object? key)
+        private static object?[] Values(object?[] set, object? key)
         {
             var keys = KeyValues(key);
-            var values = new object?[keys.Length + 1];
-            values[0] = value;
-            keys.CopyTo(values, 1);
+            var values = new object?[set.Length + keys.Length];
+            set.CopyTo(values, 0);
+            keys.CopyTo(values, set.Length);
             return values;
         }
 
-        private string SetColumnByKey(ModelMetadata meta, ColumnInfo column)
+        /// <summary><c>UPDATE t SET c0 = @p0, c1 = @p1, … WHERE k0 = @pN AND …</c>: the columns by key.</summary>
+        private string SetColumnsByKey(ModelMetadata meta, params ColumnInfo[] columns)
         {
-            var sql = new StringBuilder("UPDATE ").Append(Dialect.QuoteTable(meta)).Append(" SET ").Append(Dialect.Quote(column.Name)).Append(" = @p0 WHERE ");
+            var sql = new StringBuilder("UPDATE ").Append(Dialect.QuoteTable(meta)).Append(" SET ");
+            for (var i = 0; i < columns.Length; i++)
+                sql.Append(i > 0 ? ", " : "").Append(Dialect.Quote(columns[i].Name)).Append(" = @p").Append(i);
+            sql.Append(" WHERE ");
             for (var i = 0; i < meta.Key.Count; i++)
             {
                 if (i > 0) sql.Append(" AND ");
-                sql.Append(Dialect.Quote(meta.Key[i].Name)).Append(" = @p").Append(i + 1);
+                sql.Append(Dialect.Quote(meta.Key[i].Name)).Append(" = @p").Append(columns.Length + i);
             }
             return sql.ToString();
         }
