@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>
     /// HasOne and HasMany: the foreign key lives on the target. Every write is one transaction (or a
     /// savepoint of the ambient one); the foreign keys of the instances given are kept in step.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public class TargetKeyedAssociation<TSource, TTarget> : Association<TSource, TTarget>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>

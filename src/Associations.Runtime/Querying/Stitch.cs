@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace Associations
+namespace Associations.Internal
 {
     /// <summary>
     /// Puts the rows of one include level on their parents, matched by key. The generator emits one sealed
     /// subclass per association (see <see cref="Stitch{TParent, TChild, TKey}"/>); includes use it when their
     /// rows come in a statement of their own.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Stitch<TParent, TChild>
         where TParent : class
         where TChild : class
@@ -21,6 +23,7 @@ namespace Associations
     }
 
     /// <summary>One load of an include level: its parents indexed by key, filled row by row.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class StitchBatch<TChild>
         where TChild : class
     {
@@ -46,6 +49,7 @@ namespace Associations
     /// parent and of a row, and how to set the navigation; the matching goes through a
     /// <c>Dictionary&lt;TKey, List&lt;TChild&gt;&gt;</c>, so keys are neither boxed nor compared through <c>object</c>.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Stitch<TParent, TChild, TKey> : Stitch<TParent, TChild>
         where TParent : class
         where TChild : class
