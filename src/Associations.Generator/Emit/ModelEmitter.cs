@@ -672,20 +672,21 @@ namespace Associations.Generator.Emit
                 }
                 else
                 {
-                    w.Line($"public static readonly {Internal}.TargetKeyedAssociation<{s}, {t}> {a.Name} = new(");
+                    w.Line($"public static readonly {Internal}.TargetKeyedAssociation<{s}, {t}> {a.Name} = new(new()");
+                    w.Line("{");
                     using (w.Indent())
                     {
-                        w.Line($"name: \"{a.Name}\",");
-                        w.Line($"kind: {Internal}.AssociationKind.{a.Kind},");
-                        w.Line($"sourceKey: static source => source.{a.SourceKey.Property},");
-                        w.Line($"sourceKeyProperty: \"{a.SourceKey.Property}\",");
-                        w.Line($"targetKey: static target => target.{a.Target.Key.Property},");
-                        w.Line($"targetKeyColumn: {t}.Columns.{a.Target.Key.Property},");
-                        w.Line($"foreignKeyColumn: {t}.Columns.{a.ForeignKey.Property},");
-                        w.Line($"getForeignKey: static target => target.{a.ForeignKey.Property},");
-                        w.Line($"setForeignKey: static (target, value) => target.{a.ForeignKey.Property} = {Cast(a.ForeignKey, "value")},");
-                        w.Line($"unlinkDeletes: {Bool(a.UnlinkDeletes)},");
-                        w.Line($"sql: new {Internal}.TargetKeyedSql(");
+                        w.Line($"Name = \"{a.Name}\",");
+                        w.Line($"Kind = {Internal}.AssociationKind.{a.Kind},");
+                        w.Line($"SourceKey = static source => source.{a.SourceKey.Property},");
+                        w.Line($"SourceKeyProperty = \"{a.SourceKey.Property}\",");
+                        w.Line($"TargetKey = static target => target.{a.Target.Key.Property},");
+                        w.Line($"TargetKeyColumn = {t}.Columns.{a.Target.Key.Property},");
+                        w.Line($"ForeignKeyColumn = {t}.Columns.{a.ForeignKey.Property},");
+                        w.Line($"GetForeignKey = static target => target.{a.ForeignKey.Property},");
+                        w.Line($"SetForeignKey = static (target, value) => target.{a.ForeignKey.Property} = {Cast(a.ForeignKey, "value")},");
+                        w.Line($"UnlinkDeletes = {Bool(a.UnlinkDeletes)},");
+                        w.Line($"Sql = new {Internal}.TargetKeyedSql(");
                         w.Line($"    select: {SqlText(d => d.SelectTargets(a, a.Kind == AssociationKind.HasOne))},");
                         w.Line($"    count: {SqlText(d => d.CountTargets(a))},");
                         w.Line($"    countKeys: {SqlText(d => d.CountKeys(a))},");
@@ -694,15 +695,16 @@ namespace Associations.Generator.Emit
                         w.Line($"    unlinkOthers: {SqlText(d => d.UnlinkOthers(a))},");
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
-                        w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
-                        w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
+                        w.Line($"SourceKeyColumn = {s}.Columns.{a.SourceKey.Property},");
+                        w.Line($"Stitch = new {s}.__Stitches.{a.Name}Stitch(),");
                         if (a.ScopeColumn is not null)
                         {
-                            w.Line($"scope: {t}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
-                            w.Line($"applyScope: static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
+                            w.Line($"Scope = {t}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
+                            w.Line($"ApplyScope = static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
                         }
-                        Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t);
+                        Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t, initializer: true);
                     }
+                    w.Line("});");
                 }
                 w.Line();
             }
@@ -801,8 +803,14 @@ namespace Associations.Generator.Emit
             w.Line("return false;");
         }
 
-        private static void Navigation(CodeWriter w, AssociationSpec a, string type)
+        private static void Navigation(CodeWriter w, AssociationSpec a, string type, bool initializer = false)
         {
+            if (initializer)
+            {
+                w.Line($"GetNavigation = static source => source.{a.Name},");
+                w.Line($"SetNavigation = static (source, value) => source.{a.Name} = ({type}?)value,");
+                return;
+            }
             w.Line($"getNavigation: static source => source.{a.Name},");
             w.Line($"setNavigation: static (source, value) => source.{a.Name} = ({type}?)value);");
         }

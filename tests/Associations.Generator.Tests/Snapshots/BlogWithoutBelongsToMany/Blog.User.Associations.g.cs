@@ -410,18 +410,19 @@ namespace Blog
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Profile> Profile = new(
-                name: "Profile",
-                kind: global::Associations.Internal.AssociationKind.HasOne,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Blog.Profile.Columns.Id,
-                foreignKeyColumn: global::Blog.Profile.Columns.UserId,
-                getForeignKey: static target => target.UserId,
-                setForeignKey: static (target, value) => target.UserId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Profile> Profile = new(new()
+            {
+                Name = "Profile",
+                Kind = global::Associations.Internal.AssociationKind.HasOne,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Blog.Profile.Columns.Id,
+                ForeignKeyColumn = global::Blog.Profile.Columns.UserId,
+                GetForeignKey = static target => target.UserId,
+                SetForeignKey = static (target, value) => target.UserId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Bio\", \"UserId\" FROM \"Profiles\" WHERE \"UserId\" = @p0 LIMIT 1"),
                     count: new("SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -430,23 +431,25 @@ namespace Blog
                     unlinkOthers: new("UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.ProfileStitch(),
-                getNavigation: static source => source.Profile,
-                setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
+                SourceKeyColumn = global::Blog.User.Columns.Id,
+                Stitch = new global::Blog.User.__Stitches.ProfileStitch(),
+                GetNavigation = static source => source.Profile,
+                SetNavigation = static (source, value) => source.Profile = (global::Blog.Profile?)value,
+            });
 
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Post> Articles = new(
-                name: "Articles",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Blog.Post.Columns.Id,
-                foreignKeyColumn: global::Blog.Post.Columns.AuthorId,
-                getForeignKey: static target => target.AuthorId,
-                setForeignKey: static (target, value) => target.AuthorId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Post> Articles = new(new()
+            {
+                Name = "Articles",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Blog.Post.Columns.Id,
+                ForeignKeyColumn = global::Blog.Post.Columns.AuthorId,
+                GetForeignKey = static target => target.AuthorId,
+                SetForeignKey = static (target, value) => target.AuthorId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Title\", \"AuthorId\" FROM \"Posts\" WHERE \"AuthorId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -455,10 +458,11 @@ namespace Blog
                     unlinkOthers: new("UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.ArticlesStitch(),
-                getNavigation: static source => source.Articles,
-                setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
+                SourceKeyColumn = global::Blog.User.Columns.Id,
+                Stitch = new global::Blog.User.__Stitches.ArticlesStitch(),
+                GetNavigation = static source => source.Articles,
+                SetNavigation = static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value,
+            });
 
         }
 

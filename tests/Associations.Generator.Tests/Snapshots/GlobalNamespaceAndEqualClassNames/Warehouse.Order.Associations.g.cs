@@ -406,18 +406,19 @@ namespace Warehouse
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Warehouse.Order, global::Warehouse.Item> Items = new(
-                name: "Items",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Warehouse.Item.Columns.Id,
-                foreignKeyColumn: global::Warehouse.Item.Columns.OrderId,
-                getForeignKey: static target => target.OrderId,
-                setForeignKey: static (target, value) => target.OrderId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Warehouse.Order, global::Warehouse.Item> Items = new(new()
+            {
+                Name = "Items",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Warehouse.Item.Columns.Id,
+                ForeignKeyColumn = global::Warehouse.Item.Columns.OrderId,
+                GetForeignKey = static target => target.OrderId,
+                SetForeignKey = static (target, value) => target.OrderId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Shelf\", \"OrderId\" FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -426,10 +427,11 @@ namespace Warehouse
                     unlinkOthers: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Warehouse.Order.Columns.Id,
-                stitch: new global::Warehouse.Order.__Stitches.ItemsStitch(),
-                getNavigation: static source => source.Items,
-                setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value);
+                SourceKeyColumn = global::Warehouse.Order.Columns.Id,
+                Stitch = new global::Warehouse.Order.__Stitches.ItemsStitch(),
+                GetNavigation = static source => source.Items,
+                SetNavigation = static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value,
+            });
 
             public static readonly global::Associations.Internal.BelongsToAssociation<global::Warehouse.Order, global::Sales.Order> SalesOrder = new(
                 name: "SalesOrder",

@@ -180,18 +180,19 @@ namespace Family
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Family.Person, global::Family.Person> Father = new(
-                name: "Father",
-                kind: global::Associations.Internal.AssociationKind.HasOne,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Family.Person.Columns.Id,
-                foreignKeyColumn: global::Family.Person.Columns.FatherId,
-                getForeignKey: static target => target.FatherId,
-                setForeignKey: static (target, value) => target.FatherId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Family.Person, global::Family.Person> Father = new(new()
+            {
+                Name = "Father",
+                Kind = global::Associations.Internal.AssociationKind.HasOne,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Family.Person.Columns.Id,
+                ForeignKeyColumn = global::Family.Person.Columns.FatherId,
+                GetForeignKey = static target => target.FatherId,
+                SetForeignKey = static (target, value) => target.FatherId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Name\", \"FatherId\" FROM \"People\" WHERE \"FatherId\" = @p0 LIMIT 1"),
                     count: new("SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -200,10 +201,11 @@ namespace Family
                     unlinkOthers: new("UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Family.Person.Columns.Id,
-                stitch: new global::Family.Person.__Stitches.FatherStitch(),
-                getNavigation: static source => source.Father,
-                setNavigation: static (source, value) => source.Father = (global::Family.Person?)value);
+                SourceKeyColumn = global::Family.Person.Columns.Id,
+                Stitch = new global::Family.Person.__Stitches.FatherStitch(),
+                GetNavigation = static source => source.Father,
+                SetNavigation = static (source, value) => source.Father = (global::Family.Person?)value,
+            });
 
         }
 

@@ -564,18 +564,19 @@ namespace League
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> HomeGames = new(
-                name: "HomeGames",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::League.Game.Columns.Id,
-                foreignKeyColumn: global::League.Game.Columns.HomeTeamId,
-                getForeignKey: static target => target.HomeTeamId,
-                setForeignKey: static (target, value) => target.HomeTeamId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> HomeGames = new(new()
+            {
+                Name = "HomeGames",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::League.Game.Columns.Id,
+                ForeignKeyColumn = global::League.Game.Columns.HomeTeamId,
+                GetForeignKey = static target => target.HomeTeamId,
+                SetForeignKey = static (target, value) => target.HomeTeamId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"HomeScore\", \"AwayScore\", \"HomeTeamId\", \"AwayTeamId\" FROM \"Games\" WHERE \"HomeTeamId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -584,23 +585,25 @@ namespace League
                     unlinkOthers: new("UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.HomeGamesStitch(),
-                getNavigation: static source => source.HomeGames,
-                setNavigation: static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
+                SourceKeyColumn = global::League.Team.Columns.Id,
+                Stitch = new global::League.Team.__Stitches.HomeGamesStitch(),
+                GetNavigation = static source => source.HomeGames,
+                SetNavigation = static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value,
+            });
 
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> AwayGames = new(
-                name: "AwayGames",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::League.Game.Columns.Id,
-                foreignKeyColumn: global::League.Game.Columns.AwayTeamId,
-                getForeignKey: static target => target.AwayTeamId,
-                setForeignKey: static (target, value) => target.AwayTeamId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> AwayGames = new(new()
+            {
+                Name = "AwayGames",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::League.Game.Columns.Id,
+                ForeignKeyColumn = global::League.Game.Columns.AwayTeamId,
+                GetForeignKey = static target => target.AwayTeamId,
+                SetForeignKey = static (target, value) => target.AwayTeamId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"HomeScore\", \"AwayScore\", \"HomeTeamId\", \"AwayTeamId\" FROM \"Games\" WHERE \"AwayTeamId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -609,10 +612,11 @@ namespace League
                     unlinkOthers: new("UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.AwayGamesStitch(),
-                getNavigation: static source => source.AwayGames,
-                setNavigation: static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
+                SourceKeyColumn = global::League.Team.Columns.Id,
+                Stitch = new global::League.Team.__Stitches.AwayGamesStitch(),
+                GetNavigation = static source => source.AwayGames,
+                SetNavigation = static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value,
+            });
 
         }
 

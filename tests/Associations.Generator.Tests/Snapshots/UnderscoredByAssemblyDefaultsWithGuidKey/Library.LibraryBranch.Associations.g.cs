@@ -322,18 +322,19 @@ namespace Library
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Library.LibraryBranch, global::Library.BookCopy> Copies = new(
-                name: "Copies",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.BranchId,
-                sourceKeyProperty: "BranchId",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Library.BookCopy.Columns.Id,
-                foreignKeyColumn: global::Library.BookCopy.Columns.LibraryBranchBranchId,
-                getForeignKey: static target => target.LibraryBranchBranchId,
-                setForeignKey: static (target, value) => target.LibraryBranchBranchId = (global::System.Guid?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Library.LibraryBranch, global::Library.BookCopy> Copies = new(new()
+            {
+                Name = "Copies",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.BranchId,
+                SourceKeyProperty = "BranchId",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Library.BookCopy.Columns.Id,
+                ForeignKeyColumn = global::Library.BookCopy.Columns.LibraryBranchBranchId,
+                GetForeignKey = static target => target.LibraryBranchBranchId,
+                SetForeignKey = static (target, value) => target.LibraryBranchBranchId = (global::System.Guid?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"id\", \"shelf_code\", \"isbn13\", \"library_branch_branch_id\" FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0 AND \"id\" = ANY(@p1)"),
@@ -342,10 +343,11 @@ namespace Library
                     unlinkOthers: new("UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
-                stitch: new global::Library.LibraryBranch.__Stitches.CopiesStitch(),
-                getNavigation: static source => source.Copies,
-                setNavigation: static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value);
+                SourceKeyColumn = global::Library.LibraryBranch.Columns.BranchId,
+                Stitch = new global::Library.LibraryBranch.__Stitches.CopiesStitch(),
+                GetNavigation = static source => source.Copies,
+                SetNavigation = static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value,
+            });
 
         }
 

@@ -327,18 +327,19 @@ namespace Shop
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Shop.Customer, global::Shop.PurchaseOrder> Orders = new(
-                name: "Orders",
-                kind: global::Associations.Internal.AssociationKind.HasMany,
-                sourceKey: static source => source.Code,
-                sourceKeyProperty: "Code",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Shop.PurchaseOrder.Columns.Id,
-                foreignKeyColumn: global::Shop.PurchaseOrder.Columns.CustomerCode,
-                getForeignKey: static target => target.CustomerCode,
-                setForeignKey: static (target, value) => target.CustomerCode = (string?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Internal.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Shop.Customer, global::Shop.PurchaseOrder> Orders = new(new()
+            {
+                Name = "Orders",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Code,
+                SourceKeyProperty = "Code",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Shop.PurchaseOrder.Columns.Id,
+                ForeignKeyColumn = global::Shop.PurchaseOrder.Columns.CustomerCode,
+                GetForeignKey = static target => target.CustomerCode,
+                SetForeignKey = static (target, value) => target.CustomerCode = (string?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"id\", \"total_amount\", \"placed_at\", \"customer_code\" FROM \"purchase_orders\" WHERE \"customer_code\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0 AND \"id\" = ANY(@p1)"),
@@ -347,10 +348,11 @@ namespace Shop
                     unlinkOthers: new("UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Shop.Customer.Columns.Code,
-                stitch: new global::Shop.Customer.__Stitches.OrdersStitch(),
-                getNavigation: static source => source.Orders,
-                setNavigation: static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value);
+                SourceKeyColumn = global::Shop.Customer.Columns.Code,
+                Stitch = new global::Shop.Customer.__Stitches.OrdersStitch(),
+                GetNavigation = static source => source.Orders,
+                SetNavigation = static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value,
+            });
 
         }
 
