@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Associations.Internal
 {
@@ -55,6 +56,12 @@ namespace Associations.Internal
         where TChild : class
         where TKey : notnull
     {
+        /// <summary>For the generated stitches (the base class admits this one subclass only).</summary>
+        [SuppressMessage("ApiDesign", "RS0022", Justification = "Generated code derives from this class: opening Stitch<TParent, TChild> to it is the point.")]
+        protected Stitch()
+        {
+        }
+
         /// <summary>The key a parent's rows carry; false when it has none (a null foreign key).</summary>
         protected abstract bool TryGetParentKey(TParent parent, out TKey key);
 
