@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using Associations.Tests.Infrastructure;
+using Associations.Tests.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Associations.Tests.Infrastructure;
-using Associations.Tests.Models;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

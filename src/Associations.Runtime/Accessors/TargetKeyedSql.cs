@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Associations.Metadata;
 
 namespace Associations.Internal
 {

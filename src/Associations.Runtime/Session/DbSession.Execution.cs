@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
-using Microsoft.Extensions.Logging;
 
 namespace Associations
 {
