@@ -1,5 +1,3 @@
-using Associations;
-
 namespace Associations.Benchmarks;
 
 // The Associations models of the benchmark data set. The ADO.NET and Dapper contenders read into

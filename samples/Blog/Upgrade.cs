@@ -1,8 +1,7 @@
 using Associations;
+using Blog.V2; // the version-2 extension methods (IncludeArticles, …); V2 types are still named V2.X here
 
 namespace Blog;
-
-using Blog.V2; // the version-2 extension methods (IncludeArticles, …); V2 types are still named V2.X here
 
 /// <summary>
 /// `--upgrade`: moves the blog's database from the first version of the models (Models.cs) to the second

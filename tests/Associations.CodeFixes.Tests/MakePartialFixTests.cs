@@ -1,5 +1,4 @@
 using Associations.CodeFixes.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Associations.CodeFixes.Tests;

@@ -552,7 +552,7 @@ public class RobustnessTests
             Header + "namespace B;\n\n[BelongsTo(typeof(A.User))]\npublic partial class Post { public int Id { get; set; } }\n");
 
         // Model names that shadow types the generated code uses (it must qualify them).
-        string[] shadowing = { "Task", "List", "Guid", "String", "Int32", "DateTime", "Nullable", "Func", "IEnumerable", "CancellationToken", "Enumerable", "Array", "Object", "Query", "DbSession", "StringColumn", "Condition", "IModel", "Metadata", "ModelMetadata", "Accessors", "Associations", "System", "Global", "EditorBrowsable", "Math", "Convert", "Type", "Exception" };
+        string[] shadowing = { "Task", "List", "Guid", "String", "Int32", "DateTime", "Nullable", "Func", "IEnumerable", "CancellationToken", "Enumerable", "Array", "Object", "Query", "DbSession", "StringColumn", "Condition", "IModel", "Metadata", "ModelMetadata", "Accessors", "Internal", "Associations", "System", "Global", "EditorBrowsable", "Math", "Convert", "Type", "Exception" };
         foreach (var name in shadowing)
         {
             Add($"model named {name}", true, Header.Replace("using System.Collections.Generic;\n", "") + $"namespace Shadow;\n\n[HasMany(typeof({name}))]\n[BelongsToMany(typeof(Tag), Through = \"UserTags\")]\npublic partial class User {{ public int Id {{ get; set; }} }}\n\n"

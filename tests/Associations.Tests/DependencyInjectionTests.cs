@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using Associations.Tests.Infrastructure;
+using Associations.Tests.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Associations.Tests.Infrastructure;
-using Associations.Tests.Models;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -169,7 +169,7 @@ public class DependencyInjectionTests
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         Assert.Equal(DialectKind.PostgreSql, db.Dialect.Kind);
-        Assert.Equal(1, Convert.ToInt32(await db.ScalarAsync("SELECT 1", [])));
+        Assert.Equal(1, await db.ScalarSqlAsync<int>("SELECT 1", []));
     }
 
     [Theory, Postgres]
@@ -183,6 +183,6 @@ public class DependencyInjectionTests
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         Assert.IsType<NpgsqlConnection>(db.Connection);
-        Assert.Equal(2, Convert.ToInt32(await db.ScalarAsync("SELECT @p0 + 1", [1])));
+        Assert.Equal(2, await db.ScalarSqlAsync<int>("SELECT @p0 + 1", [1]));
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Associations.Tests.Infrastructure;
 using Associations.Tests.Models;

@@ -50,7 +50,7 @@ public class ObservabilityTests
     {
         var logger = new RecordingLogger();
         await using var db = new DbSession(new SqliteConnection("Data Source=:memory:"), logger: logger);
-        await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteAsync("SELECT * FROM \"Missing\"", []));
+        await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteSqlAsync("SELECT * FROM \"Missing\"", []));
         var failed = Assert.Single(logger.Entries, e => e.EventId == AssociationsEvents.CommandFailed);
         Assert.Equal(LogLevel.Error, failed.Level);
         Assert.IsType<SqliteException>(failed.Exception);

@@ -170,13 +170,13 @@ public class PreparedStatementTests
         object?[][] values = [[1], [2], [3], [4L], ["five"], [6], [null], [7.5m]];
         string?[] expected = ["1", "2", "3", "4", "five", "6", null, "7.5"];
         for (var i = 0; i < values.Length; i++)
-            Assert.Equal(expected[i], (await db.ScalarAsync(sql, values[i]))?.ToString());
+            Assert.Equal(expected[i], await db.ScalarSqlAsync<string>(sql, values[i]));
 
         // Nulls first: the statement is prepared only once every value is given.
         const string other = "SELECT CAST(@p0 AS TEXT) AS v";
         values = [[null], [null], [null], [1], [2], [3L], [null], ["s"], [4]];
         expected = [null, null, null, "1", "2", "3", null, "s", "4"];
         for (var i = 0; i < values.Length; i++)
-            Assert.Equal(expected[i], (await db.ScalarAsync(other, values[i]))?.ToString());
+            Assert.Equal(expected[i], await db.ScalarSqlAsync<string>(other, values[i]));
     }
 }

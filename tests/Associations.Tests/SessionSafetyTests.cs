@@ -278,12 +278,20 @@ public class SessionSafetyTests
         Assert.DoesNotContain("1010", error.Message);
     }
 
-    [Fact]
-    public void Key_list_text_cuts_after_ten()
+    [Theory, Sqlite]
+    public async Task A_message_lists_ten_keys_whole_and_cuts_after_ten(string engine)
     {
-        Assert.Equal("1, 2, 3", DbSession.KeyListText(new object[] { 1, 2, 3 }));
-        Assert.Equal("1, 2, 3, 4, 5, 6, 7, 8, 9, 10", DbSession.KeyListText(Enumerable.Range(1, 10).Cast<object?>()));
-        Assert.Equal("1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and 1 more", DbSession.KeyListText(Enumerable.Range(1, 11).Cast<object?>()));
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<User>();
+        var john = await db.InsertAsync(new User { Name = "John" });
+
+        async Task<string> MissingAsync(int count) =>
+            (await Assert.ThrowsAsync<AssociationException>(() => john.AddArticlesAsync(db, Enumerable.Range(1, count)))).Message;
+
+        Assert.Contains("has Id 1, 2, 3. Nothing was changed.", await MissingAsync(3));
+        Assert.Contains("has Id 1, 2, 3, 4, 5, 6, 7, 8, 9, 10. Nothing was changed.", await MissingAsync(10));
+        Assert.Contains("has Id 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … and 1 more. Nothing was changed.", await MissingAsync(11));
     }
 
     // ---- issue 13.10: a caller's own transaction, and TransactionScope

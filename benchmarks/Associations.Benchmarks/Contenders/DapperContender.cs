@@ -1,7 +1,7 @@
 using System.Data;
+using System.Data.Common;
 using Associations.Benchmarks.Data;
 using Dapper;
-using System.Data.Common;
 
 namespace Associations.Benchmarks.Contenders;
 

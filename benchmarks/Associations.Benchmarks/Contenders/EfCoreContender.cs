@@ -1,7 +1,7 @@
-using Associations.Benchmarks.Data;
 using System.Data.Common;
-using Npgsql;
+using Associations.Benchmarks.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Associations.Benchmarks.Contenders;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Associations;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;

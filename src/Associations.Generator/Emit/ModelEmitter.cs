@@ -15,7 +15,7 @@ namespace Associations.Generator.Emit
         private const string Ct = "global::System.Threading.CancellationToken";
         private const string Task = "global::System.Threading.Tasks.Task";
         private const string Meta = "global::Associations.Metadata";
-        private const string Acc = "global::Associations.Accessors";
+        private const string Internal = "global::Associations.Internal";
         private static readonly SqlDialect[] Dialects = { SqlDialect.Sqlite, SqlDialect.PostgreSql };
         private static readonly HashSet<string> ReservedParameters = new HashSet<string> { "db", "query", "key", "keys", "cancellationToken", "through" };
 
@@ -185,7 +185,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Whether <paramref name=\"{Bare(one)}\"/> is one of the {what}.", has);
             w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, new[] {{ global::Associations.Internal.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> is one of the {what}.", has);
             w.Line($"{access} {Task}<bool> Has{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
@@ -193,7 +193,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Whether every one of <paramref name=\"{Bare(many)}\"/> is among the {what} (true for none).", has);
             w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
+            w.Line($"    => {link}.HasAsync(db, this, global::Associations.Internal.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
             w.Line();
             Doc(w, $"Whether every <c>{a.Target.ModelName}</c> of <paramref name=\"keys\"/> is among the {what} (true for none).", has);
             w.Line($"{access} {Task}<bool> Has{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
@@ -204,7 +204,7 @@ namespace Associations.Generator.Emit
                 + (m2m ? $" A target's own <c>{j!.NavigationProperty}</c> is its payload; <paramref name=\"through\"/> is the payload of the others." : "");
             Doc(w, setDoc, set);
             w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.SetAsync(db, this, global::Associations.Internal.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Replaces the {what} with the rows of <paramref name=\"keys\"/>, atomically.{unlink}", set);
             w.Line($"{access} {Task} Set{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
@@ -213,7 +213,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Adds <paramref name=\"{Bare(one)}\"/> to the {what} (a no-op when it is already there) and {linkWord}.", add);
             w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.AddAsync(db, this, new[] {{ global::Associations.Internal.Arg.NotNull({one}, nameof({one})) }}, null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> to the {what}.", add);
             w.Line($"{access} {Task} Add{a.Singular}Async({Db} db, {k} key{through}, {Ct} cancellationToken = default)");
@@ -221,7 +221,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Adds <paramref name=\"{Bare(many)}\"/> to the {what}, atomically; duplicates are ignored.", add);
             w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
+            w.Line($"    => {link}.AddAsync(db, this, global::Associations.Internal.Arg.NotNull({many}, nameof({many})), null{throughArg}, cancellationToken);");
             w.Line();
             Doc(w, $"Adds the rows of <paramref name=\"keys\"/> to the {what}, atomically; duplicates are ignored.", add);
             w.Line($"{access} {Task} Add{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys{through}, {Ct} cancellationToken = default)");
@@ -230,7 +230,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Removes <paramref name=\"{Bare(one)}\"/> from the {what} (rows not linked to it are left alone).{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ global::Associations.Accessors.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, new[] {{ global::Associations.Internal.Arg.NotNull({one}, nameof({one})) }}, null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> from the {what}.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Singular}Async({Db} db, {k} key, {Ct} cancellationToken = default)");
@@ -238,7 +238,7 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Removes <paramref name=\"{Bare(many)}\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{t}> {many}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
+            w.Line($"    => {link}.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull({many}, nameof({many})), null, cancellationToken);");
             w.Line();
             Doc(w, $"Removes the rows of <paramref name=\"keys\"/> from the {what}, atomically.{unlink}", remove);
             w.Line($"{access} {Task} Remove{a.Name}Async({Db} db, global::System.Collections.Generic.IEnumerable<{k}> keys, {Ct} cancellationToken = default)");
@@ -247,7 +247,7 @@ namespace Associations.Generator.Emit
 
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as one of the {what} ({(m2m ? "and its junction row, in one transaction" : $"its <c>{a.ForeignKey.Property}</c> set")}) and returns it with its key.", create);
             w.Line($"{access} {Task}<{t}> Create{a.Singular}Async({Db} db, {t} {one}{through}, {Ct} cancellationToken = default)");
-            w.Line($"    => {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})){throughArg}, cancellationToken);");
+            w.Line($"    => {link}.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull({one}, nameof({one})){throughArg}, cancellationToken);");
             w.Line();
         }
 
@@ -299,7 +299,7 @@ namespace Associations.Generator.Emit
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(AsModel(a.Target)));
             w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
+            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
             w.Line("}");
             w.Line();
@@ -348,7 +348,7 @@ namespace Associations.Generator.Emit
                 d => d.Insert(AsModel(a.Target)), d => d.SetForeignKey(a));
             w.Line($"{access} async {Task}<{t}> Create{a.Name}Async({Db} db, {t} {one}, {Ct} cancellationToken = default)");
             w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
+            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull({one}, nameof({one})), cancellationToken).ConfigureAwait(false);");
             w.Line($"    return {a.Name};");
             w.Line("}");
             w.Line();
@@ -463,7 +463,7 @@ namespace Associations.Generator.Emit
                 else
                     w.Line("uniqueConstraints: new global::System.Collections.Generic.IReadOnlyList<string>[] { "
                         + string.Join(", ", model.UniqueConstraints.Select(u => "new[] { " + string.Join(", ", u.Columns.Select(c => "\"" + Escape(c) + "\"")) + " }")) + " },");
-                w.Line($"statements: new {Meta}.ModelStatements(");
+                w.Line($"statements: new global::Associations.Internal.ModelStatements(");
                 w.Line($"    insert: {SqlText(d => d.Insert(model))},");
                 w.Line($"    update: {SqlText(d => d.Update(model))},");
                 w.Line($"    delete: {SqlText(d => d.Delete(model))},");
@@ -540,11 +540,11 @@ namespace Associations.Generator.Emit
             if (model.Associations.Count > 0)
             {
                 w.Line();
-                w.Line($"public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<{t}>> GraphLinks => __Graph.Links;");
+                w.Line($"public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<{t}>> GraphLinks => __Graph.Links;");
                 w.Line();
                 w.Line("private static class __Graph");
                 w.Line("{");
-                w.Line($"    public static readonly global::Associations.Accessors.IGraphLink<{t}>[] Links = {{ {string.Join(", ", model.Associations.Select(a => "__Associations." + a.Name))} }};");
+                w.Line($"    public static readonly global::Associations.Internal.IGraphLink<{t}>[] Links = {{ {string.Join(", ", model.Associations.Select(a => "__Associations." + a.Name))} }};");
                 w.Line("}");
             }
             var created = model.Columns.FirstOrDefault(c => c.Lifecycle == "CreatedAt");
@@ -609,7 +609,7 @@ namespace Associations.Generator.Emit
                     var keys = $"{j.SourceColumn.Property} = ({j.SourceColumn.PropertyType})sourceKey, {j.TargetColumn.Property} = ({j.TargetColumn.PropertyType})targetKey"
                         + (a.ScopeColumn is null ? "" : $", {a.ScopeColumn.Property} = {a.ScopeLiteral}");
                     if (a.ScopeColumn is not null) copy = string.Join("", j.Payload.Where(c => c.Property != a.ScopeColumn.Property).Select(c => $"{c.Property} = payload.{c.Property}, "));
-                    w.Line($"public static readonly {Acc}.BelongsToManyAssociation<{s}, {t}, {jt}> {a.Name} = new(");
+                    w.Line($"public static readonly {Internal}.BelongsToManyAssociation<{s}, {t}, {jt}> {a.Name} = new(");
                     using (w.Indent())
                     {
                         w.Line($"name: \"{a.Name}\",");
@@ -626,7 +626,7 @@ namespace Associations.Generator.Emit
                         w.Line($"getJunction: static target => target.{j.NavigationProperty},");
                         w.Line($"setJunction: static (target, value) => target.{j.NavigationProperty} = value,");
                         w.Line($"unique: {Bool(j.Unique)},");
-                        w.Line($"sql: new {Acc}.JunctionSql(");
+                        w.Line($"sql: new {Internal}.JunctionSql(");
                         w.Line($"    select: {SqlText(d => d.SelectThrough(a, false))},");
                         w.Line($"    count: {SqlText(d => d.SelectThrough(a, true))},");
                         w.Line($"    countKeys: {SqlText(d => d.CountJunctionKeys(a))},");
@@ -652,7 +652,7 @@ namespace Associations.Generator.Emit
                 }
                 else if (a.Kind == AssociationKind.BelongsTo)
                 {
-                    w.Line($"public static readonly {Acc}.BelongsToAssociation<{s}, {t}> {a.Name} = new(");
+                    w.Line($"public static readonly {Internal}.BelongsToAssociation<{s}, {t}> {a.Name} = new(");
                     using (w.Indent())
                     {
                         w.Line($"name: \"{a.Name}\",");
@@ -661,7 +661,7 @@ namespace Associations.Generator.Emit
                         w.Line($"setForeignKey: static (source, value) => source.{a.ForeignKey.Property} = {Cast(a.ForeignKey, "value")},");
                         w.Line($"targetKey: static target => target.{a.TargetKey.Property},");
                         w.Line($"targetKeyColumn: {t}.Columns.{a.TargetKey.Property},");
-                        w.Line($"sql: new {Acc}.SourceKeyedSql(");
+                        w.Line($"sql: new {Internal}.SourceKeyedSql(");
                         w.Line($"    select: {SqlText(d => d.SelectReferenced(a))},");
                         w.Line($"    setForeignKey: {SqlText(d => d.SetForeignKey(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.TargetKey))}),");
@@ -672,20 +672,21 @@ namespace Associations.Generator.Emit
                 }
                 else
                 {
-                    w.Line($"public static readonly {Acc}.TargetKeyedAssociation<{s}, {t}> {a.Name} = new(");
+                    w.Line($"public static readonly {Internal}.TargetKeyedAssociation<{s}, {t}> {a.Name} = new(new()");
+                    w.Line("{");
                     using (w.Indent())
                     {
-                        w.Line($"name: \"{a.Name}\",");
-                        w.Line($"kind: {Acc}.AssociationKind.{a.Kind},");
-                        w.Line($"sourceKey: static source => source.{a.SourceKey.Property},");
-                        w.Line($"sourceKeyProperty: \"{a.SourceKey.Property}\",");
-                        w.Line($"targetKey: static target => target.{a.Target.Key.Property},");
-                        w.Line($"targetKeyColumn: {t}.Columns.{a.Target.Key.Property},");
-                        w.Line($"foreignKeyColumn: {t}.Columns.{a.ForeignKey.Property},");
-                        w.Line($"getForeignKey: static target => target.{a.ForeignKey.Property},");
-                        w.Line($"setForeignKey: static (target, value) => target.{a.ForeignKey.Property} = {Cast(a.ForeignKey, "value")},");
-                        w.Line($"unlinkDeletes: {Bool(a.UnlinkDeletes)},");
-                        w.Line($"sql: new {Acc}.TargetKeyedSql(");
+                        w.Line($"Name = \"{a.Name}\",");
+                        w.Line($"Kind = {Internal}.AssociationKind.{a.Kind},");
+                        w.Line($"SourceKey = static source => source.{a.SourceKey.Property},");
+                        w.Line($"SourceKeyProperty = \"{a.SourceKey.Property}\",");
+                        w.Line($"TargetKey = static target => target.{a.Target.Key.Property},");
+                        w.Line($"TargetKeyColumn = {t}.Columns.{a.Target.Key.Property},");
+                        w.Line($"ForeignKeyColumn = {t}.Columns.{a.ForeignKey.Property},");
+                        w.Line($"GetForeignKey = static target => target.{a.ForeignKey.Property},");
+                        w.Line($"SetForeignKey = static (target, value) => target.{a.ForeignKey.Property} = {Cast(a.ForeignKey, "value")},");
+                        w.Line($"UnlinkDeletes = {Bool(a.UnlinkDeletes)},");
+                        w.Line($"Sql = new {Internal}.TargetKeyedSql(");
                         w.Line($"    select: {SqlText(d => d.SelectTargets(a, a.Kind == AssociationKind.HasOne))},");
                         w.Line($"    count: {SqlText(d => d.CountTargets(a))},");
                         w.Line($"    countKeys: {SqlText(d => d.CountKeys(a))},");
@@ -694,15 +695,16 @@ namespace Associations.Generator.Emit
                         w.Line($"    unlinkOthers: {SqlText(d => d.UnlinkOthers(a))},");
                         w.Line($"    lockSource: {SqlText(d => d.LockSource(a))},");
                         w.Line($"    existingKeys: {SqlText(d => d.ExistingTargetKeys(a, a.Target.Key))}),");
-                        w.Line($"sourceKeyColumn: {s}.Columns.{a.SourceKey.Property},");
-                        w.Line($"stitch: new {s}.__Stitches.{a.Name}Stitch(),");
+                        w.Line($"SourceKeyColumn = {s}.Columns.{a.SourceKey.Property},");
+                        w.Line($"Stitch = new {s}.__Stitches.{a.Name}Stitch(),");
                         if (a.ScopeColumn is not null)
                         {
-                            w.Line($"scope: {t}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
-                            w.Line($"applyScope: static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
+                            w.Line($"Scope = {t}.Columns.{a.ScopeColumn.Property} == {a.ScopeLiteral},");
+                            w.Line($"ApplyScope = static target => target.{a.ScopeColumn.Property} = {a.ScopeLiteral},");
                         }
-                        Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t);
+                        Navigation(w, a, a.Kind == AssociationKind.HasMany ? $"global::System.Collections.Generic.List<{t}>" : t, initializer: true);
                     }
+                    w.Line("});");
                 }
                 w.Line();
             }
@@ -746,7 +748,7 @@ namespace Associations.Generator.Emit
                     ? $"its <c>{childKey.Property}</c>"
                     : $"its junction row's <c>{a.Junction!.Table.ModelName}.{childKey.Property}</c>";
                 w.Summary($"<c>{a.Name}</c>: a <c>{CodeWriter.Xml(a.Target.ModelName)}</c> row belongs to the <c>{CodeWriter.Xml(model.Name)}</c> whose <c>{parentKey.Property}</c> equals {childSide}.");
-                w.Open($"internal sealed class {a.Name}Stitch : global::Associations.Stitch<{s}, {t}, {key}>"); // the suffix keeps it apart from its members
+                w.Open($"internal sealed class {a.Name}Stitch : global::Associations.Internal.Stitch<{s}, {t}, {key}>"); // the suffix keeps it apart from its members
                 w.Open($"protected override bool TryGetParentKey({s} parent, out {key} key)");
                 KeyBody(w, "parent", parentKey);
                 w.Close();
@@ -801,8 +803,14 @@ namespace Associations.Generator.Emit
             w.Line("return false;");
         }
 
-        private static void Navigation(CodeWriter w, AssociationSpec a, string type)
+        private static void Navigation(CodeWriter w, AssociationSpec a, string type, bool initializer = false)
         {
+            if (initializer)
+            {
+                w.Line($"GetNavigation = static source => source.{a.Name},");
+                w.Line($"SetNavigation = static (source, value) => source.{a.Name} = ({type}?)value,");
+                return;
+            }
             w.Line($"getNavigation: static source => source.{a.Name},");
             w.Line($"setNavigation: static (source, value) => source.{a.Name} = ({type}?)value);");
         }
@@ -948,7 +956,7 @@ namespace Associations.Generator.Emit
         /// half of the runtime's type map), or the provider's own getter where every stored value fits.</summary>
         private static string ReadExpression(string model, ColumnSpec c, string ordinal)
         {
-            const string values = "global::Associations.Metadata.ColumnValues.";
+            const string values = "global::Associations.Internal.ColumnValues.";
             var names = $"\"{model}\", \"{c.Property.TrimStart('@')}\"";
             string Checked(string method) => $"{values}{method}(reader, {ordinal}, {names})";
             string Plain(string method) => $"{values}{method}(reader, {ordinal})";

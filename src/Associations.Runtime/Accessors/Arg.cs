@@ -1,7 +1,7 @@
 using System;
 using System.ComponentModel;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>Argument checks generated accessors make, so that a null names the accessor's own parameter (plumbing).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>The kinds of association.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public enum AssociationKind
     {
         /// <summary>One-to-one, key on the target.</summary>
@@ -25,6 +27,7 @@ namespace Associations.Accessors
     /// The run-time half of one association: its name, its statements per dialect (written by the
     /// generator) and typed delegates to read and write keys. Generated accessors call into it.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Association<TSource, TTarget> : IGraphLink<TSource>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>
@@ -146,7 +149,7 @@ namespace Associations.Accessors
 
     /// <summary>How <c>InsertAsync</c> saves what a new row's loaded navigation holds (a graph insert): generated metadata lists
     /// the model's associations as links (plumbing).</summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public interface IGraphLink<TSource>
     {
         /// <summary>Whether the navigation of <paramref name="source"/> holds anything.</summary>

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>BelongsTo: the foreign key lives on the source and references the target's key.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class BelongsToAssociation<TSource, TTarget> : Association<TSource, TTarget>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -7,9 +8,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>The statements of a BelongsToMany association, per dialect. <c>@p0</c> is always the source key.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class JunctionSql
     {
         /// <summary>Holds the statements.</summary>
@@ -73,6 +75,7 @@ namespace Associations.Accessors
     /// BelongsToMany: rows of a junction model link sources and targets. Adding is insert-or-ignore
     /// (insert-or-update with a payload), so concurrent adds of one pair leave one row and never fail.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class BelongsToManyAssociation<TSource, TTarget, TJunction> : Association<TSource, TTarget>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>

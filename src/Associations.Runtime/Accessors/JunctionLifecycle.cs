@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>
     /// What a BelongsToMany association does differently when its junction model has lifecycle columns (SPEC §12): a

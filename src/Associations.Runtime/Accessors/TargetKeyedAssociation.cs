@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Associations.Metadata;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>
     /// HasOne and HasMany: the foreign key lives on the target. Every write is one transaction (or a
     /// savepoint of the ambient one); the foreign keys of the instances given are kept in step.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public class TargetKeyedAssociation<TSource, TTarget> : Association<TSource, TTarget>
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>
@@ -23,40 +24,27 @@ namespace Associations.Accessors
         private readonly Action<TTarget>? _applyScope;
         private readonly Stitch<TSource, TTarget> _stitch;
 
-        /// <summary>Creates the association (generated code).</summary>
-        public TargetKeyedAssociation(
-            string name,
-            AssociationKind kind,
-            Func<TSource, object?> sourceKey,
-            string sourceKeyProperty,
-            Func<TTarget, object?> targetKey,
-            IColumn targetKeyColumn,
-            IColumn foreignKeyColumn,
-            Func<TTarget, object?> getForeignKey,
-            Action<TTarget, object?> setForeignKey,
-            bool unlinkDeletes,
-            TargetKeyedSql sql,
-            IColumn sourceKeyColumn,
-            Func<TSource, object?> getNavigation,
-            Action<TSource, object?> setNavigation,
-            Stitch<TSource, TTarget> stitch,
-            Condition<TTarget>? scope = null,
-            Action<TTarget>? applyScope = null)
-            : base(name, kind, targetKey, targetKeyColumn)
+        /// <summary>Creates the association from what the generator wrote (<paramref name="options"/>).</summary>
+        public TargetKeyedAssociation(TargetKeyedAssociationOptions<TSource, TTarget> options)
+            : base(
+                (options ?? throw new ArgumentNullException(nameof(options))).Name,
+                options.Kind,
+                options.TargetKey,
+                options.TargetKeyColumn)
         {
-            Scope = scope;
-            _applyScope = applyScope;
-            _stitch = stitch;
-            SourceKeyColumn = sourceKeyColumn;
-            _getNavigation = getNavigation;
-            _setNavigation = setNavigation;
-            _sourceKey = sourceKey;
-            SourceKeyProperty = sourceKeyProperty;
-            ForeignKeyColumn = foreignKeyColumn;
-            _getForeignKey = getForeignKey;
-            _setForeignKey = setForeignKey;
-            UnlinkDeletes = unlinkDeletes;
-            Sql = sql;
+            Scope = options.Scope;
+            _applyScope = options.ApplyScope;
+            _stitch = options.Stitch;
+            SourceKeyColumn = options.SourceKeyColumn;
+            _getNavigation = options.GetNavigation;
+            _setNavigation = options.SetNavigation;
+            _sourceKey = options.SourceKey;
+            SourceKeyProperty = options.SourceKeyProperty;
+            ForeignKeyColumn = options.ForeignKeyColumn;
+            _getForeignKey = options.GetForeignKey;
+            _setForeignKey = options.SetForeignKey;
+            UnlinkDeletes = options.UnlinkDeletes;
+            Sql = options.Sql;
         }
 
         /// <summary>The property of the source the foreign key references.</summary>

@@ -1,11 +1,12 @@
-using Associations.Metadata;
+using System.ComponentModel;
 
-namespace Associations.Accessors
+namespace Associations.Internal
 {
     /// <summary>
     /// The statements of a HasOne or HasMany association (the foreign key is on the target), per
     /// dialect, written by the generator. <c>@p0</c> is always the source key.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class TargetKeyedSql
     {
         /// <summary>Holds the statements.</summary>
@@ -47,6 +48,7 @@ namespace Associations.Accessors
     }
 
     /// <summary>The statements of a BelongsTo association (the foreign key is on the source), per dialect.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SourceKeyedSql
     {
         /// <summary>Holds the statements.</summary>

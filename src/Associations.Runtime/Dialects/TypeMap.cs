@@ -10,7 +10,7 @@ namespace Associations
     /// The one place that decides, per engine, how each supported .NET type is stored: its column type, how a parameter
     /// is written, how an element of a key list (<c>In</c>, accessor key lists) is written, and how a column orders.
     /// Storage is chosen so that the engine compares like .NET does (see docs/architecture.md, "Values"); values are read
-    /// back by <see cref="ColumnValues"/>, range-checked. DDL, parameters, <c>In</c> and generated readers all go through here.
+    /// back by <see cref="Internal.ColumnValues"/>, range-checked. DDL, parameters, <c>In</c> and generated readers all go through here.
     /// </summary>
     public abstract class TypeMap
     {

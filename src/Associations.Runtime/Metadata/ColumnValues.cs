@@ -1,8 +1,9 @@
 using System;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 
-namespace Associations.Metadata
+namespace Associations.Internal
 {
     /// <summary>
     /// Reads column values for generated row readers, the read half of <see cref="TypeMap"/>: each reader accepts what
@@ -11,7 +12,7 @@ namespace Associations.Metadata
     /// model, the property and the value instead of wrapping around. <c>DateTime</c>s come back with
     /// <see cref="DateTimeKind.Unspecified"/> and <c>DateTimeOffset</c>s in UTC, on both engines.
     /// </summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ColumnValues
     {
         /// <summary>A <see cref="byte"/>.</summary>

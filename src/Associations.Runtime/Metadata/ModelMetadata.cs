@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Associations.Internal;
 
 namespace Associations.Metadata
 {
@@ -57,7 +59,7 @@ namespace Associations.Metadata
 
         /// <summary>Fails with an <see cref="AssociationException"/> naming model, property and limit when a value written by
         /// <c>GetInsertValues</c> (or <c>GetUpdateValues</c> when <paramref name="update"/>) is longer than its column allows.</summary>
-        public void CheckLengths(IReadOnlyList<object?> values, bool update)
+        internal void CheckLengths(IReadOnlyList<object?> values, bool update)
         {
             foreach (var (index, column) in update ? _updateLimits : _insertLimits)
             {
@@ -100,13 +102,14 @@ namespace Associations.Metadata
         public IReadOnlyList<IReadOnlyList<string>> UniqueConstraints { get; }
 
         /// <summary>The CRUD statements per dialect.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public ModelStatements Statements { get; }
 
         /// <summary>Models connected to this one by an association declared on either side (junctions included).</summary>
         public IReadOnlyList<ModelMetadata> Related => _relatedCache ??= _related();
 
         /// <summary>Whether <paramref name="column"/> is read even when a query selects other columns (keys and foreign keys).</summary>
-        public bool AlwaysRead(ColumnInfo column) => column.IsKey || _foreignKeyColumns.Contains(column.Name);
+        internal bool AlwaysRead(ColumnInfo column) => column.IsKey || _foreignKeyColumns.Contains(column.Name);
 
         /// <summary>The metadata of model <typeparamref name="T"/>.</summary>
         public static ModelMetadata<T> Of<T>() where T : class, IModel<T> => T.Metadata;
@@ -137,21 +140,26 @@ namespace Associations.Metadata
         public override Type ClrType => typeof(T);
 
         /// <summary>Reads one row whose columns start at <paramref name="ordinal"/>, in <see cref="ModelMetadata.Columns"/> order.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public abstract T Read(DbDataReader reader, int ordinal);
 
         /// <summary>Reads the selected columns of one row: <paramref name="ordinals"/>[i] is the ordinal of column i, or -1 when it was not selected (the property keeps its default).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public abstract T ReadPartial(DbDataReader reader, int[] ordinals);
 
         /// <summary>The values of the inserted columns (all but a generated key), in INSERT order.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public abstract object?[] GetInsertValues(T entity);
 
         /// <summary>The values of the non-key columns followed by the key, in UPDATE order.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public abstract object?[] GetUpdateValues(T entity);
 
         /// <summary>The primary-key value (a <see cref="CompositeKey"/> for a composite key).</summary>
         public abstract object? GetKey(T entity);
 
         /// <summary>Writes the key the database generated back onto the entity.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public abstract void SetGeneratedKey(T entity, object value);
 
         /// <summary>Whether the entity has no key yet (never inserted).</summary>
@@ -161,21 +169,25 @@ namespace Associations.Metadata
         public virtual bool HasDefaultScope => false;
 
         /// <summary>Whether reads of the model must go through a composed query: a default scope, or <c>[Paranoid]</c>.</summary>
-        public bool NeedsScope => HasDefaultScope || DeletedAt is not null;
+        internal bool NeedsScope => HasDefaultScope || DeletedAt is not null;
 
         /// <summary>The associations of the model, for a graph insert (<c>InsertAsync</c> saves what loaded navigations hold).</summary>
-        public virtual IReadOnlyList<Accessors.IGraphLink<T>> GraphLinks => Array.Empty<Accessors.IGraphLink<T>>();
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public virtual IReadOnlyList<Internal.IGraphLink<T>> GraphLinks => Array.Empty<Internal.IGraphLink<T>>();
 
         /// <summary><c>[Timestamps]</c>: <c>CreatedAt</c>/<c>UpdatedAt</c> are set by the runtime.</summary>
         public virtual bool HasTimestamps => false;
 
         /// <summary>Sets <c>UpdatedAt</c> (and <c>CreatedAt</c> when <paramref name="inserted"/>) to <paramref name="now"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual void Touch(T entity, DateTime now, bool inserted) { }
 
         /// <summary>The timestamps of <paramref name="entity"/> (to put back after a rollback).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual (DateTime Created, DateTime Updated) GetTimestamps(T entity) => default;
 
         /// <summary>Puts timestamps back.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual void SetTimestamps(T entity, DateTime created, DateTime updated) { }
 
         /// <summary><c>[Timestamps]</c>: the <c>UpdatedAt</c> column, or null.</summary>
@@ -185,44 +197,24 @@ namespace Associations.Metadata
         public virtual ColumnInfo? DeletedAt => null;
 
         /// <summary>The <c>DeletedAt</c> of <paramref name="entity"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual DateTime? GetDeletedAt(T entity) => null;
 
         /// <summary>Sets <c>DeletedAt</c>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual void SetDeletedAt(T entity, DateTime? value) { }
 
         /// <summary>Applies the model's default scopes to <paramref name="query"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual Query<T> ApplyDefaultScope(Query<T> query) => query;
 
         /// <summary>Whether deleting a row first deletes children through the runtime (<c>Hooks = true</c> associations).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual bool CascadesThroughRuntime => false;
 
         /// <summary>Deletes the children of <c>Hooks = true</c> associations through the runtime, running their hooks.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public virtual Task DeleteChildrenAsync(DbSession db, T entity, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>The statements every model gets, per dialect.</summary>
-    public sealed class ModelStatements
-    {
-        /// <summary>Holds the statements.</summary>
-        public ModelStatements(SqlText insert, SqlText update, SqlText delete, SqlText find)
-        {
-            Insert = insert;
-            Update = update;
-            Delete = delete;
-            Find = find;
-        }
-
-        /// <summary>INSERT of one row (RETURNING the generated key, when there is one).</summary>
-        public SqlText Insert { get; }
-
-        /// <summary>UPDATE of every non-key column by key.</summary>
-        public SqlText Update { get; }
-
-        /// <summary>DELETE by key.</summary>
-        public SqlText Delete { get; }
-
-        /// <summary>SELECT of every column by key.</summary>
-        public SqlText Find { get; }
     }
 
     /// <summary>The value of a composite primary key (junction tables).</summary>
@@ -250,6 +242,35 @@ namespace Associations.Metadata
 
         /// <inheritdoc />
         public override string ToString() => "(" + string.Join(", ", Parts) + ")";
+    }
+}
+
+namespace Associations.Internal
+{
+    /// <summary>The statements every model gets, per dialect.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ModelStatements
+    {
+        /// <summary>Holds the statements.</summary>
+        public ModelStatements(SqlText insert, SqlText update, SqlText delete, SqlText find)
+        {
+            Insert = insert;
+            Update = update;
+            Delete = delete;
+            Find = find;
+        }
+
+        /// <summary>INSERT of one row (RETURNING the generated key, when there is one).</summary>
+        public SqlText Insert { get; }
+
+        /// <summary>UPDATE of every non-key column by key.</summary>
+        public SqlText Update { get; }
+
+        /// <summary>DELETE by key.</summary>
+        public SqlText Delete { get; }
+
+        /// <summary>SELECT of every column by key.</summary>
+        public SqlText Find { get; }
     }
 }
 

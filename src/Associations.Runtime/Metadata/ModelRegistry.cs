@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Reflection;
 
@@ -15,6 +16,7 @@ namespace Associations.Metadata
         private static readonly ConcurrentDictionary<Assembly, Func<IReadOnlyList<ModelMetadata>>> ByAssembly = new();
 
         /// <summary>Called by generated code: registers the models of <paramref name="assembly"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public static void Register(Assembly assembly, Func<IReadOnlyList<ModelMetadata>> models) => ByAssembly[assembly] = models;
 
         /// <summary>The models of <paramref name="assembly"/> (empty when it has none).</summary>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace Associations.Metadata
+namespace Associations.Internal
 {
     /// <summary>One statement, written at compile time for every dialect; the session picks its own.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SqlText
     {
         /// <summary>Holds the statement for each dialect.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
+using Associations.Internal;
 
 namespace Associations
 {
@@ -30,18 +32,12 @@ namespace Associations
 
         /// <summary>Writes the predicate, columns qualified by the writer's alias. It never evaluates to NULL where C# says true
         /// or false would differ: negations are pushed down to the comparisons, each of which is written null-safe.</summary>
-        public abstract void WriteTo(SqlWriter writer);
+        internal abstract void WriteTo(SqlWriter writer);
+
+        void ISqlCondition.WriteTo(SqlWriter writer) => WriteTo(writer);
 
         /// <summary>The negation, pushed down to the leaves (De Morgan).</summary>
         internal abstract Condition<TModel> Negate();
-    }
-
-    /// <summary>A condition of any model, as the runtime writes it (plumbing; build conditions with typed columns).</summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public interface ISqlCondition
-    {
-        /// <summary>Writes the predicate, columns qualified by the writer's alias.</summary>
-        void WriteTo(SqlWriter writer);
     }
 
     /// <summary>Conditions the runtime builds from untyped columns and key values (accessor plumbing).</summary>
@@ -70,7 +66,7 @@ namespace Associations
 
         public Constant(bool value) => _value = value;
 
-        public override void WriteTo(SqlWriter writer) => writer.Append(_value ? "1 = 1" : "1 = 0");
+        internal override void WriteTo(SqlWriter writer) => writer.Append(_value ? "1 = 1" : "1 = 0");
 
         internal override Condition<T> Negate() => new Constant<T>(!_value);
     }
@@ -106,7 +102,7 @@ namespace Associations
             _ => Op.Greater,
         };
 
-        public override void WriteTo(SqlWriter writer)
+        internal override void WriteTo(SqlWriter writer)
         {
             // SQL's comparison with NULL is unknown (the row is dropped). C# agrees for a plain comparison (null < 5 is false),
             // but says true for `null != 5` and for any negated comparison: those keep null rows explicitly.
@@ -146,7 +142,7 @@ namespace Associations
 
         internal override Condition<T> Negate() => new NullTest<T>(_column, !_isNull);
 
-        public override void WriteTo(SqlWriter writer) =>
+        internal override void WriteTo(SqlWriter writer) =>
             writer.Column(_column.Name).Append(_isNull ? " IS NULL" : " IS NOT NULL");
     }
 
@@ -167,7 +163,7 @@ namespace Associations
 
         internal override Condition<T> Negate() => new InList<T>(_column, _values, _hasNull, !_negated);
 
-        public override void WriteTo(SqlWriter writer)
+        internal override void WriteTo(SqlWriter writer)
         {
             if (_values.Count == 0)
             {
@@ -208,7 +204,7 @@ namespace Associations
 
         internal override Condition<T> Negate() => new Logical<T>(_left.Negate(), !_and, _right.Negate());
 
-        public override void WriteTo(SqlWriter writer)
+        internal override void WriteTo(SqlWriter writer)
         {
             writer.Append("(");
             _left.WriteTo(writer);
@@ -216,5 +212,16 @@ namespace Associations
             _right.WriteTo(writer);
             writer.Append(")");
         }
+    }
+}
+
+namespace Associations.Internal
+{
+    /// <summary>A condition of any model, as the runtime writes it (plumbing; build conditions with typed columns).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public interface ISqlCondition
+    {
+        /// <summary>Writes the predicate, columns qualified by the writer's alias.</summary>
+        void WriteTo(SqlWriter writer);
     }
 }

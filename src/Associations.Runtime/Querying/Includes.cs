@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Linq;
 using System.Text;
@@ -7,12 +8,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
 
-namespace Associations
+namespace Associations.Internal
 {
     /// <summary>
     /// One SELECT being planned: its column list (in reader order), its JOINs and its parameters. To-one
     /// includes add their columns and a JOIN here; the generated readers then read each part by ordinal.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SelectPlan
     {
         private int _aliases;
@@ -100,6 +102,7 @@ namespace Associations
     /// of <paramref name="parentColumn"/>, written into <paramref name="plan"/> (sharing its parameters); null
     /// when the parents are every row of their table.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public delegate string? ParentSelect(SelectPlan plan, string parentColumn);
 
     /// <summary>
@@ -107,6 +110,7 @@ namespace Associations
     /// To-one includes join into the parent's statement; to-many includes load in one statement per level,
     /// keyed on the parents' keys.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Include<TParent> where TParent : class
     {
         /// <summary>The association's name.</summary>
@@ -138,6 +142,7 @@ namespace Associations
     }
 
     /// <summary>How an include finds its rows: which column of which table holds the parent's key.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class IncludeLink
     {
         /// <summary>Describes the link.</summary>
@@ -171,6 +176,7 @@ namespace Associations
     }
 
     /// <summary>The include machinery shared by every association kind.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class IncludeNode<TParent, TChild> : Include<TParent>, IIncludeOrder
         where TParent : class
         where TChild : class

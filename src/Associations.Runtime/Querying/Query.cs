@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Associations.Internal;
 using Associations.Metadata;
 
 namespace Associations
@@ -29,37 +31,38 @@ namespace Associations
         private CountTerm<T>[] _counts = Array.Empty<CountTerm<T>>();
 
         /// <summary>Creates a query; <paramref name="session"/> is null for the query inside an include or accessor.</summary>
-        public Query(DbSession? session, ModelMetadata<T> metadata)
+        internal Query(DbSession? session, ModelMetadata<T> metadata)
         {
             _session = session;
             Metadata = metadata;
         }
 
         /// <summary>The queried model.</summary>
-        public ModelMetadata<T> Metadata { get; }
+        internal ModelMetadata<T> Metadata { get; }
 
         /// <summary>The session that runs the query (null inside an include).</summary>
-        public DbSession? Session => _session;
+        internal DbSession? Session => _session;
 
         /// <summary>The WHERE predicate (null: every row).</summary>
-        public Condition<T>? Filter => _filter;
+        internal Condition<T>? Filter => _filter;
 
         /// <summary>The ORDER BY terms.</summary>
-        public IReadOnlyList<OrderTerm> Orders => _orders;
+        internal IReadOnlyList<OrderTerm> Orders => _orders;
 
         /// <summary>The row limit (null: none).</summary>
-        public int? LimitValue => _limit;
+        internal int? LimitValue => _limit;
 
         /// <summary>The rows skipped (null: none).</summary>
-        public int? OffsetValue => _offset;
+        internal int? OffsetValue => _offset;
 
         /// <summary>Whether an include of this query must match (INNER JOIN / parents with a match only).</summary>
-        public bool IsRequired => _required;
+        internal bool IsRequired => _required;
 
         /// <summary>The includes (generated <c>Include{Alias}</c> builders add them).</summary>
-        public IReadOnlyList<Include<T>> Includes => _includes;
+        internal IReadOnlyList<Include<T>> Includes => _includes;
 
         /// <summary>Adds an include; generated <c>Include{Alias}(…)</c> extension methods call this.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public Query<T> Include(Include<T> include)
         {
             if (include is null) throw new ArgumentNullException(nameof(include));
@@ -73,7 +76,7 @@ namespace Associations
 
         /// <summary>Reads, with each row, the number of rows <paramref name="include"/> would load for it, and hands it to
         /// <paramref name="set"/> (generated <c>With{Alias}Count</c> builders call this).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public Query<T> WithCount(Include<T> include, Action<T, int> set)
         {
             if (include is null) throw new ArgumentNullException(nameof(include));
@@ -88,13 +91,13 @@ namespace Associations
 
         /// <summary>Keeps the rows that have (or, with <paramref name="none"/>, have no) row linked by <paramref name="include"/>
         /// (generated <c>WhereHas{Alias}</c>/<c>WhereHasNo{Alias}</c> call this).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public Query<T> WhereHas(Include<T> include, bool none = false) =>
             Where(new RelatedCondition<T>(include ?? throw new ArgumentNullException(nameof(include)), none));
 
         /// <summary>Orders by <paramref name="column"/> of the row the to-one <paramref name="include"/> links to each row (a row
         /// with none sorts as null) — generated <c>OrderBy{Alias}</c>/<c>OrderByDescending{Alias}</c> call this.</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public Query<T> OrderByRelated(Include<T> include, IColumn column, bool descending)
         {
             if (include is null) throw new ArgumentNullException(nameof(include));
@@ -166,13 +169,13 @@ namespace Associations
         }
 
         /// <summary>The selected columns (null: all).</summary>
-        public IReadOnlyList<IColumn>? Selected => _select;
+        internal IReadOnlyList<IColumn>? Selected => _select;
 
         /// <summary>The selected junction columns (null: all).</summary>
-        public IReadOnlyList<IColumn>? ThroughSelected => _throughSelect;
+        internal IReadOnlyList<IColumn>? ThroughSelected => _throughSelect;
 
         /// <summary>Whether the model's default scope is switched off.</summary>
-        public bool IsUnscoped => _unscoped;
+        internal bool IsUnscoped => _unscoped;
 
         /// <summary>Switches off the model's default scope (<c>[Scope(Default = true)]</c>) for this query.</summary>
         public Query<T> Unscoped()
@@ -184,7 +187,7 @@ namespace Associations
         }
 
         /// <summary>This query with the model's default scope applied (itself when unscoped or when there is none).</summary>
-        public Query<T> Scoped()
+        internal Query<T> Scoped()
         {
             var query = _unscoped || !Metadata.HasDefaultScope ? this : Metadata.ApplyDefaultScope(Unscoped()).Unscoped();
             if (query._withDeleted || query._paranoidApplied || Metadata.DeletedAt is not { } deletedAt) return query;
@@ -195,7 +198,7 @@ namespace Associations
         }
 
         /// <summary>Whether soft-deleted rows of a <c>[Paranoid]</c> model are included.</summary>
-        public bool IsWithDeleted => _withDeleted;
+        internal bool IsWithDeleted => _withDeleted;
 
         /// <summary>A <c>[Paranoid]</c> model: includes soft-deleted rows (Sequelize's <c>paranoid: false</c>).</summary>
         public Query<T> WithDeleted()
@@ -323,7 +326,7 @@ namespace Associations
         /// <paramref name="countOnly"/>, the <c>With{Alias}Count</c> columns; returns their row readers. Every statement that reads
         /// rows of this query — its own, a to-one include's JOIN, a to-many include's level, a getter, a stream — plans them here,
         /// so a count asked for inside an include is read there too.</summary>
-        public List<Action<System.Data.Common.DbDataReader, T>> PlanJoins(SelectPlan plan, string alias, bool countOnly)
+        internal List<Action<System.Data.Common.DbDataReader, T>> PlanJoins(SelectPlan plan, string alias, bool countOnly)
         {
             var readers = new List<Action<System.Data.Common.DbDataReader, T>>();
             foreach (var include in _includes)
@@ -340,7 +343,7 @@ namespace Associations
         }
 
         /// <summary>The WHERE conditions of this query under <paramref name="alias"/>: its filter and the EXISTS of required to-many includes.</summary>
-        public IEnumerable<string> Conditions(SelectPlan plan, string alias)
+        internal IEnumerable<string> Conditions(SelectPlan plan, string alias)
         {
             if (_filter is not null)
             {
@@ -358,7 +361,7 @@ namespace Associations
         }
 
         /// <summary>Loads the includes of <paramref name="rows"/> (<paramref name="joined"/>: to-one rows came with their statement).</summary>
-        public async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken, ParentSelect? parentSelect = null)
+        internal async Task LoadIncludesAsync(DbSession session, IReadOnlyList<T> rows, bool joined, CancellationToken cancellationToken, ParentSelect? parentSelect = null)
         {
             if (rows.Count == 0) return;
             foreach (var include in _includes)
@@ -399,7 +402,7 @@ namespace Associations
     }
 
     /// <summary>One ORDER BY term: a column of the queried model, or a column of the row a to-one association links to it.</summary>
-    public readonly struct OrderTerm
+    internal readonly struct OrderTerm
     {
         /// <summary>Creates the term.</summary>
         public OrderTerm(IColumn column, bool descending)

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Associations.Internal;
 
 namespace Associations
 {
@@ -21,7 +22,7 @@ namespace Associations
 
         internal override Condition<T> Negate() => new RelatedCondition<T>(_include, !_negated);
 
-        public override void WriteTo(SqlWriter writer)
+        internal override void WriteTo(SqlWriter writer)
         {
             var parent = writer.Alias ?? throw new InvalidOperationException(
                 $"A condition on the association {_include.Name} needs the row it filters to have an alias (use it in a query's Where).");

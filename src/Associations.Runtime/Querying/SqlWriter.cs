@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 
-namespace Associations
+namespace Associations.Internal
 {
     /// <summary>Builds one statement at run time: SQL text, positional parameters <c>@p0…</c>, the current table alias.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SqlWriter
     {
         internal SqlWriter(Dialect dialect, List<object?>? parameters = null)

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 
-namespace Associations
+namespace Associations.Internal
 {
     /// <summary>
     /// Puts the rows of one include level on their parents, matched by key. The generator emits one sealed
     /// subclass per association (see <see cref="Stitch{TParent, TChild, TKey}"/>); includes use it when their
     /// rows come in a statement of their own.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Stitch<TParent, TChild>
         where TParent : class
         where TChild : class
@@ -21,6 +24,7 @@ namespace Associations
     }
 
     /// <summary>One load of an include level: its parents indexed by key, filled row by row.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class StitchBatch<TChild>
         where TChild : class
     {
@@ -46,11 +50,18 @@ namespace Associations
     /// parent and of a row, and how to set the navigation; the matching goes through a
     /// <c>Dictionary&lt;TKey, List&lt;TChild&gt;&gt;</c>, so keys are neither boxed nor compared through <c>object</c>.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Stitch<TParent, TChild, TKey> : Stitch<TParent, TChild>
         where TParent : class
         where TChild : class
         where TKey : notnull
     {
+        /// <summary>For the generated stitches (the base class admits this one subclass only).</summary>
+        [SuppressMessage("ApiDesign", "RS0022", Justification = "Generated code derives from this class: opening Stitch<TParent, TChild> to it is the point.")]
+        protected Stitch()
+        {
+        }
+
         /// <summary>The key a parent's rows carry; false when it has none (a null foreign key).</summary>
         protected abstract bool TryGetParentKey(TParent parent, out TKey key);
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Associations.Metadata;
-using Microsoft.Extensions.Logging;
 
 namespace Associations
 {
@@ -44,7 +43,7 @@ namespace Associations
         }
 
         /// <summary>Runs a statement; returns the affected rows.</summary>
-        public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        internal async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
             using var op = EnterStatement();
@@ -67,7 +66,7 @@ namespace Associations
         }
 
         /// <summary>Runs a statement; returns the first column of the first row (null when none).</summary>
-        public async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        internal async Task<object?> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
             using var op = EnterStatement();
@@ -91,11 +90,11 @@ namespace Associations
         }
 
         /// <summary>Runs a COUNT statement.</summary>
-        public async Task<int> CountAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default) =>
+        internal async Task<int> CountAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default) =>
             Convert.ToInt32(await ScalarAsync(sql, parameters, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Runs a SELECT of every column of <paramref name="metadata"/> and reads the rows.</summary>
-        public async Task<List<T>> QueryAsync<T>(ModelMetadata<T> metadata, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        internal async Task<List<T>> QueryAsync<T>(ModelMetadata<T> metadata, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
             where T : class
         {
             if (metadata is null) throw new ArgumentNullException(nameof(metadata));
@@ -124,7 +123,7 @@ namespace Associations
         }
 
         /// <summary>Runs a SELECT and reads each row with <paramref name="read"/>.</summary>
-        public async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
+        internal async Task<List<TRow>> ReadAsync<TRow>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TRow> read, CancellationToken cancellationToken = default)
         {
             if (read is null) throw new ArgumentNullException(nameof(read));
             RequireCommand(sql, parameters);
@@ -152,7 +151,7 @@ namespace Associations
         }
 
         /// <summary>Runs a SELECT and hands each row to <paramref name="read"/>, keeping nothing.</summary>
-        public async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
+        internal async Task ReadEachAsync(string sql, IReadOnlyList<object?> parameters, Action<DbDataReader> read, CancellationToken cancellationToken = default)
         {
             if (read is null) throw new ArgumentNullException(nameof(read));
             RequireCommand(sql, parameters);
@@ -178,7 +177,7 @@ namespace Associations
         }
 
         /// <summary>Runs a SELECT of one column and reads its values.</summary>
-        public async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+        internal async Task<List<object>> QueryValuesAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
         {
             RequireCommand(sql, parameters);
             using var op = EnterStatement();
@@ -284,7 +283,7 @@ namespace Associations
         /// ambient one), turning the provider's errors into an <see cref="AssociationException"/> that
         /// names the model, the association and the key.
         /// </summary>
-        public async Task<TResult> RunAsync<TResult>(
+        internal async Task<TResult> RunAsync<TResult>(
             string model, string? association, object? key, string operation,
             Func<CancellationToken, Task<TResult>> work, bool atomic, CancellationToken cancellationToken)
         {
@@ -331,7 +330,7 @@ namespace Associations
         }
 
         /// <summary>Throws when <paramref name="entity"/> has never been inserted.</summary>
-        public static void RequireSaved<T>(ModelMetadata<T> metadata, T entity, string? association, string operation) where T : class
+        internal static void RequireSaved<T>(ModelMetadata<T> metadata, T entity, string? association, string operation) where T : class
         {
             if (entity is null)
                 throw new ArgumentNullException(nameof(entity), $"Cannot {operation} {metadata.Name}{(association is null ? "" : "." + association)}: the instance is null.");

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -128,7 +127,7 @@ namespace Associations
         /// when the outermost commits. Outside a transaction the session began, nothing is recorded (a statement in
         /// autocommit that succeeded is durable; a transaction someone else began ends where the session cannot see it).
         /// </summary>
-        public void RecordUndo(Action undo)
+        internal void RecordUndo(Action undo)
         {
             if (undo is null) throw new ArgumentNullException(nameof(undo));
             _innermost?.Undo.Add(undo);
@@ -145,10 +144,10 @@ namespace Associations
         // ------------------------------------------------------------------ messages
 
         /// <summary>How many keys an error message lists before "… and N more".</summary>
-        public const int KeysShownInMessages = 10;
+        internal const int KeysShownInMessages = 10;
 
         /// <summary>"1, 2, 3" — at most <see cref="KeysShownInMessages"/> keys, then "… and N more".</summary>
-        public static string KeyListText(IEnumerable<object?> keys)
+        internal static string KeyListText(IEnumerable<object?> keys)
         {
             if (keys is null) throw new ArgumentNullException(nameof(keys));
             var shown = new List<string>(KeysShownInMessages);

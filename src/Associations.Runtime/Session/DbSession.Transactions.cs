@@ -107,7 +107,7 @@ namespace Associations
 
         /// <summary>Runs <paramref name="work"/> atomically: in its own transaction, or in a savepoint of the ambient one.
         /// When it throws (or is cancelled), its writes are rolled back and the in-memory values it set are put back.</summary>
-        public async Task<TResult> AtomicAsync<TResult>(Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
+        internal async Task<TResult> AtomicAsync<TResult>(Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
         {
             if (work is null) throw new ArgumentNullException(nameof(work));
             using var op = EnterOperation();

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Associations.Internal;
 using Associations.Metadata;
 
 namespace Associations

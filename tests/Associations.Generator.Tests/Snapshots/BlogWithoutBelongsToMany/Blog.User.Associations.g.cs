@@ -90,7 +90,7 @@ namespace Blog
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Blog.Profile> CreateProfileAsync(global::Associations.DbSession db, global::Blog.Profile profile, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Profile = await __Associations.Profile.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
+            Profile = await __Associations.Profile.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
             return Profile;
         }
 
@@ -134,7 +134,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Post</c> with <paramref name="key"/> is one of the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -162,7 +162,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
+            => __Associations.Articles.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Whether every <c>Post</c> of <paramref name="keys"/> is among the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) (true for none).</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
+            => __Associations.Articles.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -226,7 +226,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Post</c> with <paramref name="key"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>).</summary>
         /// <remarks>
@@ -254,7 +254,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
+            => __Associations.Articles.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -282,7 +282,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(article, nameof(article)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Post</c> with <paramref name="key"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>). Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -310,7 +310,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveArticlesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Blog.Post> articles, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
+            => __Associations.Articles.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(articles, nameof(articles)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Articles</c> of this <c>User</c> (HasMany <c>Post</c>, foreign key <c>Post.AuthorId</c>), atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
         /// <remarks>
@@ -334,7 +334,7 @@ namespace Blog
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Blog.Post> CreateArticleAsync(global::Associations.DbSession db, global::Blog.Post article, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Articles.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(article, nameof(article)), cancellationToken);
+            => __Associations.Articles.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(article, nameof(article)), cancellationToken);
 
         // ---- Typed columns and metadata
 
@@ -365,7 +365,7 @@ namespace Blog
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Users\" (\"Name\") VALUES (@p0) RETURNING \"Id\""),
                         update: new("UPDATE \"Users\" SET \"Name\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Users\" WHERE \"Id\" = @p0"),
@@ -376,14 +376,14 @@ namespace Blog
 
             public override global::Blog.User Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.User
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "User", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "User", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::Blog.User ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.User();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "User", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "User", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }
@@ -398,11 +398,11 @@ namespace Blog
 
             public override bool IsUnsaved(global::Blog.User entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Blog.User>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Blog.User>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Blog.User>[] Links = { __Associations.Profile, __Associations.Articles };
+                public static readonly global::Associations.Internal.IGraphLink<global::Blog.User>[] Links = { __Associations.Profile, __Associations.Articles };
             }
         }
 
@@ -410,18 +410,19 @@ namespace Blog
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Blog.User, global::Blog.Profile> Profile = new(
-                name: "Profile",
-                kind: global::Associations.Accessors.AssociationKind.HasOne,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Blog.Profile.Columns.Id,
-                foreignKeyColumn: global::Blog.Profile.Columns.UserId,
-                getForeignKey: static target => target.UserId,
-                setForeignKey: static (target, value) => target.UserId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Profile> Profile = new(new()
+            {
+                Name = "Profile",
+                Kind = global::Associations.Internal.AssociationKind.HasOne,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Blog.Profile.Columns.Id,
+                ForeignKeyColumn = global::Blog.Profile.Columns.UserId,
+                GetForeignKey = static target => target.UserId,
+                SetForeignKey = static (target, value) => target.UserId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Bio\", \"UserId\" FROM \"Profiles\" WHERE \"UserId\" = @p0 LIMIT 1"),
                     count: new("SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Profiles\" WHERE \"UserId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -430,23 +431,25 @@ namespace Blog
                     unlinkOthers: new("UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Profiles\" SET \"UserId\" = NULL WHERE \"UserId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Profiles\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.ProfileStitch(),
-                getNavigation: static source => source.Profile,
-                setNavigation: static (source, value) => source.Profile = (global::Blog.Profile?)value);
+                SourceKeyColumn = global::Blog.User.Columns.Id,
+                Stitch = new global::Blog.User.__Stitches.ProfileStitch(),
+                GetNavigation = static source => source.Profile,
+                SetNavigation = static (source, value) => source.Profile = (global::Blog.Profile?)value,
+            });
 
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Blog.User, global::Blog.Post> Articles = new(
-                name: "Articles",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Blog.Post.Columns.Id,
-                foreignKeyColumn: global::Blog.Post.Columns.AuthorId,
-                getForeignKey: static target => target.AuthorId,
-                setForeignKey: static (target, value) => target.AuthorId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Blog.User, global::Blog.Post> Articles = new(new()
+            {
+                Name = "Articles",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Blog.Post.Columns.Id,
+                ForeignKeyColumn = global::Blog.Post.Columns.AuthorId,
+                GetForeignKey = static target => target.AuthorId,
+                SetForeignKey = static (target, value) => target.AuthorId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Title\", \"AuthorId\" FROM \"Posts\" WHERE \"AuthorId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Posts\" WHERE \"AuthorId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -455,10 +458,11 @@ namespace Blog
                     unlinkOthers: new("UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Posts\" SET \"AuthorId\" = NULL WHERE \"AuthorId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Posts\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Blog.User.Columns.Id,
-                stitch: new global::Blog.User.__Stitches.ArticlesStitch(),
-                getNavigation: static source => source.Articles,
-                setNavigation: static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value);
+                SourceKeyColumn = global::Blog.User.Columns.Id,
+                Stitch = new global::Blog.User.__Stitches.ArticlesStitch(),
+                GetNavigation = static source => source.Articles,
+                SetNavigation = static (source, value) => source.Articles = (global::System.Collections.Generic.List<global::Blog.Post>?)value,
+            });
 
         }
 
@@ -467,7 +471,7 @@ namespace Blog
         internal static class __Stitches
         {
             /// <summary><c>Profile</c>: a <c>Profile</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>UserId</c>.</summary>
-            internal sealed class ProfileStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Profile, int>
+            internal sealed class ProfileStitch : global::Associations.Internal.Stitch<global::Blog.User, global::Blog.Profile, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {
@@ -490,7 +494,7 @@ namespace Blog
             }
 
             /// <summary><c>Articles</c>: a <c>Post</c> row belongs to the <c>User</c> whose <c>Id</c> equals its <c>AuthorId</c>.</summary>
-            internal sealed class ArticlesStitch : global::Associations.Stitch<global::Blog.User, global::Blog.Post, int>
+            internal sealed class ArticlesStitch : global::Associations.Internal.Stitch<global::Blog.User, global::Blog.Post, int>
             {
                 protected override bool TryGetParentKey(global::Blog.User parent, out int key)
                 {

@@ -83,7 +83,7 @@ namespace Tracker
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Tracker.Project> CreateProjectAsync(global::Associations.DbSession db, global::Tracker.Project project, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Project = await __Associations.Project.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(project, nameof(project)), cancellationToken).ConfigureAwait(false);
+            Project = await __Associations.Project.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(project, nameof(project)), cancellationToken).ConfigureAwait(false);
             return Project;
         }
 
@@ -176,7 +176,7 @@ namespace Tracker
                         new("ProjectId", "Projects", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Issues\" (\"Priority\", \"TriagedPriority\", \"Size\", \"Code\", \"OptionalSize\", \"Estimate\", \"Notes\", \"Title\", \"ClosedAt\", \"CreatedAt\", \"ExternalId\", \"IsOpen\", \"Reviewed\", \"Score\", \"Weight\", \"Cost\", \"Rank\", \"Views\", \"Attachment\", \"ProjectId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19) RETURNING \"Id\""),
                         update: new("UPDATE \"Issues\" SET \"Priority\" = @p0, \"TriagedPriority\" = @p1, \"Size\" = @p2, \"Code\" = @p3, \"OptionalSize\" = @p4, \"Estimate\" = @p5, \"Notes\" = @p6, \"Title\" = @p7, \"ClosedAt\" = @p8, \"CreatedAt\" = @p9, \"ExternalId\" = @p10, \"IsOpen\" = @p11, \"Reviewed\" = @p12, \"Score\" = @p13, \"Weight\" = @p14, \"Cost\" = @p15, \"Rank\" = @p16, \"Views\" = @p17, \"Attachment\" = @p18, \"ProjectId\" = @p19 WHERE \"Id\" = @p20"),
                         delete: new("DELETE FROM \"Issues\" WHERE \"Id\" = @p0"),
@@ -187,24 +187,24 @@ namespace Tracker
 
             public override global::Tracker.Issue Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Tracker.Issue
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Issue", "Id"),
-                Priority = (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Issue", "Priority"),
-                TriagedPriority = reader.IsDBNull(ordinal + 2) ? null : (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Issue", "TriagedPriority"),
-                Size = (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinal + 3, "Issue", "Size"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Issue", "Id"),
+                Priority = (global::Tracker.Priority)global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "Issue", "Priority"),
+                TriagedPriority = reader.IsDBNull(ordinal + 2) ? null : (global::Tracker.Priority)global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Issue", "TriagedPriority"),
+                Size = (global::Tracker.Size)global::Associations.Internal.ColumnValues.ReadByte(reader, ordinal + 3, "Issue", "Size"),
                 Code = (global::Tracker.Code)reader.GetInt64(ordinal + 4),
-                OptionalSize = reader.IsDBNull(ordinal + 5) ? null : (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinal + 5, "Issue", "OptionalSize"),
-                Estimate = reader.IsDBNull(ordinal + 6) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 6, "Issue", "Estimate"),
+                OptionalSize = reader.IsDBNull(ordinal + 5) ? null : (global::Tracker.Size)global::Associations.Internal.ColumnValues.ReadByte(reader, ordinal + 5, "Issue", "OptionalSize"),
+                Estimate = reader.IsDBNull(ordinal + 6) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 6, "Issue", "Estimate"),
                 Notes = reader.IsDBNull(ordinal + 7) ? null : reader.GetString(ordinal + 7),
                 Title = reader.GetString(ordinal + 8),
-                ClosedAt = reader.IsDBNull(ordinal + 9) ? null : global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinal + 9),
-                CreatedAt = global::Associations.Metadata.ColumnValues.ReadDateTimeOffset(reader, ordinal + 10),
-                ExternalId = reader.IsDBNull(ordinal + 11) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 11),
+                ClosedAt = reader.IsDBNull(ordinal + 9) ? null : global::Associations.Internal.ColumnValues.ReadDateTime(reader, ordinal + 9),
+                CreatedAt = global::Associations.Internal.ColumnValues.ReadDateTimeOffset(reader, ordinal + 10),
+                ExternalId = reader.IsDBNull(ordinal + 11) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinal + 11),
                 IsOpen = reader.GetBoolean(ordinal + 12),
                 Reviewed = reader.IsDBNull(ordinal + 13) ? null : reader.GetBoolean(ordinal + 13),
                 Score = reader.IsDBNull(ordinal + 14) ? null : reader.GetDouble(ordinal + 14),
-                Weight = global::Associations.Metadata.ColumnValues.ReadSingle(reader, ordinal + 15, "Issue", "Weight"),
-                Cost = reader.IsDBNull(ordinal + 16) ? null : global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinal + 16, "Issue", "Cost"),
-                Rank = global::Associations.Metadata.ColumnValues.ReadInt16(reader, ordinal + 17, "Issue", "Rank"),
+                Weight = global::Associations.Internal.ColumnValues.ReadSingle(reader, ordinal + 15, "Issue", "Weight"),
+                Cost = reader.IsDBNull(ordinal + 16) ? null : global::Associations.Internal.ColumnValues.ReadDecimal(reader, ordinal + 16, "Issue", "Cost"),
+                Rank = global::Associations.Internal.ColumnValues.ReadInt16(reader, ordinal + 17, "Issue", "Rank"),
                 Views = reader.GetInt64(ordinal + 18),
                 Attachment = reader.IsDBNull(ordinal + 19) ? null : reader.GetFieldValue<byte[]>(ordinal + 19),
                 ProjectId = reader.IsDBNull(ordinal + 20) ? null : reader.GetInt64(ordinal + 20),
@@ -213,24 +213,24 @@ namespace Tracker
             public override global::Tracker.Issue ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Tracker.Issue();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Issue", "Id");
-                if (ordinals[1] >= 0) entity.Priority = (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Issue", "Priority");
-                if (ordinals[2] >= 0) entity.TriagedPriority = (reader.IsDBNull(ordinals[2]) ? null : (global::Tracker.Priority)global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Issue", "TriagedPriority"));
-                if (ordinals[3] >= 0) entity.Size = (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinals[3], "Issue", "Size");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Issue", "Id");
+                if (ordinals[1] >= 0) entity.Priority = (global::Tracker.Priority)global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "Issue", "Priority");
+                if (ordinals[2] >= 0) entity.TriagedPriority = (reader.IsDBNull(ordinals[2]) ? null : (global::Tracker.Priority)global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Issue", "TriagedPriority"));
+                if (ordinals[3] >= 0) entity.Size = (global::Tracker.Size)global::Associations.Internal.ColumnValues.ReadByte(reader, ordinals[3], "Issue", "Size");
                 if (ordinals[4] >= 0) entity.Code = (global::Tracker.Code)reader.GetInt64(ordinals[4]);
-                if (ordinals[5] >= 0) entity.OptionalSize = (reader.IsDBNull(ordinals[5]) ? null : (global::Tracker.Size)global::Associations.Metadata.ColumnValues.ReadByte(reader, ordinals[5], "Issue", "OptionalSize"));
-                if (ordinals[6] >= 0) entity.Estimate = (reader.IsDBNull(ordinals[6]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[6], "Issue", "Estimate"));
+                if (ordinals[5] >= 0) entity.OptionalSize = (reader.IsDBNull(ordinals[5]) ? null : (global::Tracker.Size)global::Associations.Internal.ColumnValues.ReadByte(reader, ordinals[5], "Issue", "OptionalSize"));
+                if (ordinals[6] >= 0) entity.Estimate = (reader.IsDBNull(ordinals[6]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[6], "Issue", "Estimate"));
                 if (ordinals[7] >= 0) entity.Notes = (reader.IsDBNull(ordinals[7]) ? null : reader.GetString(ordinals[7]));
                 if (ordinals[8] >= 0) entity.Title = reader.GetString(ordinals[8]);
-                if (ordinals[9] >= 0) entity.ClosedAt = (reader.IsDBNull(ordinals[9]) ? null : global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinals[9]));
-                if (ordinals[10] >= 0) entity.CreatedAt = global::Associations.Metadata.ColumnValues.ReadDateTimeOffset(reader, ordinals[10]);
-                if (ordinals[11] >= 0) entity.ExternalId = (reader.IsDBNull(ordinals[11]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[11]));
+                if (ordinals[9] >= 0) entity.ClosedAt = (reader.IsDBNull(ordinals[9]) ? null : global::Associations.Internal.ColumnValues.ReadDateTime(reader, ordinals[9]));
+                if (ordinals[10] >= 0) entity.CreatedAt = global::Associations.Internal.ColumnValues.ReadDateTimeOffset(reader, ordinals[10]);
+                if (ordinals[11] >= 0) entity.ExternalId = (reader.IsDBNull(ordinals[11]) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinals[11]));
                 if (ordinals[12] >= 0) entity.IsOpen = reader.GetBoolean(ordinals[12]);
                 if (ordinals[13] >= 0) entity.Reviewed = (reader.IsDBNull(ordinals[13]) ? null : reader.GetBoolean(ordinals[13]));
                 if (ordinals[14] >= 0) entity.Score = (reader.IsDBNull(ordinals[14]) ? null : reader.GetDouble(ordinals[14]));
-                if (ordinals[15] >= 0) entity.Weight = global::Associations.Metadata.ColumnValues.ReadSingle(reader, ordinals[15], "Issue", "Weight");
-                if (ordinals[16] >= 0) entity.Cost = (reader.IsDBNull(ordinals[16]) ? null : global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinals[16], "Issue", "Cost"));
-                if (ordinals[17] >= 0) entity.Rank = global::Associations.Metadata.ColumnValues.ReadInt16(reader, ordinals[17], "Issue", "Rank");
+                if (ordinals[15] >= 0) entity.Weight = global::Associations.Internal.ColumnValues.ReadSingle(reader, ordinals[15], "Issue", "Weight");
+                if (ordinals[16] >= 0) entity.Cost = (reader.IsDBNull(ordinals[16]) ? null : global::Associations.Internal.ColumnValues.ReadDecimal(reader, ordinals[16], "Issue", "Cost"));
+                if (ordinals[17] >= 0) entity.Rank = global::Associations.Internal.ColumnValues.ReadInt16(reader, ordinals[17], "Issue", "Rank");
                 if (ordinals[18] >= 0) entity.Views = reader.GetInt64(ordinals[18]);
                 if (ordinals[19] >= 0) entity.Attachment = (reader.IsDBNull(ordinals[19]) ? null : reader.GetFieldValue<byte[]>(ordinals[19]));
                 if (ordinals[20] >= 0) entity.ProjectId = (reader.IsDBNull(ordinals[20]) ? null : reader.GetInt64(ordinals[20]));
@@ -247,11 +247,11 @@ namespace Tracker
 
             public override bool IsUnsaved(global::Tracker.Issue entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Tracker.Issue>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Tracker.Issue>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Tracker.Issue>[] Links = { __Associations.Project };
+                public static readonly global::Associations.Internal.IGraphLink<global::Tracker.Issue>[] Links = { __Associations.Project };
             }
         }
 
@@ -259,14 +259,14 @@ namespace Tracker
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::Tracker.Issue, global::Tracker.Project> Project = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::Tracker.Issue, global::Tracker.Project> Project = new(
                 name: "Project",
                 foreignKeyProperty: "ProjectId",
                 getForeignKey: static source => source.ProjectId,
                 setForeignKey: static (source, value) => source.ProjectId = (long?)value,
                 targetKey: static target => target.Id,
                 targetKeyColumn: global::Tracker.Project.Columns.Id,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Projects\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Issues\" SET \"ProjectId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = ANY(@p0)")),
@@ -282,7 +282,7 @@ namespace Tracker
         internal static class __Stitches
         {
             /// <summary><c>Project</c>: a <c>Project</c> row belongs to the <c>Issue</c> whose <c>ProjectId</c> equals its <c>Id</c>.</summary>
-            internal sealed class ProjectStitch : global::Associations.Stitch<global::Tracker.Issue, global::Tracker.Project, long>
+            internal sealed class ProjectStitch : global::Associations.Internal.Stitch<global::Tracker.Issue, global::Tracker.Project, long>
             {
                 protected override bool TryGetParentKey(global::Tracker.Issue parent, out long key)
                 {

@@ -35,7 +35,7 @@ namespace Tracker
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Projects\" (\"Name\") VALUES (@p0) RETURNING \"Id\""),
                         update: new("UPDATE \"Projects\" SET \"Name\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Projects\" WHERE \"Id\" = @p0"),

@@ -83,7 +83,7 @@ namespace Blog
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Blog.User> CreateAuthorAsync(global::Associations.DbSession db, global::Blog.User author, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Author = await __Associations.Author.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(author, nameof(author)), cancellationToken).ConfigureAwait(false);
+            Author = await __Associations.Author.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(author, nameof(author)), cancellationToken).ConfigureAwait(false);
             return Author;
         }
 
@@ -122,7 +122,7 @@ namespace Blog
                         new("AuthorId", "Users", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Posts\" (\"Title\", \"AuthorId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"Posts\" SET \"Title\" = @p0, \"AuthorId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"Posts\" WHERE \"Id\" = @p0"),
@@ -133,17 +133,17 @@ namespace Blog
 
             public override global::Blog.Post Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Post
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Post", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Post", "Id"),
                 Title = reader.GetString(ordinal + 1),
-                AuthorId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Post", "AuthorId"),
+                AuthorId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Post", "AuthorId"),
             };
 
             public override global::Blog.Post ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Post();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Post", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Post", "Id");
                 if (ordinals[1] >= 0) entity.Title = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.AuthorId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Post", "AuthorId"));
+                if (ordinals[2] >= 0) entity.AuthorId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Post", "AuthorId"));
                 return entity;
             }
 
@@ -157,11 +157,11 @@ namespace Blog
 
             public override bool IsUnsaved(global::Blog.Post entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Blog.Post>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Blog.Post>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Blog.Post>[] Links = { __Associations.Author };
+                public static readonly global::Associations.Internal.IGraphLink<global::Blog.Post>[] Links = { __Associations.Author };
             }
         }
 
@@ -169,14 +169,14 @@ namespace Blog
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::Blog.Post, global::Blog.User> Author = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::Blog.Post, global::Blog.User> Author = new(
                 name: "Author",
                 foreignKeyProperty: "AuthorId",
                 getForeignKey: static source => source.AuthorId,
                 setForeignKey: static (source, value) => source.AuthorId = (int?)value,
                 targetKey: static target => target.Id,
                 targetKeyColumn: global::Blog.User.Columns.Id,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Users\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Posts\" SET \"AuthorId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Users\" WHERE \"Id\" = ANY(@p0)")),
@@ -192,7 +192,7 @@ namespace Blog
         internal static class __Stitches
         {
             /// <summary><c>Author</c>: a <c>User</c> row belongs to the <c>Post</c> whose <c>AuthorId</c> equals its <c>Id</c>.</summary>
-            internal sealed class AuthorStitch : global::Associations.Stitch<global::Blog.Post, global::Blog.User, int>
+            internal sealed class AuthorStitch : global::Associations.Internal.Stitch<global::Blog.Post, global::Blog.User, int>
             {
                 protected override bool TryGetParentKey(global::Blog.Post parent, out int key)
                 {

@@ -45,7 +45,7 @@ namespace Blog
                         new("UserId", "Users", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Profiles\" (\"Bio\", \"UserId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"Profiles\" SET \"Bio\" = @p0, \"UserId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"Profiles\" WHERE \"Id\" = @p0"),
@@ -56,17 +56,17 @@ namespace Blog
 
             public override global::Blog.Profile Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Profile
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Profile", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Profile", "Id"),
                 Bio = reader.GetString(ordinal + 1),
-                UserId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Profile", "UserId"),
+                UserId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Profile", "UserId"),
             };
 
             public override global::Blog.Profile ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Profile();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Profile", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Profile", "Id");
                 if (ordinals[1] >= 0) entity.Bio = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.UserId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Profile", "UserId"));
+                if (ordinals[2] >= 0) entity.UserId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Profile", "UserId"));
                 return entity;
             }
 

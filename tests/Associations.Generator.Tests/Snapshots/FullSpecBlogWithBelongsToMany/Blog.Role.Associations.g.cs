@@ -38,7 +38,7 @@ namespace Blog
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Roles\" (\"Name\") VALUES (@p0) RETURNING \"Id\""),
                         update: new("UPDATE \"Roles\" SET \"Name\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Roles\" WHERE \"Id\" = @p0"),
@@ -49,14 +49,14 @@ namespace Blog
 
             public override global::Blog.Role Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.Role
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Role", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Role", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::Blog.Role ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.Role();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Role", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Role", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }

@@ -47,7 +47,7 @@ namespace Blog
                         new("RoleId", "Roles", "Id", global::Associations.ReferentialAction.Cascade, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"UserRoles\" (\"UserId\", \"RoleId\") VALUES (@p0, @p1)"),
                         update: new("UPDATE \"UserRoles\" SET \"UserId\" = @p0, \"RoleId\" = @p1 WHERE \"UserId\" = @p2 AND \"RoleId\" = @p3"),
                         delete: new("DELETE FROM \"UserRoles\" WHERE \"UserId\" = @p0 AND \"RoleId\" = @p1"),
@@ -58,15 +58,15 @@ namespace Blog
 
             public override global::Blog.UserRoles Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Blog.UserRoles
             {
-                UserId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "UserRoles", "UserId"),
-                RoleId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "UserRoles", "RoleId"),
+                UserId = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "UserRoles", "UserId"),
+                RoleId = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "UserRoles", "RoleId"),
             };
 
             public override global::Blog.UserRoles ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Blog.UserRoles();
-                if (ordinals[0] >= 0) entity.UserId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "UserRoles", "UserId");
-                if (ordinals[1] >= 0) entity.RoleId = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "UserRoles", "RoleId");
+                if (ordinals[0] >= 0) entity.UserId = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "UserRoles", "UserId");
+                if (ordinals[1] >= 0) entity.RoleId = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "UserRoles", "RoleId");
                 return entity;
             }
 

@@ -45,7 +45,7 @@ namespace Sales
                         new("OrderId", "Orders", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Items\" (\"Sku\", \"OrderId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"Items\" SET \"Sku\" = @p0, \"OrderId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"Items\" WHERE \"Id\" = @p0"),
@@ -56,17 +56,17 @@ namespace Sales
 
             public override global::Sales.Item Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Sales.Item
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
                 Sku = reader.GetString(ordinal + 1),
-                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
+                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
             };
 
             public override global::Sales.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Sales.Item();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
                 if (ordinals[1] >= 0) entity.Sku = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
                 return entity;
             }
 

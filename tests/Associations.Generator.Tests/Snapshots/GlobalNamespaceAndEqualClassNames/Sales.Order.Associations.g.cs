@@ -46,7 +46,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Item</c> with <paramref name="key"/> is one of the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Whether every <c>Item</c> of <paramref name="keys"/> is among the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Item</c> with <paramref name="key"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Item</c> with <paramref name="key"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>). Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Sales.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Sales
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Sales.Item> CreateItemAsync(global::Associations.DbSession db, global::Sales.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(item, nameof(item)), cancellationToken);
+            => __Associations.Items.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(item, nameof(item)), cancellationToken);
 
         // ---- Typed columns and metadata
 
@@ -274,7 +274,7 @@ namespace Sales
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Orders\" DEFAULT VALUES RETURNING \"Id\""),
                         update: new("UPDATE \"Orders\" SET \"Id\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Orders\" WHERE \"Id\" = @p0"),
@@ -285,13 +285,13 @@ namespace Sales
 
             public override global::Sales.Order Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Sales.Order
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
             };
 
             public override global::Sales.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Sales.Order();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
                 return entity;
             }
 
@@ -305,11 +305,11 @@ namespace Sales
 
             public override bool IsUnsaved(global::Sales.Order entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Sales.Order>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Sales.Order>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Sales.Order>[] Links = { __Associations.Items };
+                public static readonly global::Associations.Internal.IGraphLink<global::Sales.Order>[] Links = { __Associations.Items };
             }
         }
 
@@ -317,18 +317,19 @@ namespace Sales
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Sales.Order, global::Sales.Item> Items = new(
-                name: "Items",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Sales.Item.Columns.Id,
-                foreignKeyColumn: global::Sales.Item.Columns.OrderId,
-                getForeignKey: static target => target.OrderId,
-                setForeignKey: static (target, value) => target.OrderId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Sales.Order, global::Sales.Item> Items = new(new()
+            {
+                Name = "Items",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Sales.Item.Columns.Id,
+                ForeignKeyColumn = global::Sales.Item.Columns.OrderId,
+                GetForeignKey = static target => target.OrderId,
+                SetForeignKey = static (target, value) => target.OrderId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Sku\", \"OrderId\" FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -337,10 +338,11 @@ namespace Sales
                     unlinkOthers: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Sales.Order.Columns.Id,
-                stitch: new global::Sales.Order.__Stitches.ItemsStitch(),
-                getNavigation: static source => source.Items,
-                setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Sales.Item>?)value);
+                SourceKeyColumn = global::Sales.Order.Columns.Id,
+                Stitch = new global::Sales.Order.__Stitches.ItemsStitch(),
+                GetNavigation = static source => source.Items,
+                SetNavigation = static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Sales.Item>?)value,
+            });
 
         }
 
@@ -349,7 +351,7 @@ namespace Sales
         internal static class __Stitches
         {
             /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
-            internal sealed class ItemsStitch : global::Associations.Stitch<global::Sales.Order, global::Sales.Item, int>
+            internal sealed class ItemsStitch : global::Associations.Internal.Stitch<global::Sales.Order, global::Sales.Item, int>
             {
                 protected override bool TryGetParentKey(global::Sales.Order parent, out int key)
                 {

@@ -33,7 +33,7 @@ partial class Setting : global::Associations.IModel<global::Setting>
                 },
                 foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                 uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                statements: new global::Associations.Metadata.ModelStatements(
+                statements: new global::Associations.Internal.ModelStatements(
                     insert: new("INSERT INTO \"Settings\" (\"Value\") VALUES (@p0) RETURNING \"Id\""),
                     update: new("UPDATE \"Settings\" SET \"Value\" = @p0 WHERE \"Id\" = @p1"),
                     delete: new("DELETE FROM \"Settings\" WHERE \"Id\" = @p0"),
@@ -44,14 +44,14 @@ partial class Setting : global::Associations.IModel<global::Setting>
 
         public override global::Setting Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Setting
         {
-            Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Setting", "Id"),
+            Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Setting", "Id"),
             Value = reader.GetString(ordinal + 1),
         };
 
         public override global::Setting ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
         {
             var entity = new global::Setting();
-            if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Setting", "Id");
+            if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Setting", "Id");
             if (ordinals[1] >= 0) entity.Value = reader.GetString(ordinals[1]);
             return entity;
         }

@@ -45,7 +45,7 @@ namespace Warehouse
                         new("OrderId", "Orders", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Items\" (\"Shelf\", \"OrderId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"Items\" SET \"Shelf\" = @p0, \"OrderId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"Items\" WHERE \"Id\" = @p0"),
@@ -56,17 +56,17 @@ namespace Warehouse
 
             public override global::Warehouse.Item Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Warehouse.Item
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
-                Shelf = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Item", "Shelf"),
-                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Item", "Id"),
+                Shelf = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "Item", "Shelf"),
+                OrderId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Item", "OrderId"),
             };
 
             public override global::Warehouse.Item ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Warehouse.Item();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
-                if (ordinals[1] >= 0) entity.Shelf = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Item", "Shelf");
-                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Item", "Id");
+                if (ordinals[1] >= 0) entity.Shelf = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "Item", "Shelf");
+                if (ordinals[2] >= 0) entity.OrderId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Item", "OrderId"));
                 return entity;
             }
 

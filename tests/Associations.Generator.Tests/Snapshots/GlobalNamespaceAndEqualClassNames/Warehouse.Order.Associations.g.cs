@@ -50,7 +50,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemAsync(global::Associations.DbSession db, global::Warehouse.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Item</c> with <paramref name="key"/> is one of the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -78,7 +78,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Warehouse.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Whether every <c>Item</c> of <paramref name="keys"/> is among the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) (true for none).</summary>
         /// <remarks>
@@ -110,7 +110,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Warehouse.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -142,7 +142,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemAsync(global::Associations.DbSession db, global::Warehouse.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Item</c> with <paramref name="key"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>).</summary>
         /// <remarks>
@@ -170,7 +170,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Warehouse.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -198,7 +198,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemAsync(global::Associations.DbSession db, global::Warehouse.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(item, nameof(item)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Item</c> with <paramref name="key"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>). Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -226,7 +226,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveItemsAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Warehouse.Item> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(items, nameof(items)), null, cancellationToken);
+            => __Associations.Items.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(items, nameof(items)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Items</c> of this <c>Order</c> (HasMany <c>Item</c>, foreign key <c>Item.OrderId</c>), atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
         /// <remarks>
@@ -250,7 +250,7 @@ namespace Warehouse
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Warehouse.Item> CreateItemAsync(global::Associations.DbSession db, global::Warehouse.Item item, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Items.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(item, nameof(item)), cancellationToken);
+            => __Associations.Items.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(item, nameof(item)), cancellationToken);
 
         // ---- SalesOrder: BelongsTo Order through Order.SalesOrderId
 
@@ -325,7 +325,7 @@ namespace Warehouse
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Sales.Order> CreateSalesOrderAsync(global::Associations.DbSession db, global::Sales.Order salesOrder, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            SalesOrder = await __Associations.SalesOrder.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(salesOrder, nameof(salesOrder)), cancellationToken).ConfigureAwait(false);
+            SalesOrder = await __Associations.SalesOrder.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(salesOrder, nameof(salesOrder)), cancellationToken).ConfigureAwait(false);
             return SalesOrder;
         }
 
@@ -361,7 +361,7 @@ namespace Warehouse
                         new("SalesOrderId", "Orders", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Orders\" (\"SalesOrderId\") VALUES (@p0) RETURNING \"Id\""),
                         update: new("UPDATE \"Orders\" SET \"SalesOrderId\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Orders\" WHERE \"Id\" = @p0"),
@@ -372,15 +372,15 @@ namespace Warehouse
 
             public override global::Warehouse.Order Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Warehouse.Order
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
-                SalesOrderId = reader.IsDBNull(ordinal + 1) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Order", "SalesOrderId"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Order", "Id"),
+                SalesOrderId = reader.IsDBNull(ordinal + 1) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "Order", "SalesOrderId"),
             };
 
             public override global::Warehouse.Order ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Warehouse.Order();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
-                if (ordinals[1] >= 0) entity.SalesOrderId = (reader.IsDBNull(ordinals[1]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Order", "SalesOrderId"));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Order", "Id");
+                if (ordinals[1] >= 0) entity.SalesOrderId = (reader.IsDBNull(ordinals[1]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "Order", "SalesOrderId"));
                 return entity;
             }
 
@@ -394,11 +394,11 @@ namespace Warehouse
 
             public override bool IsUnsaved(global::Warehouse.Order entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Warehouse.Order>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Warehouse.Order>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Warehouse.Order>[] Links = { __Associations.Items, __Associations.SalesOrder };
+                public static readonly global::Associations.Internal.IGraphLink<global::Warehouse.Order>[] Links = { __Associations.Items, __Associations.SalesOrder };
             }
         }
 
@@ -406,18 +406,19 @@ namespace Warehouse
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Warehouse.Order, global::Warehouse.Item> Items = new(
-                name: "Items",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Warehouse.Item.Columns.Id,
-                foreignKeyColumn: global::Warehouse.Item.Columns.OrderId,
-                getForeignKey: static target => target.OrderId,
-                setForeignKey: static (target, value) => target.OrderId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Warehouse.Order, global::Warehouse.Item> Items = new(new()
+            {
+                Name = "Items",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Warehouse.Item.Columns.Id,
+                ForeignKeyColumn = global::Warehouse.Item.Columns.OrderId,
+                GetForeignKey = static target => target.OrderId,
+                SetForeignKey = static (target, value) => target.OrderId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Shelf\", \"OrderId\" FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Items\" WHERE \"OrderId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -426,19 +427,20 @@ namespace Warehouse
                     unlinkOthers: new("UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Items\" SET \"OrderId\" = NULL WHERE \"OrderId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Items\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Items\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Warehouse.Order.Columns.Id,
-                stitch: new global::Warehouse.Order.__Stitches.ItemsStitch(),
-                getNavigation: static source => source.Items,
-                setNavigation: static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value);
+                SourceKeyColumn = global::Warehouse.Order.Columns.Id,
+                Stitch = new global::Warehouse.Order.__Stitches.ItemsStitch(),
+                GetNavigation = static source => source.Items,
+                SetNavigation = static (source, value) => source.Items = (global::System.Collections.Generic.List<global::Warehouse.Item>?)value,
+            });
 
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::Warehouse.Order, global::Sales.Order> SalesOrder = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::Warehouse.Order, global::Sales.Order> SalesOrder = new(
                 name: "SalesOrder",
                 foreignKeyProperty: "SalesOrderId",
                 getForeignKey: static source => source.SalesOrderId,
                 setForeignKey: static (source, value) => source.SalesOrderId = (int?)value,
                 targetKey: static target => target.Id,
                 targetKeyColumn: global::Sales.Order.Columns.Id,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Orders\" SET \"SalesOrderId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Orders\" WHERE \"Id\" = ANY(@p0)")),
@@ -454,7 +456,7 @@ namespace Warehouse
         internal static class __Stitches
         {
             /// <summary><c>Items</c>: a <c>Item</c> row belongs to the <c>Order</c> whose <c>Id</c> equals its <c>OrderId</c>.</summary>
-            internal sealed class ItemsStitch : global::Associations.Stitch<global::Warehouse.Order, global::Warehouse.Item, int>
+            internal sealed class ItemsStitch : global::Associations.Internal.Stitch<global::Warehouse.Order, global::Warehouse.Item, int>
             {
                 protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
                 {
@@ -477,7 +479,7 @@ namespace Warehouse
             }
 
             /// <summary><c>SalesOrder</c>: a <c>Order</c> row belongs to the <c>Order</c> whose <c>SalesOrderId</c> equals its <c>Id</c>.</summary>
-            internal sealed class SalesOrderStitch : global::Associations.Stitch<global::Warehouse.Order, global::Sales.Order, int>
+            internal sealed class SalesOrderStitch : global::Associations.Internal.Stitch<global::Warehouse.Order, global::Sales.Order, int>
             {
                 protected override bool TryGetParentKey(global::Warehouse.Order parent, out int key)
                 {

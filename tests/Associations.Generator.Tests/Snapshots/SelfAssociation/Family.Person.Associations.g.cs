@@ -94,7 +94,7 @@ namespace Family
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Family.Person> CreateFatherAsync(global::Associations.DbSession db, global::Family.Person father, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Father = await __Associations.Father.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(father, nameof(father)), cancellationToken).ConfigureAwait(false);
+            Father = await __Associations.Father.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(father, nameof(father)), cancellationToken).ConfigureAwait(false);
             return Father;
         }
 
@@ -133,7 +133,7 @@ namespace Family
                         new("FatherId", "People", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"People\" (\"Name\", \"FatherId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"People\" SET \"Name\" = @p0, \"FatherId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"People\" WHERE \"Id\" = @p0"),
@@ -144,17 +144,17 @@ namespace Family
 
             public override global::Family.Person Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Family.Person
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Person", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Person", "Id"),
                 Name = reader.GetString(ordinal + 1),
-                FatherId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Person", "FatherId"),
+                FatherId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Person", "FatherId"),
             };
 
             public override global::Family.Person ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Family.Person();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Person", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Person", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
-                if (ordinals[2] >= 0) entity.FatherId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Person", "FatherId"));
+                if (ordinals[2] >= 0) entity.FatherId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Person", "FatherId"));
                 return entity;
             }
 
@@ -168,11 +168,11 @@ namespace Family
 
             public override bool IsUnsaved(global::Family.Person entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Family.Person>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Family.Person>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Family.Person>[] Links = { __Associations.Father };
+                public static readonly global::Associations.Internal.IGraphLink<global::Family.Person>[] Links = { __Associations.Father };
             }
         }
 
@@ -180,18 +180,19 @@ namespace Family
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Family.Person, global::Family.Person> Father = new(
-                name: "Father",
-                kind: global::Associations.Accessors.AssociationKind.HasOne,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Family.Person.Columns.Id,
-                foreignKeyColumn: global::Family.Person.Columns.FatherId,
-                getForeignKey: static target => target.FatherId,
-                setForeignKey: static (target, value) => target.FatherId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Family.Person, global::Family.Person> Father = new(new()
+            {
+                Name = "Father",
+                Kind = global::Associations.Internal.AssociationKind.HasOne,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Family.Person.Columns.Id,
+                ForeignKeyColumn = global::Family.Person.Columns.FatherId,
+                GetForeignKey = static target => target.FatherId,
+                SetForeignKey = static (target, value) => target.FatherId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"Name\", \"FatherId\" FROM \"People\" WHERE \"FatherId\" = @p0 LIMIT 1"),
                     count: new("SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"People\" WHERE \"FatherId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -200,10 +201,11 @@ namespace Family
                     unlinkOthers: new("UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"People\" SET \"FatherId\" = NULL WHERE \"FatherId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"People\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"People\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Family.Person.Columns.Id,
-                stitch: new global::Family.Person.__Stitches.FatherStitch(),
-                getNavigation: static source => source.Father,
-                setNavigation: static (source, value) => source.Father = (global::Family.Person?)value);
+                SourceKeyColumn = global::Family.Person.Columns.Id,
+                Stitch = new global::Family.Person.__Stitches.FatherStitch(),
+                GetNavigation = static source => source.Father,
+                SetNavigation = static (source, value) => source.Father = (global::Family.Person?)value,
+            });
 
         }
 
@@ -212,7 +214,7 @@ namespace Family
         internal static class __Stitches
         {
             /// <summary><c>Father</c>: a <c>Person</c> row belongs to the <c>Person</c> whose <c>Id</c> equals its <c>FatherId</c>.</summary>
-            internal sealed class FatherStitch : global::Associations.Stitch<global::Family.Person, global::Family.Person, int>
+            internal sealed class FatherStitch : global::Associations.Internal.Stitch<global::Family.Person, global::Family.Person, int>
             {
                 protected override bool TryGetParentKey(global::Family.Person parent, out int key)
                 {

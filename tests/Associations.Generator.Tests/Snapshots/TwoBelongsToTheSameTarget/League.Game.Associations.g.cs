@@ -86,7 +86,7 @@ namespace League
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::League.Team> CreateHomeTeamAsync(global::Associations.DbSession db, global::League.Team homeTeam, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            HomeTeam = await __Associations.HomeTeam.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeTeam, nameof(homeTeam)), cancellationToken).ConfigureAwait(false);
+            HomeTeam = await __Associations.HomeTeam.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(homeTeam, nameof(homeTeam)), cancellationToken).ConfigureAwait(false);
             return HomeTeam;
         }
 
@@ -163,7 +163,7 @@ namespace League
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::League.Team> CreateAwayTeamAsync(global::Associations.DbSession db, global::League.Team awayTeam, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            AwayTeam = await __Associations.AwayTeam.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayTeam, nameof(awayTeam)), cancellationToken).ConfigureAwait(false);
+            AwayTeam = await __Associations.AwayTeam.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(awayTeam, nameof(awayTeam)), cancellationToken).ConfigureAwait(false);
             return AwayTeam;
         }
 
@@ -209,7 +209,7 @@ namespace League
                         new("AwayTeamId", "Teams", "Id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Games\" (\"HomeScore\", \"AwayScore\", \"HomeTeamId\", \"AwayTeamId\") VALUES (@p0, @p1, @p2, @p3) RETURNING \"Id\""),
                         update: new("UPDATE \"Games\" SET \"HomeScore\" = @p0, \"AwayScore\" = @p1, \"HomeTeamId\" = @p2, \"AwayTeamId\" = @p3 WHERE \"Id\" = @p4"),
                         delete: new("DELETE FROM \"Games\" WHERE \"Id\" = @p0"),
@@ -220,21 +220,21 @@ namespace League
 
             public override global::League.Game Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::League.Game
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Game", "Id"),
-                HomeScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "Game", "HomeScore"),
-                AwayScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 2, "Game", "AwayScore"),
-                HomeTeamId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 3, "Game", "HomeTeamId"),
-                AwayTeamId = reader.IsDBNull(ordinal + 4) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 4, "Game", "AwayTeamId"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Game", "Id"),
+                HomeScore = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "Game", "HomeScore"),
+                AwayScore = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 2, "Game", "AwayScore"),
+                HomeTeamId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 3, "Game", "HomeTeamId"),
+                AwayTeamId = reader.IsDBNull(ordinal + 4) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 4, "Game", "AwayTeamId"),
             };
 
             public override global::League.Game ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::League.Game();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Game", "Id");
-                if (ordinals[1] >= 0) entity.HomeScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "Game", "HomeScore");
-                if (ordinals[2] >= 0) entity.AwayScore = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[2], "Game", "AwayScore");
-                if (ordinals[3] >= 0) entity.HomeTeamId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[3], "Game", "HomeTeamId"));
-                if (ordinals[4] >= 0) entity.AwayTeamId = (reader.IsDBNull(ordinals[4]) ? null : global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[4], "Game", "AwayTeamId"));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Game", "Id");
+                if (ordinals[1] >= 0) entity.HomeScore = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "Game", "HomeScore");
+                if (ordinals[2] >= 0) entity.AwayScore = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[2], "Game", "AwayScore");
+                if (ordinals[3] >= 0) entity.HomeTeamId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[3], "Game", "HomeTeamId"));
+                if (ordinals[4] >= 0) entity.AwayTeamId = (reader.IsDBNull(ordinals[4]) ? null : global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[4], "Game", "AwayTeamId"));
                 return entity;
             }
 
@@ -248,11 +248,11 @@ namespace League
 
             public override bool IsUnsaved(global::League.Game entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::League.Game>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::League.Game>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::League.Game>[] Links = { __Associations.HomeTeam, __Associations.AwayTeam };
+                public static readonly global::Associations.Internal.IGraphLink<global::League.Game>[] Links = { __Associations.HomeTeam, __Associations.AwayTeam };
             }
         }
 
@@ -260,14 +260,14 @@ namespace League
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::League.Game, global::League.Team> HomeTeam = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::League.Game, global::League.Team> HomeTeam = new(
                 name: "HomeTeam",
                 foreignKeyProperty: "HomeTeamId",
                 getForeignKey: static source => source.HomeTeamId,
                 setForeignKey: static (source, value) => source.HomeTeamId = (int?)value,
                 targetKey: static target => target.Id,
                 targetKeyColumn: global::League.Team.Columns.Id,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Teams\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Games\" SET \"HomeTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
@@ -276,14 +276,14 @@ namespace League
                 getNavigation: static source => source.HomeTeam,
                 setNavigation: static (source, value) => source.HomeTeam = (global::League.Team?)value);
 
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::League.Game, global::League.Team> AwayTeam = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::League.Game, global::League.Team> AwayTeam = new(
                 name: "AwayTeam",
                 foreignKeyProperty: "AwayTeamId",
                 getForeignKey: static source => source.AwayTeamId,
                 setForeignKey: static (source, value) => source.AwayTeamId = (int?)value,
                 targetKey: static target => target.Id,
                 targetKeyColumn: global::League.Team.Columns.Id,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"Id\", \"Name\" FROM \"Teams\" WHERE \"Id\" = @p0"),
                     setForeignKey: new("UPDATE \"Games\" SET \"AwayTeamId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = ANY(@p0)")),
@@ -299,7 +299,7 @@ namespace League
         internal static class __Stitches
         {
             /// <summary><c>HomeTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>HomeTeamId</c> equals its <c>Id</c>.</summary>
-            internal sealed class HomeTeamStitch : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            internal sealed class HomeTeamStitch : global::Associations.Internal.Stitch<global::League.Game, global::League.Team, int>
             {
                 protected override bool TryGetParentKey(global::League.Game parent, out int key)
                 {
@@ -322,7 +322,7 @@ namespace League
             }
 
             /// <summary><c>AwayTeam</c>: a <c>Team</c> row belongs to the <c>Game</c> whose <c>AwayTeamId</c> equals its <c>Id</c>.</summary>
-            internal sealed class AwayTeamStitch : global::Associations.Stitch<global::League.Game, global::League.Team, int>
+            internal sealed class AwayTeamStitch : global::Associations.Internal.Stitch<global::League.Game, global::League.Team, int>
             {
                 protected override bool TryGetParentKey(global::League.Game parent, out int key)
                 {

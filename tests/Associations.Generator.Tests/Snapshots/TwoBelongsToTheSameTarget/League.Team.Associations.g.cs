@@ -46,7 +46,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
+            => __Associations.HomeGames.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Game</c> with <paramref name="key"/> is one of the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
+            => __Associations.HomeGames.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
+            => __Associations.HomeGames.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Replaces the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
+            => __Associations.HomeGames.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Game</c> with <paramref name="key"/> to the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
+            => __Associations.HomeGames.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
+            => __Associations.HomeGames.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(homeGame, nameof(homeGame)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Game</c> with <paramref name="key"/> from the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>). Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveHomeGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> homeGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
+            => __Associations.HomeGames.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(homeGames, nameof(homeGames)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>HomeGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.HomeTeamId</c>), atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::League.Game> CreateHomeGameAsync(global::Associations.DbSession db, global::League.Game homeGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.HomeGames.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(homeGame, nameof(homeGame)), cancellationToken);
+            => __Associations.HomeGames.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(homeGame, nameof(homeGame)), cancellationToken);
 
         // ---- AwayGames: HasMany Game through Game.AwayTeamId
 
@@ -288,7 +288,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
+            => __Associations.AwayGames.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>Game</c> with <paramref name="key"/> is one of the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>).</summary>
         /// <remarks>
@@ -316,7 +316,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
+            => __Associations.AwayGames.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>) (true for none).</summary>
         /// <remarks>
@@ -348,7 +348,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
+            => __Associations.AwayGames.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Replaces the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -380,7 +380,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
+            => __Associations.AwayGames.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>Game</c> with <paramref name="key"/> to the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>).</summary>
         /// <remarks>
@@ -408,7 +408,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
+            => __Associations.AwayGames.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -436,7 +436,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
+            => __Associations.AwayGames.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(awayGame, nameof(awayGame)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>Game</c> with <paramref name="key"/> from the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>). Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -464,7 +464,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveAwayGamesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::League.Game> awayGames, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
+            => __Associations.AwayGames.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(awayGames, nameof(awayGames)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>AwayGames</c> of this <c>Team</c> (HasMany <c>Game</c>, foreign key <c>Game.AwayTeamId</c>), atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
         /// <remarks>
@@ -488,7 +488,7 @@ namespace League
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::League.Game> CreateAwayGameAsync(global::Associations.DbSession db, global::League.Game awayGame, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.AwayGames.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(awayGame, nameof(awayGame)), cancellationToken);
+            => __Associations.AwayGames.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(awayGame, nameof(awayGame)), cancellationToken);
 
         // ---- Typed columns and metadata
 
@@ -519,7 +519,7 @@ namespace League
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"Teams\" (\"Name\") VALUES (@p0) RETURNING \"Id\""),
                         update: new("UPDATE \"Teams\" SET \"Name\" = @p0 WHERE \"Id\" = @p1"),
                         delete: new("DELETE FROM \"Teams\" WHERE \"Id\" = @p0"),
@@ -530,14 +530,14 @@ namespace League
 
             public override global::League.Team Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::League.Team
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "Team", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "Team", "Id"),
                 Name = reader.GetString(ordinal + 1),
             };
 
             public override global::League.Team ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::League.Team();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "Team", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "Team", "Id");
                 if (ordinals[1] >= 0) entity.Name = reader.GetString(ordinals[1]);
                 return entity;
             }
@@ -552,11 +552,11 @@ namespace League
 
             public override bool IsUnsaved(global::League.Team entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::League.Team>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::League.Team>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::League.Team>[] Links = { __Associations.HomeGames, __Associations.AwayGames };
+                public static readonly global::Associations.Internal.IGraphLink<global::League.Team>[] Links = { __Associations.HomeGames, __Associations.AwayGames };
             }
         }
 
@@ -564,18 +564,19 @@ namespace League
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::League.Team, global::League.Game> HomeGames = new(
-                name: "HomeGames",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::League.Game.Columns.Id,
-                foreignKeyColumn: global::League.Game.Columns.HomeTeamId,
-                getForeignKey: static target => target.HomeTeamId,
-                setForeignKey: static (target, value) => target.HomeTeamId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> HomeGames = new(new()
+            {
+                Name = "HomeGames",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::League.Game.Columns.Id,
+                ForeignKeyColumn = global::League.Game.Columns.HomeTeamId,
+                GetForeignKey = static target => target.HomeTeamId,
+                SetForeignKey = static (target, value) => target.HomeTeamId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"HomeScore\", \"AwayScore\", \"HomeTeamId\", \"AwayTeamId\" FROM \"Games\" WHERE \"HomeTeamId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Games\" WHERE \"HomeTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -584,23 +585,25 @@ namespace League
                     unlinkOthers: new("UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"HomeTeamId\" = NULL WHERE \"HomeTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.HomeGamesStitch(),
-                getNavigation: static source => source.HomeGames,
-                setNavigation: static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
+                SourceKeyColumn = global::League.Team.Columns.Id,
+                Stitch = new global::League.Team.__Stitches.HomeGamesStitch(),
+                GetNavigation = static source => source.HomeGames,
+                SetNavigation = static (source, value) => source.HomeGames = (global::System.Collections.Generic.List<global::League.Game>?)value,
+            });
 
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::League.Team, global::League.Game> AwayGames = new(
-                name: "AwayGames",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Id,
-                sourceKeyProperty: "Id",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::League.Game.Columns.Id,
-                foreignKeyColumn: global::League.Game.Columns.AwayTeamId,
-                getForeignKey: static target => target.AwayTeamId,
-                setForeignKey: static (target, value) => target.AwayTeamId = (int?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::League.Team, global::League.Game> AwayGames = new(new()
+            {
+                Name = "AwayGames",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Id,
+                SourceKeyProperty = "Id",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::League.Game.Columns.Id,
+                ForeignKeyColumn = global::League.Game.Columns.AwayTeamId,
+                GetForeignKey = static target => target.AwayTeamId,
+                SetForeignKey = static (target, value) => target.AwayTeamId = (int?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"Id\", \"HomeScore\", \"AwayScore\", \"HomeTeamId\", \"AwayTeamId\" FROM \"Games\" WHERE \"AwayTeamId\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0 AND \"Id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"Games\" WHERE \"AwayTeamId\" = @p0 AND \"Id\" = ANY(@p1)"),
@@ -609,10 +612,11 @@ namespace League
                     unlinkOthers: new("UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"Games\" SET \"AwayTeamId\" = NULL WHERE \"AwayTeamId\" = @p0 AND NOT (\"Id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0", "SELECT \"Id\" FROM \"Teams\" WHERE \"Id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"Id\" FROM \"Games\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"Id\" FROM \"Games\" WHERE \"Id\" = ANY(@p0)")),
-                sourceKeyColumn: global::League.Team.Columns.Id,
-                stitch: new global::League.Team.__Stitches.AwayGamesStitch(),
-                getNavigation: static source => source.AwayGames,
-                setNavigation: static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value);
+                SourceKeyColumn = global::League.Team.Columns.Id,
+                Stitch = new global::League.Team.__Stitches.AwayGamesStitch(),
+                GetNavigation = static source => source.AwayGames,
+                SetNavigation = static (source, value) => source.AwayGames = (global::System.Collections.Generic.List<global::League.Game>?)value,
+            });
 
         }
 
@@ -621,7 +625,7 @@ namespace League
         internal static class __Stitches
         {
             /// <summary><c>HomeGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>HomeTeamId</c>.</summary>
-            internal sealed class HomeGamesStitch : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            internal sealed class HomeGamesStitch : global::Associations.Internal.Stitch<global::League.Team, global::League.Game, int>
             {
                 protected override bool TryGetParentKey(global::League.Team parent, out int key)
                 {
@@ -644,7 +648,7 @@ namespace League
             }
 
             /// <summary><c>AwayGames</c>: a <c>Game</c> row belongs to the <c>Team</c> whose <c>Id</c> equals its <c>AwayTeamId</c>.</summary>
-            internal sealed class AwayGamesStitch : global::Associations.Stitch<global::League.Team, global::League.Game, int>
+            internal sealed class AwayGamesStitch : global::Associations.Internal.Stitch<global::League.Team, global::League.Game, int>
             {
                 protected override bool TryGetParentKey(global::League.Team parent, out int key)
                 {

@@ -48,7 +48,7 @@ namespace Library
                         new("library_branch_branch_id", "library_branches", "branch_id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"book_copies\" (\"shelf_code\", \"isbn13\", \"library_branch_branch_id\") VALUES (@p0, @p1, @p2) RETURNING \"id\""),
                         update: new("UPDATE \"book_copies\" SET \"shelf_code\" = @p0, \"isbn13\" = @p1, \"library_branch_branch_id\" = @p2 WHERE \"id\" = @p3"),
                         delete: new("DELETE FROM \"book_copies\" WHERE \"id\" = @p0"),
@@ -59,19 +59,19 @@ namespace Library
 
             public override global::Library.BookCopy Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.BookCopy
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "BookCopy", "Id"),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "BookCopy", "Id"),
                 ShelfCode = reader.GetString(ordinal + 1),
                 Isbn = reader.GetString(ordinal + 2),
-                LibraryBranchBranchId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 3),
+                LibraryBranchBranchId = reader.IsDBNull(ordinal + 3) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinal + 3),
             };
 
             public override global::Library.BookCopy ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.BookCopy();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "BookCopy", "Id");
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "BookCopy", "Id");
                 if (ordinals[1] >= 0) entity.ShelfCode = reader.GetString(ordinals[1]);
                 if (ordinals[2] >= 0) entity.Isbn = reader.GetString(ordinals[2]);
-                if (ordinals[3] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[3]));
+                if (ordinals[3] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[3]) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinals[3]));
                 return entity;
             }
 

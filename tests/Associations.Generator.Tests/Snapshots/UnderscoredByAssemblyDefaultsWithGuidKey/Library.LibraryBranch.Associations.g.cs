@@ -46,7 +46,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
+            => __Associations.Copies.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>BookCopy</c> with <paramref name="key"/> is one of the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
+            => __Associations.Copies.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Whether every <c>BookCopy</c> of <paramref name="keys"/> is among the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
+            => __Associations.Copies.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
+            => __Associations.Copies.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>BookCopy</c> with <paramref name="key"/> to the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
+            => __Associations.Copies.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
+            => __Associations.Copies.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(copy, nameof(copy)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>BookCopy</c> with <paramref name="key"/> from the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>). Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveCopiesAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Library.BookCopy> copies, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
+            => __Associations.Copies.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(copies, nameof(copies)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Copies</c> of this <c>LibraryBranch</c> (HasMany <c>BookCopy</c>, foreign key <c>BookCopy.LibraryBranchBranchId</c>), atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Library
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Library.BookCopy> CreateCopyAsync(global::Associations.DbSession db, global::Library.BookCopy copy, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Copies.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(copy, nameof(copy)), cancellationToken);
+            => __Associations.Copies.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(copy, nameof(copy)), cancellationToken);
 
         // ---- Typed columns and metadata
 
@@ -277,7 +277,7 @@ namespace Library
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"library_branches\" (\"branch_id\", \"branch_name\") VALUES (@p0, @p1)"),
                         update: new("UPDATE \"library_branches\" SET \"branch_name\" = @p0 WHERE \"branch_id\" = @p1"),
                         delete: new("DELETE FROM \"library_branches\" WHERE \"branch_id\" = @p0"),
@@ -288,14 +288,14 @@ namespace Library
 
             public override global::Library.LibraryBranch Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.LibraryBranch
             {
-                BranchId = global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal),
+                BranchId = global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinal),
                 BranchName = reader.GetString(ordinal + 1),
             };
 
             public override global::Library.LibraryBranch ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.LibraryBranch();
-                if (ordinals[0] >= 0) entity.BranchId = global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[0]);
+                if (ordinals[0] >= 0) entity.BranchId = global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinals[0]);
                 if (ordinals[1] >= 0) entity.BranchName = reader.GetString(ordinals[1]);
                 return entity;
             }
@@ -310,11 +310,11 @@ namespace Library
 
             public override bool IsUnsaved(global::Library.LibraryBranch entity) => global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(entity.BranchId, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Library.LibraryBranch>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Library.LibraryBranch>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Library.LibraryBranch>[] Links = { __Associations.Copies };
+                public static readonly global::Associations.Internal.IGraphLink<global::Library.LibraryBranch>[] Links = { __Associations.Copies };
             }
         }
 
@@ -322,18 +322,19 @@ namespace Library
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Library.LibraryBranch, global::Library.BookCopy> Copies = new(
-                name: "Copies",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.BranchId,
-                sourceKeyProperty: "BranchId",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Library.BookCopy.Columns.Id,
-                foreignKeyColumn: global::Library.BookCopy.Columns.LibraryBranchBranchId,
-                getForeignKey: static target => target.LibraryBranchBranchId,
-                setForeignKey: static (target, value) => target.LibraryBranchBranchId = (global::System.Guid?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Library.LibraryBranch, global::Library.BookCopy> Copies = new(new()
+            {
+                Name = "Copies",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.BranchId,
+                SourceKeyProperty = "BranchId",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Library.BookCopy.Columns.Id,
+                ForeignKeyColumn = global::Library.BookCopy.Columns.LibraryBranchBranchId,
+                GetForeignKey = static target => target.LibraryBranchBranchId,
+                SetForeignKey = static (target, value) => target.LibraryBranchBranchId = (global::System.Guid?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"id\", \"shelf_code\", \"isbn13\", \"library_branch_branch_id\" FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"book_copies\" WHERE \"library_branch_branch_id\" = @p0 AND \"id\" = ANY(@p1)"),
@@ -342,10 +343,11 @@ namespace Library
                     unlinkOthers: new("UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"book_copies\" SET \"library_branch_branch_id\" = NULL WHERE \"library_branch_branch_id\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"book_copies\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"book_copies\" WHERE \"id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
-                stitch: new global::Library.LibraryBranch.__Stitches.CopiesStitch(),
-                getNavigation: static source => source.Copies,
-                setNavigation: static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value);
+                SourceKeyColumn = global::Library.LibraryBranch.Columns.BranchId,
+                Stitch = new global::Library.LibraryBranch.__Stitches.CopiesStitch(),
+                GetNavigation = static source => source.Copies,
+                SetNavigation = static (source, value) => source.Copies = (global::System.Collections.Generic.List<global::Library.BookCopy>?)value,
+            });
 
         }
 
@@ -354,7 +356,7 @@ namespace Library
         internal static class __Stitches
         {
             /// <summary><c>Copies</c>: a <c>BookCopy</c> row belongs to the <c>LibraryBranch</c> whose <c>BranchId</c> equals its <c>LibraryBranchBranchId</c>.</summary>
-            internal sealed class CopiesStitch : global::Associations.Stitch<global::Library.LibraryBranch, global::Library.BookCopy, global::System.Guid>
+            internal sealed class CopiesStitch : global::Associations.Internal.Stitch<global::Library.LibraryBranch, global::Library.BookCopy, global::System.Guid>
             {
                 protected override bool TryGetParentKey(global::Library.LibraryBranch parent, out global::System.Guid key)
                 {

@@ -83,7 +83,7 @@ namespace Library
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Library.LibraryBranch> CreateLibraryBranchAsync(global::Associations.DbSession db, global::Library.LibraryBranch libraryBranch, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            LibraryBranch = await __Associations.LibraryBranch.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(libraryBranch, nameof(libraryBranch)), cancellationToken).ConfigureAwait(false);
+            LibraryBranch = await __Associations.LibraryBranch.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(libraryBranch, nameof(libraryBranch)), cancellationToken).ConfigureAwait(false);
             return LibraryBranch;
         }
 
@@ -122,7 +122,7 @@ namespace Library
                         new("LibraryBranchBranchId", "library_branches", "branch_id", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"OpeningHours\" (\"DayOfWeek\", \"LibraryBranchBranchId\") VALUES (@p0, @p1) RETURNING \"Id\""),
                         update: new("UPDATE \"OpeningHours\" SET \"DayOfWeek\" = @p0, \"LibraryBranchBranchId\" = @p1 WHERE \"Id\" = @p2"),
                         delete: new("DELETE FROM \"OpeningHours\" WHERE \"Id\" = @p0"),
@@ -133,17 +133,17 @@ namespace Library
 
             public override global::Library.OpeningHour Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Library.OpeningHour
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "OpeningHour", "Id"),
-                DayOfWeek = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal + 1, "OpeningHour", "DayOfWeek"),
-                LibraryBranchBranchId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinal + 2),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "OpeningHour", "Id"),
+                DayOfWeek = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal + 1, "OpeningHour", "DayOfWeek"),
+                LibraryBranchBranchId = reader.IsDBNull(ordinal + 2) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinal + 2),
             };
 
             public override global::Library.OpeningHour ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Library.OpeningHour();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "OpeningHour", "Id");
-                if (ordinals[1] >= 0) entity.DayOfWeek = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[1], "OpeningHour", "DayOfWeek");
-                if (ordinals[2] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Metadata.ColumnValues.ReadGuid(reader, ordinals[2]));
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "OpeningHour", "Id");
+                if (ordinals[1] >= 0) entity.DayOfWeek = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[1], "OpeningHour", "DayOfWeek");
+                if (ordinals[2] >= 0) entity.LibraryBranchBranchId = (reader.IsDBNull(ordinals[2]) ? null : global::Associations.Internal.ColumnValues.ReadGuid(reader, ordinals[2]));
                 return entity;
             }
 
@@ -157,11 +157,11 @@ namespace Library
 
             public override bool IsUnsaved(global::Library.OpeningHour entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Library.OpeningHour>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Library.OpeningHour>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Library.OpeningHour>[] Links = { __Associations.LibraryBranch };
+                public static readonly global::Associations.Internal.IGraphLink<global::Library.OpeningHour>[] Links = { __Associations.LibraryBranch };
             }
         }
 
@@ -169,14 +169,14 @@ namespace Library
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::Library.OpeningHour, global::Library.LibraryBranch> LibraryBranch = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::Library.OpeningHour, global::Library.LibraryBranch> LibraryBranch = new(
                 name: "LibraryBranch",
                 foreignKeyProperty: "LibraryBranchBranchId",
                 getForeignKey: static source => source.LibraryBranchBranchId,
                 setForeignKey: static (source, value) => source.LibraryBranchBranchId = (global::System.Guid?)value,
                 targetKey: static target => target.BranchId,
                 targetKeyColumn: global::Library.LibraryBranch.Columns.BranchId,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"branch_id\", \"branch_name\" FROM \"library_branches\" WHERE \"branch_id\" = @p0"),
                     setForeignKey: new("UPDATE \"OpeningHours\" SET \"LibraryBranchBranchId\" = @p0 WHERE \"Id\" = @p1"),
                     existingKeys: new("SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"branch_id\" FROM \"library_branches\" WHERE \"branch_id\" = ANY(@p0)")),
@@ -192,7 +192,7 @@ namespace Library
         internal static class __Stitches
         {
             /// <summary><c>LibraryBranch</c>: a <c>LibraryBranch</c> row belongs to the <c>OpeningHour</c> whose <c>LibraryBranchBranchId</c> equals its <c>BranchId</c>.</summary>
-            internal sealed class LibraryBranchStitch : global::Associations.Stitch<global::Library.OpeningHour, global::Library.LibraryBranch, global::System.Guid>
+            internal sealed class LibraryBranchStitch : global::Associations.Internal.Stitch<global::Library.OpeningHour, global::Library.LibraryBranch, global::System.Guid>
             {
                 protected override bool TryGetParentKey(global::Library.OpeningHour parent, out global::System.Guid key)
                 {

@@ -46,7 +46,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.HasAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
+            => __Associations.Orders.HasAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Whether the <c>PurchaseOrder</c> with <paramref name="key"/> is one of the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>).</summary>
         /// <remarks>
@@ -74,7 +74,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<bool> HasOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.HasAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
+            => __Associations.Orders.HasAsync(db, this, global::Associations.Internal.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Whether every <c>PurchaseOrder</c> of <paramref name="keys"/> is among the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>) (true for none).</summary>
         /// <remarks>
@@ -106,7 +106,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task SetOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.SetAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
+            => __Associations.Orders.SetAsync(db, this, global::Associations.Internal.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Replaces the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>) with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -138,7 +138,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.AddAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
+            => __Associations.Orders.AddAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Adds the <c>PurchaseOrder</c> with <paramref name="key"/> to the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>).</summary>
         /// <remarks>
@@ -166,7 +166,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task AddOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.AddAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
+            => __Associations.Orders.AddAsync(db, this, global::Associations.Internal.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically; duplicates are ignored.</summary>
         /// <remarks>
@@ -194,7 +194,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.RemoveAsync(db, this, new[] { global::Associations.Accessors.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
+            => __Associations.Orders.RemoveAsync(db, this, new[] { global::Associations.Internal.Arg.NotNull(order, nameof(order)) }, null, cancellationToken);
 
         /// <summary>Removes the <c>PurchaseOrder</c> with <paramref name="key"/> from the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>). Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -222,7 +222,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task RemoveOrdersAsync(global::Associations.DbSession db, global::System.Collections.Generic.IEnumerable<global::Shop.PurchaseOrder> orders, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.RemoveAsync(db, this, global::Associations.Accessors.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
+            => __Associations.Orders.RemoveAsync(db, this, global::Associations.Internal.Arg.NotNull(orders, nameof(orders)), null, cancellationToken);
 
         /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Orders</c> of this <c>Customer</c> (HasMany <c>PurchaseOrder</c>, foreign key <c>PurchaseOrder.CustomerCode</c>), atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace Shop
         /// </code>
         /// </remarks>
         public global::System.Threading.Tasks.Task<global::Shop.PurchaseOrder> CreateOrderAsync(global::Associations.DbSession db, global::Shop.PurchaseOrder order, global::System.Threading.CancellationToken cancellationToken = default)
-            => __Associations.Orders.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(order, nameof(order)), cancellationToken);
+            => __Associations.Orders.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(order, nameof(order)), cancellationToken);
 
         // ---- Typed columns and metadata
 
@@ -280,7 +280,7 @@ namespace Shop
                     },
                     foreignKeys: global::System.Array.Empty<global::Associations.Metadata.ForeignKeyInfo>(),
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"shop_customers\" (\"code\", \"display_name\", \"email_address\") VALUES (@p0, @p1, @p2)"),
                         update: new("UPDATE \"shop_customers\" SET \"display_name\" = @p0, \"email_address\" = @p1 WHERE \"code\" = @p2"),
                         delete: new("DELETE FROM \"shop_customers\" WHERE \"code\" = @p0"),
@@ -315,11 +315,11 @@ namespace Shop
 
             public override bool IsUnsaved(global::Shop.Customer entity) => entity.Code is null || entity.Code.Length == 0;
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Shop.Customer>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Shop.Customer>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Shop.Customer>[] Links = { __Associations.Orders };
+                public static readonly global::Associations.Internal.IGraphLink<global::Shop.Customer>[] Links = { __Associations.Orders };
             }
         }
 
@@ -327,18 +327,19 @@ namespace Shop
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.TargetKeyedAssociation<global::Shop.Customer, global::Shop.PurchaseOrder> Orders = new(
-                name: "Orders",
-                kind: global::Associations.Accessors.AssociationKind.HasMany,
-                sourceKey: static source => source.Code,
-                sourceKeyProperty: "Code",
-                targetKey: static target => target.Id,
-                targetKeyColumn: global::Shop.PurchaseOrder.Columns.Id,
-                foreignKeyColumn: global::Shop.PurchaseOrder.Columns.CustomerCode,
-                getForeignKey: static target => target.CustomerCode,
-                setForeignKey: static (target, value) => target.CustomerCode = (string?)value,
-                unlinkDeletes: false,
-                sql: new global::Associations.Accessors.TargetKeyedSql(
+            public static readonly global::Associations.Internal.TargetKeyedAssociation<global::Shop.Customer, global::Shop.PurchaseOrder> Orders = new(new()
+            {
+                Name = "Orders",
+                Kind = global::Associations.Internal.AssociationKind.HasMany,
+                SourceKey = static source => source.Code,
+                SourceKeyProperty = "Code",
+                TargetKey = static target => target.Id,
+                TargetKeyColumn = global::Shop.PurchaseOrder.Columns.Id,
+                ForeignKeyColumn = global::Shop.PurchaseOrder.Columns.CustomerCode,
+                GetForeignKey = static target => target.CustomerCode,
+                SetForeignKey = static (target, value) => target.CustomerCode = (string?)value,
+                UnlinkDeletes = false,
+                Sql = new global::Associations.Internal.TargetKeyedSql(
                     select: new("SELECT \"id\", \"total_amount\", \"placed_at\", \"customer_code\" FROM \"purchase_orders\" WHERE \"customer_code\" = @p0"),
                     count: new("SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0"),
                     countKeys: new("SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0 AND \"id\" IN (SELECT value FROM json_each(@p1))", "SELECT COUNT(*) FROM \"purchase_orders\" WHERE \"customer_code\" = @p0 AND \"id\" = ANY(@p1)"),
@@ -347,10 +348,11 @@ namespace Shop
                     unlinkOthers: new("UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" IN (SELECT value FROM json_each(@p1)))", "UPDATE \"purchase_orders\" SET \"customer_code\" = NULL WHERE \"customer_code\" = @p0 AND NOT (\"id\" = ANY(@p1))"),
                     lockSource: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = @p0 FOR UPDATE"),
                     existingKeys: new("SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" IN (SELECT value FROM json_each(@p0))", "SELECT \"id\" FROM \"purchase_orders\" WHERE \"id\" = ANY(@p0)")),
-                sourceKeyColumn: global::Shop.Customer.Columns.Code,
-                stitch: new global::Shop.Customer.__Stitches.OrdersStitch(),
-                getNavigation: static source => source.Orders,
-                setNavigation: static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value);
+                SourceKeyColumn = global::Shop.Customer.Columns.Code,
+                Stitch = new global::Shop.Customer.__Stitches.OrdersStitch(),
+                GetNavigation = static source => source.Orders,
+                SetNavigation = static (source, value) => source.Orders = (global::System.Collections.Generic.List<global::Shop.PurchaseOrder>?)value,
+            });
 
         }
 
@@ -359,7 +361,7 @@ namespace Shop
         internal static class __Stitches
         {
             /// <summary><c>Orders</c>: a <c>PurchaseOrder</c> row belongs to the <c>Customer</c> whose <c>Code</c> equals its <c>CustomerCode</c>.</summary>
-            internal sealed class OrdersStitch : global::Associations.Stitch<global::Shop.Customer, global::Shop.PurchaseOrder, string>
+            internal sealed class OrdersStitch : global::Associations.Internal.Stitch<global::Shop.Customer, global::Shop.PurchaseOrder, string>
             {
                 protected override bool TryGetParentKey(global::Shop.Customer parent, out string key)
                 {

@@ -83,7 +83,7 @@ namespace Shop
         /// </remarks>
         public async global::System.Threading.Tasks.Task<global::Shop.Customer> CreateCustomerAsync(global::Associations.DbSession db, global::Shop.Customer customer, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            Customer = await __Associations.Customer.CreateAsync(db, this, global::Associations.Accessors.Arg.NotNull(customer, nameof(customer)), cancellationToken).ConfigureAwait(false);
+            Customer = await __Associations.Customer.CreateAsync(db, this, global::Associations.Internal.Arg.NotNull(customer, nameof(customer)), cancellationToken).ConfigureAwait(false);
             return Customer;
         }
 
@@ -125,7 +125,7 @@ namespace Shop
                         new("customer_code", "shop_customers", "code", global::Associations.ReferentialAction.SetNull, global::Associations.ReferentialAction.Cascade, constraint: true),
                     },
                     uniqueConstraints: global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyList<string>>(),
-                    statements: new global::Associations.Metadata.ModelStatements(
+                    statements: new global::Associations.Internal.ModelStatements(
                         insert: new("INSERT INTO \"purchase_orders\" (\"total_amount\", \"placed_at\", \"customer_code\") VALUES (@p0, @p1, @p2) RETURNING \"id\""),
                         update: new("UPDATE \"purchase_orders\" SET \"total_amount\" = @p0, \"placed_at\" = @p1, \"customer_code\" = @p2 WHERE \"id\" = @p3"),
                         delete: new("DELETE FROM \"purchase_orders\" WHERE \"id\" = @p0"),
@@ -136,18 +136,18 @@ namespace Shop
 
             public override global::Shop.PurchaseOrder Read(global::System.Data.Common.DbDataReader reader, int ordinal) => new global::Shop.PurchaseOrder
             {
-                Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinal, "PurchaseOrder", "Id"),
-                TotalAmount = global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinal + 1, "PurchaseOrder", "TotalAmount"),
-                PlacedAt = global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinal + 2),
+                Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinal, "PurchaseOrder", "Id"),
+                TotalAmount = global::Associations.Internal.ColumnValues.ReadDecimal(reader, ordinal + 1, "PurchaseOrder", "TotalAmount"),
+                PlacedAt = global::Associations.Internal.ColumnValues.ReadDateTime(reader, ordinal + 2),
                 CustomerCode = reader.IsDBNull(ordinal + 3) ? null : reader.GetString(ordinal + 3),
             };
 
             public override global::Shop.PurchaseOrder ReadPartial(global::System.Data.Common.DbDataReader reader, int[] ordinals)
             {
                 var entity = new global::Shop.PurchaseOrder();
-                if (ordinals[0] >= 0) entity.Id = global::Associations.Metadata.ColumnValues.ReadInt32(reader, ordinals[0], "PurchaseOrder", "Id");
-                if (ordinals[1] >= 0) entity.TotalAmount = global::Associations.Metadata.ColumnValues.ReadDecimal(reader, ordinals[1], "PurchaseOrder", "TotalAmount");
-                if (ordinals[2] >= 0) entity.PlacedAt = global::Associations.Metadata.ColumnValues.ReadDateTime(reader, ordinals[2]);
+                if (ordinals[0] >= 0) entity.Id = global::Associations.Internal.ColumnValues.ReadInt32(reader, ordinals[0], "PurchaseOrder", "Id");
+                if (ordinals[1] >= 0) entity.TotalAmount = global::Associations.Internal.ColumnValues.ReadDecimal(reader, ordinals[1], "PurchaseOrder", "TotalAmount");
+                if (ordinals[2] >= 0) entity.PlacedAt = global::Associations.Internal.ColumnValues.ReadDateTime(reader, ordinals[2]);
                 if (ordinals[3] >= 0) entity.CustomerCode = (reader.IsDBNull(ordinals[3]) ? null : reader.GetString(ordinals[3]));
                 return entity;
             }
@@ -162,11 +162,11 @@ namespace Shop
 
             public override bool IsUnsaved(global::Shop.PurchaseOrder entity) => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(entity.Id, default!);
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Accessors.IGraphLink<global::Shop.PurchaseOrder>> GraphLinks => __Graph.Links;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Associations.Internal.IGraphLink<global::Shop.PurchaseOrder>> GraphLinks => __Graph.Links;
 
             private static class __Graph
             {
-                public static readonly global::Associations.Accessors.IGraphLink<global::Shop.PurchaseOrder>[] Links = { __Associations.Customer };
+                public static readonly global::Associations.Internal.IGraphLink<global::Shop.PurchaseOrder>[] Links = { __Associations.Customer };
             }
         }
 
@@ -174,14 +174,14 @@ namespace Shop
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static class __Associations
         {
-            public static readonly global::Associations.Accessors.BelongsToAssociation<global::Shop.PurchaseOrder, global::Shop.Customer> Customer = new(
+            public static readonly global::Associations.Internal.BelongsToAssociation<global::Shop.PurchaseOrder, global::Shop.Customer> Customer = new(
                 name: "Customer",
                 foreignKeyProperty: "CustomerCode",
                 getForeignKey: static source => source.CustomerCode,
                 setForeignKey: static (source, value) => source.CustomerCode = (string?)value,
                 targetKey: static target => target.Code,
                 targetKeyColumn: global::Shop.Customer.Columns.Code,
-                sql: new global::Associations.Accessors.SourceKeyedSql(
+                sql: new global::Associations.Internal.SourceKeyedSql(
                     select: new("SELECT \"code\", \"display_name\", \"email_address\" FROM \"shop_customers\" WHERE \"code\" = @p0"),
                     setForeignKey: new("UPDATE \"purchase_orders\" SET \"customer_code\" = @p0 WHERE \"id\" = @p1"),
                     existingKeys: new("SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" IN (SELECT value FROM json_each(@p0))", "SELECT \"code\" FROM \"shop_customers\" WHERE \"code\" = ANY(@p0)")),
@@ -197,7 +197,7 @@ namespace Shop
         internal static class __Stitches
         {
             /// <summary><c>Customer</c>: a <c>Customer</c> row belongs to the <c>PurchaseOrder</c> whose <c>CustomerCode</c> equals its <c>Code</c>.</summary>
-            internal sealed class CustomerStitch : global::Associations.Stitch<global::Shop.PurchaseOrder, global::Shop.Customer, string>
+            internal sealed class CustomerStitch : global::Associations.Internal.Stitch<global::Shop.PurchaseOrder, global::Shop.Customer, string>
             {
                 protected override bool TryGetParentKey(global::Shop.PurchaseOrder parent, out string key)
                 {
