@@ -127,6 +127,8 @@ namespace Associations.Generator
                     {
                         try
                         {
+                            if (ctx.TargetSymbol is INamedTypeSymbol type && !DeclarationParser.IsPrimary(type, ctx.TargetNode))
+                                return new ParseResult(null, null);
                             return new ParseResult(DeclarationParser.Parse(ctx.TargetSymbol, ct), null);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
