@@ -802,7 +802,6 @@ namespace Associations.Generator.Emit
             var n = new TypeNames();
             var w = new CodeWriter();
             var q = n.QueryOf(model.FullName);
-            var self = n.Type(model.FullName);
             w.Summary($"Include builders and named scopes for queries of <c>{model.Name}</c>.");
             w.Line(n.GeneratedCode);
             w.Open($"{(model.IsPublic ? "public" : "internal")} static class {model.Name}QueryExtensions");
@@ -812,7 +811,7 @@ namespace Associations.Generator.Emit
                 if (!first) w.Line();
                 first = false;
                 w.Summary($"Applies the scope <c>{model.Name}.{scope.Name}</c>{(scope.IsDefault ? " (also a default scope: it applies to every query until <c>Unscoped()</c>)" : "")}.");
-                w.Line($"{(model.IsPublic ? "public" : "internal")} static {q} {scope.Name}(this {q} query) => {self}.__Scope_{scope.Name}(query);");
+                w.Line($"{(model.IsPublic ? "public" : "internal")} static {q} {scope.Name}(this {q} query) => {n.Type(model.FullName)}.__Scope_{scope.Name}(query);");
             }
             foreach (var a in model.Associations)
             {
@@ -820,31 +819,31 @@ namespace Associations.Generator.Emit
                 first = false;
                 var shape = n.QueryShape(a.Target.FullName);
                 var access = Access(a) == "public" && model.IsPublic ? "public" : "internal";
-                var link = $"{self}.__Associations.{a.Name}";
+                var link = $"{n.Links(model.FullName)}.{a.Name}";
                 switch (a.Kind)
                 {
                     case AssociationKind.HasOne:
                     case AssociationKind.BelongsTo:
-                        w.Summary($"Includes the <c>{a.Name}</c> ({a.Kind} <c>{a.Target.ModelName}</c>) as a JOIN in the same statement: LEFT JOIN, or INNER JOIN when <paramref name=\"configure\"/> calls <c>Required()</c>. Its filters go into the ON clause; it may include further.");
+                        w.Summary($"Includes the <c>{a.Name}</c> ({a.Kind} <c>{a.Target.ModelName}</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name=\"configure\"/> calls <c>Required()</c>; its filters go into the ON clause.");
                         w.Line($"{access} static {q} Include{a.Name}(this {q} query, {shape}? configure = null)");
                         w.Line($"    => query.Include({link}.Include(configure));");
                         w.Line();
                         var column = $"{n.Runtime}.IOrderedColumn<{n.Type(a.Target.FullName)}>";
-                        w.Summary($"Orders by <paramref name=\"column\"/> of the <c>{a.Name}</c> of each row, after any earlier ordering; a row without one sorts as null (first).");
+                        w.Summary($"Orders by <paramref name=\"column\"/> of the <c>{a.Name}</c>, after any earlier ordering (none sorts as null, first).");
                         w.Line($"{access} static {q} OrderBy{a.Name}(this {q} query, {column} column)");
                         w.Line($"    => query.OrderByRelated({link}.Include(null), column, descending: false);");
                         w.Line();
-                        w.Summary($"Orders descending by <paramref name=\"column\"/> of the <c>{a.Name}</c>; a row without one sorts as null (last).");
+                        w.Summary($"Orders descending by <paramref name=\"column\"/> of the <c>{a.Name}</c> (none sorts as null, last).");
                         w.Line($"{access} static {q} OrderByDescending{a.Name}(this {q} query, {column} column)");
                         w.Line($"    => query.OrderByRelated({link}.Include(null), column, descending: true);");
                         break;
                     case AssociationKind.HasMany:
-                        w.Summary($"Includes the <c>{a.Name}</c> (HasMany <c>{a.Target.ModelName}</c>) with one extra statement for all parents, keyed on their keys. <c>OrderBy</c>/<c>Limit</c>/<c>Offset</c> in <paramref name=\"configure\"/> apply per parent; <c>Required()</c> keeps only parents with a match.");
+                        w.Summary($"Includes the <c>{a.Name}</c> (HasMany <c>{a.Target.ModelName}</c>) with one more statement for all parents; paging in <paramref name=\"configure\"/> applies per parent, <c>Required()</c> keeps parents with a match.");
                         w.Line($"{access} static {q} Include{a.Name}(this {q} query, {shape}? configure = null)");
                         w.Line($"    => query.Include({link}.Include(configure));");
                         break;
                     default:
-                        w.Summary($"Includes the <c>{a.Name}</c> (BelongsToMany <c>{a.Target.ModelName}</c> through <c>{a.Junction!.Table.ModelName}</c>) with one extra statement for all parents; each row carries its junction row in <c>{a.Junction.NavigationProperty}</c>. <paramref name=\"through\"/> filters on junction columns; paging applies per parent.");
+                        w.Summary($"Includes the <c>{a.Name}</c> (BelongsToMany <c>{a.Target.ModelName}</c> through <c>{a.Junction!.Table.ModelName}</c>) with one more statement for all parents, each row with its junction row in <c>{a.Junction.NavigationProperty}</c>; <paramref name=\"through\"/> filters junction columns, paging applies per parent.");
                         w.Line($"{access} static {q} Include{a.Name}(this {q} query, {shape}? configure = null, {n.QueryShape(a.Junction.Table.FullName)}? through = null)");
                         w.Line($"    => query.Include({link}.Include(configure, through));");
                         break;
@@ -852,17 +851,17 @@ namespace Associations.Generator.Emit
                 var m2m = a.Kind == AssociationKind.BelongsToMany;
                 var include = m2m ? $"{link}.Include(filter, null)" : $"{link}.Include(filter)";
                 w.Line();
-                w.Summary($"Keeps the rows with at least one <c>{a.Name}</c> (an <c>EXISTS</c>{(m2m ? " through the junction" : "")}) matching <paramref name=\"filter\"/>, when given.");
+                w.Summary($"Keeps the rows with a <c>{a.Name}</c> matching <paramref name=\"filter\"/> (an <c>EXISTS</c>).");
                 w.Line($"{access} static {q} WhereHas{a.Name}(this {q} query, {shape}? filter = null)");
                 w.Line($"    => query.WhereHas({include});");
                 w.Line();
-                w.Summary($"Keeps the rows with no <c>{a.Name}</c> (a <c>NOT EXISTS</c>) matching <paramref name=\"filter\"/>, when given.");
+                w.Summary($"Keeps the rows with no <c>{a.Name}</c> matching <paramref name=\"filter\"/> (a <c>NOT EXISTS</c>).");
                 w.Line($"{access} static {q} WhereHasNo{a.Name}(this {q} query, {shape}? filter = null)");
                 w.Line($"    => query.WhereHas({include}, none: true);");
                 if (a.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany)
                 {
                     w.Line();
-                    w.Summary($"Fills <c>{a.Name}Count</c> of each row with the number of its <c>{a.Name}</c> matching <paramref name=\"filter\"/>, in the same statement.");
+                    w.Summary($"Fills <c>{a.Name}Count</c> with the number of <c>{a.Name}</c> matching <paramref name=\"filter\"/>, in the same statement.");
                     w.Line($"{access} static {q} With{a.Name}Count(this {q} query, {shape}? filter = null)");
                     w.Line($"    => query.WithCount({include}, static (row, count) => row.{a.Name}Count = count);");
                 }

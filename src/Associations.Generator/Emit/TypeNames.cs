@@ -28,7 +28,10 @@ namespace Associations.Generator.Emit
             Alias(SimpleName(fullName) + "Query", $"global::System.Func<{RuntimeNames.Query}<{fullName}>, {RuntimeNames.Query}<{fullName}>>");
 
         /// <summary><c>Query&lt;T&gt;</c>.</summary>
-        public string QueryOf(string fullName) => $"{Namespace("A", RuntimeNames.Root)}.Query<{Type(fullName)}>";
+        public string QueryOf(string fullName) => Alias("QueryOf" + SimpleName(fullName), $"{RuntimeNames.Query}<{fullName}>");
+
+        /// <summary>The hidden <c>__Associations</c> class of a model, from outside it.</summary>
+        public string Links(string fullName) => Alias("Links", fullName + ".__Associations");
 
         public string Db => Alias("Db", RuntimeNames.DbSession);
         public string Ct => Alias("Ct", RuntimeNames.CancellationToken);
@@ -53,7 +56,7 @@ namespace Associations.Generator.Emit
         private string Alias(string name, string target)
         {
             if (_byTarget.TryGetValue(target, out var alias)) return alias;
-            var baseName = "__" + name.TrimStart('@');
+            var baseName = "__" + name;
             alias = baseName;
             for (var i = 2; !_names.Add(alias); i++) alias = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _byTarget.Add(target, alias);
@@ -61,11 +64,11 @@ namespace Associations.Generator.Emit
             return alias;
         }
 
-        /// <summary><c>global::A.B.Name</c> → <c>Name</c>.</summary>
+        /// <summary><c>global::A.B.Name</c> → <c>Name</c> (<c>@event</c> → <c>event</c>: the alias is <c>__event</c>).</summary>
         private static string SimpleName(string fullName)
         {
             var at = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf(':'));
-            return fullName.Substring(at + 1);
+            return fullName.Substring(at + 1).TrimStart('@');
         }
 
         /// <summary>The <c>using</c> aliases, in first-use order.</summary>
