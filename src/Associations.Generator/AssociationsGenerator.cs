@@ -108,15 +108,18 @@ namespace Associations.Generator
                 foreach (var info in list)
                 {
                     var descriptor = DiagnosticDescriptors.ById[info.Id];
-                    var location = info.Location is { } at
-                        ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath) is { } tree && at.Start + at.Length <= tree.Length
-                            ? Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(at.Start, at.Length))
-                            : at.ToLocation()
-                        : null;
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
+                    var others = info.OtherLocation is { } other ? new[] { InTree(compilation, other) } : null;
+                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location is { } at ? InTree(compilation, at) : null, others,
+                        info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
                 }
             });
         }
+
+        /// <summary>A location in its syntax tree of <paramref name="compilation"/> (so #pragma and code fixes see it), else by file path.</summary>
+        private static Location InTree(Compilation compilation, LocationInfo at) =>
+            compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath) is { } tree && at.Start + at.Length <= tree.Length
+                ? Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(at.Start, at.Length))
+                : at.ToLocation();
 
         private static IncrementalValuesProvider<ParseResult> Declarations(IncrementalGeneratorInitializationContext context, string attribute) =>
             context.SyntaxProvider
@@ -127,6 +130,8 @@ namespace Associations.Generator
                     {
                         try
                         {
+                            if (ctx.TargetSymbol is INamedTypeSymbol type && !DeclarationParser.IsPrimary(type, ctx.TargetNode))
+                                return new ParseResult(null, null);
                             return new ParseResult(DeclarationParser.Parse(ctx.TargetSymbol, ct), null);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)

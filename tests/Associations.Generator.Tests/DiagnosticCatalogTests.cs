@@ -459,6 +459,28 @@ public class DiagnosticCatalogTests
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(User))"); // on the BelongsTo of the pair
         MessageContains(diagnostic, "'User.Posts'", "'Post.AuthorId'", "'Post.User'", "'Post.UserId'", "two columns", "ForeignKey = \"AuthorId\"");
+        // The other side of the pair, the HasMany, is the diagnostic's additional location.
+        var other = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal("Models.cs", Path.GetFileName(other.GetLineSpan().Path));
+        Assert.Equal("HasMany(typeof(Post), ForeignKey = \"AuthorId\")", other.SourceTree!.GetText().ToString(other.SourceSpan));
+    }
+
+    /// <summary>Two aliased HasMany of one target on one foreign key return the same rows: reported on the second, the first is the other side.</summary>
+    [Fact]
+    public void ASSOC010_TwoAliasesOnOneForeignKey()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post), As = "DraftPosts", ForeignKey = "AuthorId")]
+            [HasMany(typeof(Post), As = "PublishedPosts", ForeignKey = "AuthorId")]
+            public partial class User { public int Id { get; set; } }
+
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"PublishedPosts\"");
+        MessageContains(diagnostic, "'User.DraftPosts'", "'User.PublishedPosts'", "'Post.AuthorId'", "the same rows");
+        var other = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal("As = \"DraftPosts\"", other.SourceTree!.GetText().ToString(other.SourceSpan));
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public class KnownNamesTests
         { "DefaultValue", typeof(System.ComponentModel.DefaultValueAttribute) },
         { "Scope", typeof(ScopeAttribute) },
         { "Query", typeof(Query<>) },
+        { "Obsolete", typeof(ObsoleteAttribute) },
     };
 
     [Theory]

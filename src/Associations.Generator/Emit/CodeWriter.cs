@@ -49,6 +49,32 @@ namespace Associations.Generator.Emit
         /// <summary>Every character C# treats as the end of a line.</summary>
         public static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
+        /// <summary>Appends finished text as it is (no indentation).</summary>
+        public CodeWriter Raw(string text)
+        {
+            _sb.Append(text);
+            return this;
+        }
+
+        /// <summary>
+        /// A C# string literal for <paramref name="text"/>: a raw literal (<c>"""…"""</c>) when the text has quotes a raw
+        /// literal can hold (SQL's quoted identifiers read as they run), else a regular literal with every quote,
+        /// backslash and control character escaped.
+        /// </summary>
+        public static string Literal(string text)
+        {
+            var raw = text.IndexOf('"') >= 0 && text.IndexOf("\"\"\"", StringComparison.Ordinal) < 0
+                && text.IndexOfAny(LineBreaks) < 0 && text[0] != '"' && text[text.Length - 1] != '"' && !HasControl(text);
+            return raw ? "\"\"\"" + text + "\"\"\"" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+        }
+
+        private static bool HasControl(string text)
+        {
+            foreach (var c in text)
+                if (char.IsControl(c) || char.IsSurrogate(c)) return true;
+            return false;
+        }
+
         public override string ToString() => _sb.ToString();
 
         private sealed class Outdent : IDisposable

@@ -703,7 +703,8 @@ namespace Associations.Generator.Graph
             {
                 var second = shared.ElementAt(1);
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, second.Declaration.At("As"),
-                    $"'{second.Source.Type.Name}.{shared.First().Name}' and '{second.Source.Type.Name}.{second.Name}' both store their key in '{second.Target.Type.Name}.{second.ForeignKeyProperty}', so they return the same rows; give each its own ForeignKey (or an association scope)"));
+                    $"'{second.Source.Type.Name}.{shared.First().Name}' and '{second.Source.Type.Name}.{second.Name}' both store their key in '{second.Target.Type.Name}.{second.ForeignKeyProperty}', so they return the same rows; give each its own ForeignKey (or an association scope)") with
+                    { OtherLocation = shared.First().Declaration.At("As") ?? shared.First().Declaration.Location });
             }
             foreach (var group in all.GroupBy(p => (p.Source.Type.FullName, p.Target.Type.FullName)))
             {
@@ -715,7 +716,8 @@ namespace Associations.Generator.Graph
                 var a = keyedOnTarget[0];
                 var b = inverse[0];
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, b.Declaration.Location,
-                    $"'{a.Source.Type.Name}.{a.Name}' stores its key in '{a.Target.Type.Name}.{a.ForeignKeyProperty}' but its inverse '{b.Source.Type.Name}.{b.Name}' uses '{b.Source.Type.Name}.{b.ForeignKeyProperty}': the relationship gets two columns. Give both the same ForeignKey = \"{a.ForeignKeyProperty}\""));
+                    $"'{a.Source.Type.Name}.{a.Name}' stores its key in '{a.Target.Type.Name}.{a.ForeignKeyProperty}' but its inverse '{b.Source.Type.Name}.{b.Name}' uses '{b.Source.Type.Name}.{b.ForeignKeyProperty}': the relationship gets two columns. Give both the same ForeignKey = \"{a.ForeignKeyProperty}\"") with
+                    { OtherLocation = a.Declaration.Location });
             }
         }
 

@@ -33,6 +33,9 @@ namespace Associations.Generator.Model
             new DiagnosticInfo(id, location, new EquatableArray<string>(arguments),
                 new EquatableArray<string>(properties.SelectMany(p => new[] { p.Key, p.Value }).ToArray()));
 
+        /// <summary>The other side of a mistake that has two (ASSOC010's pair), reported as an additional location.</summary>
+        public LocationInfo? OtherLocation { get; init; }
+
         public ImmutableDictionary<string, string?> PropertyMap()
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();

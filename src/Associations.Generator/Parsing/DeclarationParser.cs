@@ -35,14 +35,14 @@ namespace Associations.Generator.Parsing
         {
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() != KnownNames.AssociationDefaults) continue;
+                if (!KnownNames.Is(attribute.AttributeClass, KnownNames.AssociationDefaults)) continue;
                 foreach (var named in attribute.NamedArguments)
                     if (named.Key == "Underscored" && ValueOf(named.Value) is bool b) return new AssemblyOptions(b);
             }
             return new AssemblyOptions(false);
         }
 
-        private static AssociationKind? KindOf(INamedTypeSymbol? attributeClass) => attributeClass?.ToDisplayString() switch
+        private static AssociationKind? KindOf(INamedTypeSymbol? attributeClass) => KnownNames.Of(attributeClass) switch
         {
             KnownNames.HasOne => AssociationKind.HasOne,
             KnownNames.BelongsTo => AssociationKind.BelongsTo,
@@ -59,7 +59,7 @@ namespace Associations.Generator.Parsing
                 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol targetType
                 && targetType.TypeKind != TypeKind.Error && targetType.Name.Length > 0)
             {
-                target = Describe(targetType, ct);
+                target = Reference(targetType, ct);
             }
 
             object? Raw(string name) => ValueOf(attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value);
@@ -74,7 +74,7 @@ namespace Associations.Generator.Parsing
             if (throughGiven)
             {
                 if (through.Value.Kind == TypedConstantKind.Type && through.Value.Value is INamedTypeSymbol junction && junction.TypeKind != TypeKind.Error)
-                    throughType = Describe(junction, ct);
+                    throughType = Reference(junction, ct);
                 else
                     throughName = ValueOf(through.Value) as string;
             }
@@ -126,6 +126,51 @@ namespace Associations.Generator.Parsing
                 .Select(a => new ArgumentLocation(a.NameEquals!.Name.Identifier.ValueText, LocationInfo.From(a)))
                 .ToEquatableArray();
 
+        /// <summary>Every part of a namespace is a valid identifier.</summary>
+        private static bool ValidNamespace(INamespaceSymbol? ns)
+        {
+            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+                if (!SyntaxFacts.IsValidIdentifier(ns.Name.TrimStart('@'))) return false;
+            return true;
+        }
+
+        /// <summary>
+        /// Whether this transform is the one that parses <paramref name="type"/>: a model with several attributes (or
+        /// attributes on several partial declarations) is seen by several <c>ForAttributeWithMetadataName</c> transforms;
+        /// only the one holding its first model attribute parses it, the others return nothing at once.
+        /// </summary>
+        public static bool IsPrimary(INamedTypeSymbol type, SyntaxNode node)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                var name = KnownNames.Of(attribute.AttributeClass);
+                if (name is null || System.Array.IndexOf(KnownNames.ModelAttributes, name) < 0) continue;
+                var at = attribute.ApplicationSyntaxReference;
+                return at is null || (at.SyntaxTree == node.SyntaxTree && node.Span.Contains(at.Span));
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The target or junction of an association. A class of this compilation's source with a model attribute is
+        /// parsed by its own transform, so the reference carries only its name (and a change to that class does not
+        /// change this declaration); any other class is described here, since nothing else will.
+        /// </summary>
+        private static TypeDecl Reference(INamedTypeSymbol type, CancellationToken ct)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(type.Name) || type.DeclaringSyntaxReferences.Length == 0 || !HasModelAttribute(type))
+                return Describe(type, ct);
+            return new TypeDecl(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, "", false, false, false, false, false, true, false,
+                null, null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, null);
+        }
+
+        private static bool HasModelAttribute(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+                if (KnownNames.Of(attribute.AttributeClass) is { } name && System.Array.IndexOf(KnownNames.ModelAttributes, name) >= 0) return true;
+            return false;
+        }
+
         /// <summary>The shape of a class: partial or not, its mapped properties, its naming attributes.</summary>
         public static TypeDecl Describe(INamedTypeSymbol type, CancellationToken ct)
         {
@@ -136,7 +181,7 @@ namespace Associations.Generator.Parsing
             bool timestamps = false, paranoid = false;
             foreach (var attribute in type.GetAttributes())
             {
-                switch (attribute.AttributeClass?.ToDisplayString())
+                switch (KnownNames.Of(attribute.AttributeClass))
                 {
                     case KnownNames.Model:
                         hasModel = true;
@@ -184,9 +229,8 @@ namespace Associations.Generator.Parsing
             properties = properties.OrderBy(p => p.Name == "Id" || p.IsKey ? 0 : 1).ToList();
 
             var invalidName = !SyntaxFacts.IsValidIdentifier(type.Name)
-                || (type.ContainingNamespace is { IsGlobalNamespace: false } container
-                    && container.ToDisplayString().Split('.').Any(part => !SyntaxFacts.IsValidIdentifier(part.TrimStart('@'))));
-            var obsoleteError = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                || !ValidNamespace(type.ContainingNamespace);
+            var obsoleteError = type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.Obsolete)
                 && a.ConstructorArguments.Length > 1 && ValueOf(a.ConstructorArguments[1]) is true);
             var duplicate = type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
@@ -210,7 +254,8 @@ namespace Associations.Generator.Parsing
             var scopes = new List<ScopeDecl>();
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var scope = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Scope);
+                if (method.MethodKind != MethodKind.Ordinary) continue;
+                var scope = method.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.Scope));
                 if (scope is null) continue;
                 bool IsQueryOfSelf(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } q
                     && q.OriginalDefinition.ContainingNamespace?.ToDisplayString() + "." + q.OriginalDefinition.MetadataName == KnownNames.Query
@@ -278,7 +323,7 @@ namespace Associations.Generator.Parsing
             string? defaultExpression = null;
             foreach (var attribute in property.GetAttributes())
             {
-                switch (attribute.AttributeClass?.ToDisplayString())
+                switch (KnownNames.Of(attribute.AttributeClass))
                 {
                     case KnownNames.Key: isKey = true; break;
                     case KnownNames.NotMapped: notMapped = true; break;
