@@ -318,7 +318,7 @@ public class NamingRuleTests
     }
 
     [Fact]
-    public void TableAttributeAndPluralOverrideWin()
+    public void TableAttributeWinsAndModelPluralLeavesTheTable()
     {
         var result = Run("""
             namespace Naming;
@@ -330,12 +330,43 @@ public class NamingRuleTests
             public partial class BlogPost { public int Id { get; set; } public string HTMLBody { get; set; } = ""; }
             """);
         Assert.Equal("tbl_people", result.Metadata("Naming.Person").Table);
-        Assert.Equal("Folk", result.Metadata("Naming.Villager").Table);
+        Assert.Equal("Villagers", result.Metadata("Naming.Villager").Table); // Plural names associations, not the table (Sequelize)
         var blogPost = result.Metadata("Naming.BlogPost");
         Assert.Equal("blog_posts", blogPost.Table);
         Assert.Equal(new[] { "id", "html_body" }, blogPost.Columns.Select(c => c.Name));
         // Property names never change.
         Assert.Single(result.Properties("Naming.BlogPost", "HTMLBody"));
+    }
+
+    [Fact]
+    public void ModelSingularAndPluralNameTheAssociationsToIt()
+    {
+        // Sequelize's define('project', …, { name: { singular: 'task', plural: 'tasks' } }): every association to the model
+        // takes these names by default — to-many the plural, to-one the singular, which also makes BelongsTo's foreign key.
+        var result = Run("""
+            namespace Work;
+            [Model(Singular = "Task", Plural = "Tasks")]
+            public partial class Project { public int Id { get; set; } }
+            [BelongsToMany(typeof(Project), Through = "UserTasks")]
+            public partial class User { public int Id { get; set; } }
+            [HasMany(typeof(Project))]
+            public partial class Team { public int Id { get; set; } }
+            [BelongsTo(typeof(Project))]
+            public partial class Note { public int Id { get; set; } }
+            [HasOne(typeof(Project))]
+            public partial class Board { public int Id { get; set; } }
+            """);
+        Assert.Equal("Projects", result.Metadata("Work.Project").Table);
+        var user = result.Type("Work.User");
+        Assert.NotEmpty(user.GetMembers("GetTasksAsync"));
+        Assert.NotEmpty(user.GetMembers("AddTaskAsync"));
+        Assert.NotEmpty(result.Type("Work.Team").GetMembers("GetTasksAsync"));
+        Assert.NotEmpty(result.Type("Work.Note").GetMembers("GetTaskAsync"));
+        Assert.Single(result.Properties("Work.Note", "Task"));
+        Assert.Equal("TaskId", Assert.Single(result.Metadata("Work.Note").ForeignKeys).Column);
+        Assert.NotEmpty(result.Type("Work.Board").GetMembers("GetTaskAsync"));
+        // The model's singular is also its half of the junction's keys.
+        Assert.Contains(result.Metadata("Work.UserTasks").ForeignKeys, f => f.Column == "TaskId" && f.ReferencedTable == "Projects");
     }
 
     [Fact]

@@ -28,6 +28,8 @@ namespace Associations.Generator.Graph
             public bool Underscored { get; set; }
             public string Singular { get; set; } = "";
             public string Plural { get; set; } = "";
+            /// <summary>The default name of a to-one association to this model: <c>[Model(Singular)]</c>, else the class name.</summary>
+            public string One { get; set; } = "";
             public string Table { get; set; } = "";
             public List<ColumnSpec> Columns { get; } = new List<ColumnSpec>();
             public ColumnSpec? Key { get; set; }
@@ -187,10 +189,14 @@ namespace Associations.Generator.Graph
             }
 
             model.Underscored = type.Underscored ?? model.JunctionUnderscored ?? options.Underscored;
+            // [Model(Singular, Plural)] is Sequelize's `name: { singular, plural }`: the names associations to this model take by
+            // default (and the singular in default foreign keys), never the table, which stays the plural of the class name.
             model.Singular = type.Singular ?? Naming.Singularize(type.Name);
             model.Plural = type.Plural ?? Naming.Pluralize(type.Name);
+            model.One = type.Singular ?? type.Name;
+            var tablePlural = Naming.Pluralize(type.Name);
             // A junction named by a string keeps that exact name as its table, as in Sequelize.
-            model.Table = type.Table ?? (model.Synthesized ? type.Name : model.Underscored ? Naming.Underscore(model.Plural) : model.Plural);
+            model.Table = type.Table ?? (model.Synthesized ? type.Name : model.Underscored ? Naming.Underscore(tablePlural) : tablePlural);
 
             var keys = type.Properties.Where(p => p.IsKey && !p.NotMapped).ToList();
             if (keys.Count == 0) keys = type.Properties.Where(p => p.Name == "Id" && !p.NotMapped).ToList();
@@ -300,7 +306,7 @@ namespace Associations.Generator.Graph
             }
 
             var many = association.Kind == AssociationKind.HasMany;
-            var name = association.As ?? (many ? target.Plural : target.Type.Name);
+            var name = association.As ?? (many ? target.Plural : target.One);
             var singular = many ? association.Singular ?? (association.As is null ? target.Singular : Naming.Singularize(association.As)) : name;
 
             if (!CheckNames(source, target, association, name, singular, diagnostics)) return;
@@ -317,7 +323,7 @@ namespace Associations.Generator.Graph
                     owner = source;
                     referenced = target;
                     referencedKeyName = association.TargetKey ?? target.Key!.Property;
-                    defaultFk = (association.As ?? target.Type.Name) + referencedKeyName;
+                    defaultFk = (association.As ?? target.One) + referencedKeyName;
                     break;
                 case AssociationKind.HasOne:
                     owner = target;
@@ -501,7 +507,7 @@ namespace Associations.Generator.Graph
             var sameTarget = source.Plans.Where(p => p.Target == target && p.Declaration.Kind == association.Kind).ToList();
             if (sameTarget.Count > 0 && (association.As is null || sameTarget.Any(p => p.Declaration.As is null)))
             {
-                var example = association.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany ? target.Plural : target.Type.Name;
+                var example = association.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany ? target.Plural : target.One;
                 var keyAdvice = association.Kind == AssociationKind.BelongsTo
                     ? "so that each gets its own accessors and foreign key"
                     : association.Kind == AssociationKind.BelongsToMany ? "and its own Through" : "and its own ForeignKey (As does not change the key of a HasOne/HasMany)";
