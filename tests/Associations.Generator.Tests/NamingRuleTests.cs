@@ -1,5 +1,4 @@
 using Associations.Generator.Tests.Infrastructure;
-using Associations.Metadata;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

@@ -418,7 +418,8 @@ namespace Associations.Generator.Emit
         private static ModelSpec AsModel(TableRef table) =>
             new ModelSpec(table.FullName, table.ModelName, "", table.IsPublic, "", table.Table, table.Columns,
                 Model.EquatableArray<ForeignKeySpec>.Empty, Model.EquatableArray<AssociationSpec>.Empty, Model.EquatableArray<string>.Empty,
-                Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false) { Schema = table.Schema };
+                Model.EquatableArray<UniqueSpec>.Empty, Model.EquatableArray<NavigationSpec>.Empty, false)
+            { Schema = table.Schema };
 
         /// <summary>Members exposing the target (or junction) are public only when those types are.</summary>
         private static string Access(AssociationSpec a) =>

@@ -1,4 +1,3 @@
-using System.Linq;
 using Associations.Generator.Model;
 
 namespace Associations.Generator.Emit

@@ -246,7 +246,8 @@ namespace Associations.Generator.Graph
             model.Reserved.Add(name);
             model.Columns.Add(new ColumnSpec(name, model.ColumnName(name), "DateTime",
                 nullable ? "global::System.DateTime?" : "global::System.DateTime", "global::System.DateTime", null,
-                nullable, true, false, false, false, true) { Lifecycle = name });
+                nullable, true, false, false, false, true)
+            { Lifecycle = name });
         }
 
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
@@ -710,7 +711,7 @@ namespace Associations.Generator.Graph
                 var second = shared.ElementAt(1);
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, second.Declaration.At("As"),
                     $"'{second.Source.Type.Name}.{shared.First().Name}' and '{second.Source.Type.Name}.{second.Name}' both store their key in '{second.Target.Type.Name}.{second.ForeignKeyProperty}', so they return the same rows; give each its own ForeignKey (or an association scope)") with
-                    { OtherLocation = shared.First().Declaration.At("As") ?? shared.First().Declaration.Location });
+                { OtherLocation = shared.First().Declaration.At("As") ?? shared.First().Declaration.Location });
             }
             foreach (var group in all.GroupBy(p => (p.Source.Type.FullName, p.Target.Type.FullName)))
             {
@@ -723,7 +724,7 @@ namespace Associations.Generator.Graph
                 var b = inverse[0];
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, b.Declaration.Location,
                     $"'{a.Source.Type.Name}.{a.Name}' stores its key in '{a.Target.Type.Name}.{a.ForeignKeyProperty}' but its inverse '{b.Source.Type.Name}.{b.Name}' uses '{b.Source.Type.Name}.{b.ForeignKeyProperty}': the relationship gets two columns. Give both the same ForeignKey = \"{a.ForeignKeyProperty}\"") with
-                    { OtherLocation = a.Declaration.Location });
+                { OtherLocation = a.Declaration.Location });
             }
         }
 
@@ -825,7 +826,8 @@ namespace Associations.Generator.Graph
                 var column = model.Column(fk.Property)!;
                 var onDelete = fk.OnDelete ?? (column.Nullable ? SetNull : Cascade);
                 return new ForeignKeySpec(fk.Column, fk.Referenced.Table, fk.Referenced.Column(fk.ReferencedProperty)!.Column,
-                    onDelete, fk.OnUpdate ?? Cascade, fk.Constraint) { ReferencedSchema = fk.Referenced.Type.Schema };
+                    onDelete, fk.OnUpdate ?? Cascade, fk.Constraint)
+                { ReferencedSchema = fk.Referenced.Type.Schema };
             }).ToEquatableArray();
 
             var associations = model.Plans.Select(plan =>
