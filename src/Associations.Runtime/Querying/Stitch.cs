@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Associations.Internal
 {
     /// <summary>
-    /// Puts the rows of one include level on their parents, matched by key. The generator emits one sealed
-    /// subclass per association (see <see cref="Stitch{TParent, TChild, TKey}"/>); includes use it when their
-    /// rows come in a statement of their own.
+    /// Puts the rows of one include level on their parents, matched by key. Generated code builds one per association
+    /// with <see cref="KeyStitches"/> (typed keys, see <see cref="Stitch{TParent, TChild, TKey}"/>); includes use it when
+    /// their rows come in a statement of their own.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class Stitch<TParent, TChild>
@@ -46,18 +45,16 @@ namespace Associations.Internal
     }
 
     /// <summary>
-    /// The typed part of a <see cref="Stitch{TParent, TChild}"/>: generated code says how to read the key of a
-    /// parent and of a row, and how to set the navigation; the matching goes through a
+    /// The typed part of a <see cref="Stitch{TParent, TChild}"/>: <see cref="KeyStitches"/> says, from generated lambdas, how
+    /// to read the key of a parent and of a row, and how to set the navigation; the matching goes through a
     /// <c>Dictionary&lt;TKey, List&lt;TChild&gt;&gt;</c>, so keys are neither boxed nor compared through <c>object</c>.
     /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public abstract class Stitch<TParent, TChild, TKey> : Stitch<TParent, TChild>
+    internal abstract class Stitch<TParent, TChild, TKey> : Stitch<TParent, TChild>
         where TParent : class
         where TChild : class
         where TKey : notnull
     {
-        /// <summary>For the generated stitches (the base class admits this one subclass only).</summary>
-        [SuppressMessage("ApiDesign", "RS0022", Justification = "Generated code derives from this class: opening Stitch<TParent, TChild> to it is the point.")]
+        /// <summary>For <see cref="KeyStitches"/>' typed stitches (the base class admits this one subclass only).</summary>
         protected Stitch()
         {
         }
