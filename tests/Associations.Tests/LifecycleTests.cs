@@ -115,6 +115,62 @@ public class LifecycleTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Bulk_update_stamps_UpdatedAt_of_the_rows_it_writes_unless_it_sets_it(string engine)
+    {
+        // SPEC §12: every update path sets UpdatedAt; Sequelize's Model.update stamps updatedAt too.
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        var a = await home.CreateChoreAsync(db, new Chore { Title = "a" });
+        var b = await home.CreateChoreAsync(db, new Chore { Title = "b" });
+        async Task<DateTime> Stamp(string column, int id) =>
+            DateTime.SpecifyKind(await t.Scalar<DateTime>($"SELECT \"{column}\" FROM \"Chores\" WHERE \"Id\" = {id}"), DateTimeKind.Utc);
+        var before = (A: await Stamp("UpdatedAt", a.Id), B: await Stamp("UpdatedAt", b.Id));
+
+        await Task.Delay(5);
+        Assert.Equal(1, await db.Query<Chore>().Where(Chore.Columns.Title == "a").UpdateAsync(s => s.Set(Chore.Columns.Title, "a2")));
+        Assert.True(await Stamp("UpdatedAt", a.Id) > before.A);
+        Assert.Equal(before.B, await Stamp("UpdatedAt", b.Id));                 // a row not written keeps its stamp
+        Assert.Equal(a.CreatedAt, await Stamp("CreatedAt", a.Id));
+
+        var chosen = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        await db.Query<Chore>().Where(Chore.Columns.Title == "b").UpdateAsync(s => s.Set(Chore.Columns.UpdatedAt, chosen));
+        Assert.Equal(chosen, await Stamp("UpdatedAt", b.Id));                   // the setter's own value wins
+    }
+
+    [Theory, Sqlite, Postgres]
+    public async Task Bulk_delete_of_a_paranoid_model_soft_deletes_and_force_deletes(string engine)
+    {
+        // Sequelize's Model.destroy on a paranoid model sets deletedAt on the live rows; { force: true } deletes.
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        var home = await db.InsertAsync(new Household { Name = "home" });
+        var a = await home.CreateChoreAsync(db, new Chore { Title = "a" });
+        await home.CreateChoreAsync(db, new Chore { Title = "b" });
+        await home.CreateChoreAsync(db, new Chore { Title = "c" });
+
+        Assert.Equal(2, await db.Query<Chore>().Where(Chore.Columns.Title != "c").DeleteAsync());
+        Assert.Equal(3, await t.Count("Chores"));                               // still there
+        Assert.Equal(2, await t.Count("Chores", "\"DeletedAt\" IS NOT NULL"));
+        Assert.Equal(["c"], (await db.Query<Chore>().ToListAsync()).Select(c => c.Title));
+        var firstStamp = await t.Scalar<DateTime>($"SELECT \"DeletedAt\" FROM \"Chores\" WHERE \"Id\" = {a.Id}");
+
+        await Task.Delay(5);
+        Assert.Equal(0, await db.Query<Chore>().Where(Chore.Columns.Title == "a").DeleteAsync());            // already deleted
+        Assert.Equal(0, await db.Query<Chore>().WithDeleted().Where(Chore.Columns.Title == "a").DeleteAsync()); // live rows only
+        Assert.Equal(firstStamp, await t.Scalar<DateTime>($"SELECT \"DeletedAt\" FROM \"Chores\" WHERE \"Id\" = {a.Id}"));
+
+        Assert.Equal(1, await db.Query<Chore>().DeleteAsync(force: true));                                    // c, the live one
+        Assert.Equal(2, await t.Count("Chores"));
+        Assert.Equal(2, await db.Query<Chore>().WithDeleted().DeleteAsync(force: true));                      // and the others
+        Assert.Equal(0, await t.Count("Chores"));
+        Assert.Equal(1, await db.Query<Household>().DeleteAsync());                                           // not paranoid: deleted
+        Assert.Equal(0, await t.Count("Households"));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task A_rolled_back_soft_delete_puts_DeletedAt_back(string engine)
     {
         await using var t = await TestDb.CreateAsync(engine);

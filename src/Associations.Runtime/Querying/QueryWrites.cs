@@ -37,23 +37,51 @@ namespace Associations
                 if (i > 0) sql.Append(", ");
                 sql.Append(plan.Dialect.Quote(column.Name)).Append(" = ").Append(writer.AddParameter(value));
             }
+            // [Timestamps]: a bulk update is an update path too (SPEC §12; Sequelize's Model.update stamps updatedAt), unless
+            // the setter writes UpdatedAt itself.
+            if (Metadata.HasTimestamps && Metadata.UpdatedAtColumn is { } updatedAt && setter.Assignments.All(a => a.Column.Name != updatedAt.Name))
+                sql.Append(", ").Append(plan.Dialect.Quote(updatedAt.Name)).Append(" = ").Append(writer.AddParameter(DbSession.UtcNow()));
             Scoped().AppendTarget(plan, sql);
             return await session.BulkWriteAsync(Metadata, "update", sql.ToString(), plan.Parameters, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Deletes every row this query matches, in one <c>DELETE</c>, and returns the number of rows deleted. Which rows: as
-        /// <see cref="UpdateAsync"/>. Hooks do not run; the database's own <c>ON DELETE</c> actions do. A model with a
+        /// Deletes every row this query matches, in one statement, and returns the number of rows deleted. Which rows: as
+        /// <see cref="UpdateAsync"/>. On a <c>[Paranoid]</c> model the rows are soft-deleted (one <c>UPDATE</c> setting
+        /// <c>DeletedAt</c> on the live rows that match, as Sequelize's <c>Model.destroy</c>); <see cref="DeleteAsync(bool, CancellationToken)"/>
+        /// with <c>force: true</c> deletes them. Hooks do not run; the database's own <c>ON DELETE</c> actions do. A model with a
         /// <c>Hooks = true</c> cascade is refused (the cascade needs each row: delete those with <c>db.DeleteAsync(entity)</c>).
         /// </summary>
-        public async Task<int> DeleteAsync(CancellationToken cancellationToken = default)
+        public Task<int> DeleteAsync(CancellationToken cancellationToken = default) => DeleteAsync(force: false, cancellationToken);
+
+        /// <summary>
+        /// <see cref="DeleteAsync(CancellationToken)"/>; with <paramref name="force"/> a <c>[Paranoid]</c> model's rows are deleted,
+        /// not soft-deleted (add <c>WithDeleted()</c> to reach rows already soft-deleted).
+        /// </summary>
+        public async Task<int> DeleteAsync(bool force, CancellationToken cancellationToken = default)
         {
             var session = RequireSession();
             using var op = session.EnterOperation();
             RefuseRuntimeCascade("DeleteAsync");
             var plan = new SelectPlan(session.Dialect);
-            var sql = new StringBuilder("DELETE FROM ").Append(plan.Dialect.QuoteTable(Metadata));
-            Scoped().AppendTarget(plan, sql);
+            StringBuilder sql;
+            var target = this;
+            if (Metadata.DeletedAt is { } deletedAt && !force)
+            {
+                sql = new StringBuilder("UPDATE ").Append(plan.Dialect.QuoteTable(Metadata)).Append(" SET ")
+                    .Append(plan.Dialect.Quote(deletedAt.Name)).Append(" = ").Append(plan.Writer(null).AddParameter(DbSession.UtcNow()));
+                if (_withDeleted)
+                {
+                    // Soft-deleting touches live rows only: an earlier DeletedAt is kept.
+                    target = Clone();
+                    target._withDeleted = false;
+                }
+            }
+            else
+            {
+                sql = new StringBuilder("DELETE FROM ").Append(plan.Dialect.QuoteTable(Metadata));
+            }
+            target.Scoped().AppendTarget(plan, sql);
             return await session.BulkWriteAsync(Metadata, "delete", sql.ToString(), plan.Parameters, cancellationToken).ConfigureAwait(false);
         }
 
