@@ -140,6 +140,31 @@ public class LifecycleTests
     }
 
     [Theory, Sqlite, Postgres]
+    public async Task Upsert_stamps_a_new_row_and_keeps_an_existing_rows_CreatedAt(string engine)
+    {
+        // SPEC §12: timestamps on every insert and update path. An upsert wrote the instance's unset stamps (0001-01-01)
+        // and, on conflict, overwrote CreatedAt.
+        await using var t = await TestDb.CreateAsync(engine);
+        var db = t.Db;
+        await db.SyncAsync<Household>();
+        async Task<(DateTime Created, DateTime Updated)> Stored(int id) =>
+            (await t.Rows<(DateTime, DateTime)>($"SELECT \"CreatedAt\", \"UpdatedAt\" FROM \"Chores\" WHERE \"Id\" = {id}")).Single();
+        var start = DateTime.UtcNow.AddMinutes(-1);
+
+        var fresh = await db.UpsertAsync(new Chore { Title = "new" }, CancellationToken.None);
+        var first = await Stored(fresh.Id);
+        Assert.True(first.Created > start && first.Updated > start, $"stamped: {first}");
+        Assert.Equal(fresh.CreatedAt, DateTime.SpecifyKind(first.Created, DateTimeKind.Utc));
+
+        await Task.Delay(5);
+        await db.UpsertAsync(new Chore { Id = fresh.Id, Title = "again" }, CancellationToken.None);
+        var second = await Stored(fresh.Id);
+        Assert.Equal(first.Created, second.Created);                            // the existing row keeps its CreatedAt
+        Assert.True(second.Updated > first.Updated);
+        Assert.Equal("again", await t.Scalar<string>($"SELECT \"Title\" FROM \"Chores\" WHERE \"Id\" = {fresh.Id}"));
+    }
+
+    [Theory, Sqlite, Postgres]
     public async Task Bulk_delete_of_a_paranoid_model_soft_deletes_and_force_deletes(string engine)
     {
         // Sequelize's Model.destroy on a paranoid model sets deletedAt on the live rows; { force: true } deletes.

@@ -115,7 +115,9 @@ namespace Associations
         /// primary-key or unique constraint. A database-generated key is written back onto the entity (the inserted row's, or
         /// the existing row's), and put back if the enclosing transaction rolls back. Insert and update hooks do not run (the
         /// statement does not say beforehand which it will do; Sequelize has separate upsert hooks, this library has none).
-        /// An entity whose generated key is set is upserted with that key.
+        /// An entity whose generated key is set is upserted with that key. A <c>[Timestamps]</c> model is stamped as an insert
+        /// (<c>CreatedAt</c> and <c>UpdatedAt</c> on the instance); when the row existed it keeps its <c>CreatedAt</c> in the
+        /// database and gets the new <c>UpdatedAt</c>.
         /// </summary>
         public Task<T> UpsertAsync<T>(T entity, params IColumn<T>[] conflictColumns) where T : class, IModel<T> =>
             UpsertAsync(entity, (IEnumerable<IColumn<T>>)(conflictColumns ?? throw new ArgumentNullException(nameof(conflictColumns))), CancellationToken.None);
@@ -134,6 +136,8 @@ namespace Associations
                 if (targets[i] is null) throw new ArgumentNullException(nameof(conflictColumns), $"The conflict columns of an upsert of {T.Metadata.Name} cannot contain null (index {i}).");
             using var op = EnterOperation();
             var meta = T.Metadata;
+            // [Timestamps]: stamped as an insert (put back on rollback); on conflict the row keeps its CreatedAt (below).
+            Touch(meta, entity, inserted: true);
             var values = meta.GetInsertValues(entity);
             meta.CheckLengths(values, update: false);
 
@@ -147,7 +151,8 @@ namespace Associations
                 parameters.Insert(0, meta.GetKey(entity));
             }
             var conflict = targets.Count == 0 ? meta.Key.Select(k => k.Name).ToList() : targets.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
-            var updated = inserted.Where(c => !c.IsKey && !conflict.Contains(c.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
+            var updated = inserted.Where(c => !c.IsKey && !conflict.Contains(c.Name, StringComparer.Ordinal) && c.Name != meta.NotUpdated)
+                .Select(c => c.Name).ToList();
             // Nothing else to write: a no-op update still makes RETURNING give the existing row's key.
             if (updated.Count == 0) updated.Add(conflict[0]);
 
