@@ -57,7 +57,7 @@ namespace Associations.Generator
                     {
                         return new ModelGraph(EquatableArray<ModelSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[]
                         {
-                            DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, null, ex.GetType().Name, ex.Message),
+                            DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, ex.GetType().Name, ex.Message),
                         }));
                     }
                 })
@@ -107,7 +107,7 @@ namespace Associations.Generator
                 if (list.Count == 0) return;
                 foreach (var info in list)
                 {
-                    var descriptor = DiagnosticDescriptors.ById[info.Id];
+                    var descriptor = DiagnosticDescriptors.ByName[info.Descriptor];
                     var others = info.OtherLocation is { } other ? new[] { InTree(compilation, other) } : null;
                     spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location is { } at ? InTree(compilation, at) : null, others,
                         info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
@@ -136,7 +136,7 @@ namespace Associations.Generator
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {
-                            return new ParseResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id,
+                            return new ParseResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError,
                                 LocationInfo.From(ctx.TargetNode), ex.GetType().Name, ex.Message));
                         }
                     })

@@ -1,3 +1,4 @@
+using Associations.Generator.Diagnostics;
 using Associations.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -84,8 +85,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "class User", "User");
-        Assert.Contains("'User'", diagnostic.GetMessage());
-        Assert.Contains("partial", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
         Assert.DoesNotContain(result.Files, f => f.HintName.Contains("User"));
     }
 
@@ -114,7 +114,7 @@ public class BrokenInputTests
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, context, "User");
-        Assert.Contains(problem, diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", problem);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class BrokenInputTests
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, "class Inner", "Inner");
-        Assert.Contains("nested", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "Inner", "is nested in another type");
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC006");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "class Post", "Post");
-        Assert.Contains("'Post'", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NoPrimaryKey, "Post");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC007");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Role))");
-        Assert.Contains("Through = \"UserRoles\"", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.MissingThrough, "User", "Role", "UserRoles");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC002");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "[HasMany(typeof(Comment), As = \"Posts\")]", "As = \"Posts\"");
-        Assert.Contains("'Posts'", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasReused, "Posts", "User", "Comment");
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC003");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, $"As = \"{alias}\"");
-        Assert.Contains($"'{alias}'", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasNotIdentifier, alias, "User");
     }
 
     [Fact]
@@ -266,9 +266,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC008");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "ForeignKey = \"OwnerId\"");
-        Assert.Contains("'Post.OwnerId'", diagnostic.GetMessage());
-        Assert.Contains("'string'", diagnostic.GetMessage());
-        Assert.Contains("'int'", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyTypeMismatch, "Post", "OwnerId", "string", "User", "Id", "int");
     }
 
     [Fact]
@@ -292,7 +290,7 @@ public class BrokenInputTests
             """);
         var diagnostic = DiagnosticAssert.Single(Run(source), "ASSOC008");
         DiagnosticAssert.At(diagnostic, source, "SourceKey = \"Email\"");
-        Assert.Contains("'Email'", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.KeyNamesNoProperty, "SourceKey", "Email", "User.Posts", "User");
     }
 
     [Fact]
@@ -323,7 +321,8 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC010");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(User), As = \"Author\")");
-        Assert.Contains("ForeignKey = \"UserId\"", diagnostic.GetMessage());
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.InverseUsesAnotherColumn, "User", "Posts", "Post", "UserId", "Post", "Author", "AuthorId");
+        DiagnosticAssert.OtherAt(diagnostic, "HasMany(typeof(Post))");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Associations.Generator.Diagnostics;
 using Associations.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -42,14 +43,7 @@ public class DiagnosticCatalogTests
         return result;
     }
 
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static void MessageContains(Diagnostic diagnostic, params string[] parts)
-    {
-        var message = Message(diagnostic);
-        foreach (var part in parts)
-            Assert.True(message.Contains(part, StringComparison.Ordinal), $"{diagnostic.Id} message lacks \"{part}\":\n{message}");
-    }
+    private static string Bytes(string name) => System.Text.Encoding.UTF8.GetByteCount(name).ToString(CultureInfo.InvariantCulture);
 
     // ================================================================== ASSOC001 cyclic foreign keys
 
@@ -69,7 +63,7 @@ public class DiagnosticCatalogTests
 
         // On the attribute of one edge of the cycle: Document.CurrentId -> Version.
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(Version), As = \"Current\")");
-        MessageContains(diagnostic, "Document -> Version -> Document", "Document.CurrentId", "Version.DocumentId", "Constraints = false");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.CyclicForeignKeys, "Document -> Version -> Document", "Document.CurrentId, Version.DocumentId");
         Assert.Equal("Constraints", diagnostic.Properties["Fix"]); // what the code fix adds
     }
 
@@ -99,7 +93,7 @@ public class DiagnosticCatalogTests
         var diagnostic = Trigger(source, "ASSOC001", DiagnosticSeverity.Error);
 
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(B))");
-        MessageContains(diagnostic, "A -> B -> C -> A", "A.BId, B.CId, C.AId", "Constraints = false");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.CyclicForeignKeys, "A -> B -> C -> A", "A.BId, B.CId, C.AId");
     }
 
     [Fact]
@@ -123,8 +117,7 @@ public class DiagnosticCatalogTests
     {
         var source = Source(DocumentCycle.Replace("{0}", "").Replace("public partial class Version", "[BelongsTo(typeof(Version), As = \"Predecessor\")]\npublic partial class Version"));
         var diagnostic = Trigger(source, "ASSOC001", DiagnosticSeverity.Error);
-        MessageContains(diagnostic, "Document -> Version -> Document");
-        Assert.DoesNotContain("Version.PredecessorId", Message(diagnostic));
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.CyclicForeignKeys, "Document -> Version -> Document", "Document.CurrentId, Version.DocumentId");
     }
 
     // ================================================================== ASSOC002 alias reused / colliding
@@ -143,7 +136,8 @@ public class DiagnosticCatalogTests
 
         // The second use of the alias, its As argument.
         DiagnosticAssert.At(diagnostic, source, "[HasMany(typeof(Comment), As = \"Posts\")]", "As = \"Posts\"");
-        MessageContains(diagnostic, "'Posts'", "'User'", "'Comment'", "its own As");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasReused, "Posts", "User", "Comment");
+        DiagnosticAssert.OtherAt(diagnostic, "As = \"Posts\""); // the first association that took the alias
     }
 
     /// <summary>The BelongsToMany is left out; its generated junction must go with it, not be reported as a model without a key.</summary>
@@ -159,7 +153,8 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "As = \"Roles\"");
-        MessageContains(diagnostic, "'Roles'", "'User'", "'Tag'");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasReused, "Roles", "User", "Tag");
+        DiagnosticAssert.OtherAt(diagnostic, "BelongsToMany(typeof(Role), Through = \"UserRoles\")"); // named by default: the whole attribute
     }
 
     [Fact]
@@ -181,7 +176,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "As = \"Articles\"");
-        MessageContains(diagnostic, "'Articles'", "'User.Articles'", "choose another As");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasCollidesWithMember, "Articles", "User", "Articles");
     }
 
     [Fact]
@@ -203,7 +198,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "As = \"My Posts\"");
-        MessageContains(diagnostic, "'My Posts'", "'User'", "not a valid C# identifier", "letters, digits and '_'");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasNotIdentifier, "My Posts", "User");
     }
 
     [Fact]
@@ -223,7 +218,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "Through = \"User Roles\"");
-        MessageContains(diagnostic, "\"User Roles\"", "'User'", "not a valid C# identifier");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ThroughNotIdentifier, "User Roles", "User");
     }
 
     // ================================================================== ASSOC004 grammatical number
@@ -238,7 +233,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "As = \"Article\"");
-        MessageContains(diagnostic, "'Article'", "'User'", "looks singular", "As = \"Articles\"", "Singular = \"Article\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ManyAliasLooksSingular, "Article", "User", "Articles");
         Assert.Equal("Article", diagnostic.Properties["Singular"]);
     }
 
@@ -259,7 +254,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "As = \"Authors\"");
-        MessageContains(diagnostic, "'Authors'", "'Post'", "looks plural", "As = \"Author\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.OneAliasLooksPlural, "Authors", "Post", "Author");
     }
 
     [Fact]
@@ -289,7 +284,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC004", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "As = \"X\"");
-        MessageContains(diagnostic, "cannot singularize", "'X'", "Singular = ");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasNotSingularizable, "X", "Product");
         Assert.Equal("X", diagnostic.Properties["Singular"]);
     }
 
@@ -312,7 +307,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "public class User", "User"); // the class identifier
-        MessageContains(diagnostic, "'User'", "is not partial", "'partial class'");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
     }
 
     [Fact]
@@ -325,7 +320,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "public class User", "User");
-        MessageContains(diagnostic, "'User'", "is not partial");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
     }
 
     [Fact]
@@ -347,7 +342,19 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC006", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "public partial class Post", "Post");
-        MessageContains(diagnostic, "'Post'", "no primary key", "'Id'", "[Key]");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NoPrimaryKey, "Post");
+    }
+
+    [Fact]
+    public void ASSOC006_KeyWithoutASetter()
+    {
+        var source = Source("""
+            [Model]
+            public partial class Post { public int Id { get; } public string Title { get; set; } = ""; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC006", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public partial class Post", "Post");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.PrimaryKeyNotSettable, "Post", "Id");
     }
 
     [Fact]
@@ -369,7 +376,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC007", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Role))"); // the whole attribute: there is no Through to point at
-        MessageContains(diagnostic, "'User'", "'Role'", "Through = \"UserRoles\"", "Through = typeof(");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.MissingThrough, "User", "Role", "UserRoles");
     }
 
     [Fact]
@@ -391,7 +398,8 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "ForeignKey = \"OwnerId\"");
-        MessageContains(diagnostic, "'Post.OwnerId'", "'string'", "'User.Id'", "'int'", "make their types match");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyTypeMismatch, "Post", "OwnerId", "string", "User", "Id", "int");
+        DiagnosticAssert.OtherAt(diagnostic, "OwnerId"); // the foreign key's declaration
     }
 
     [Fact]
@@ -411,7 +419,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "SourceKey = \"Email\"");
-        MessageContains(diagnostic, "SourceKey 'Email'", "'User.Posts'", "no mapped property of 'User'");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.KeyNamesNoProperty, "SourceKey", "Email", "User.Posts", "User");
     }
 
     [Fact]
@@ -433,7 +441,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC009", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "OnDelete = ReferentialAction.SetNull");
-        MessageContains(diagnostic, "'Post.User'", "'Post.UserId'", "not nullable", "nullable", "Cascade");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.SetNullOnRequired, "Post.User", "Post", "UserId", "User");
     }
 
     [Fact]
@@ -458,11 +466,9 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(User))"); // on the BelongsTo of the pair
-        MessageContains(diagnostic, "'User.Posts'", "'Post.AuthorId'", "'Post.User'", "'Post.UserId'", "two columns", "ForeignKey = \"AuthorId\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.InverseUsesAnotherColumn, "User", "Posts", "Post", "AuthorId", "Post", "User", "UserId");
         // The other side of the pair, the HasMany, is the diagnostic's additional location.
-        var other = Assert.Single(diagnostic.AdditionalLocations);
-        Assert.Equal("Models.cs", Path.GetFileName(other.GetLineSpan().Path));
-        Assert.Equal("HasMany(typeof(Post), ForeignKey = \"AuthorId\")", other.SourceTree!.GetText().ToString(other.SourceSpan));
+        DiagnosticAssert.OtherAt(diagnostic, "HasMany(typeof(Post), ForeignKey = \"AuthorId\")");
     }
 
     /// <summary>Two aliased HasMany of one target on one foreign key return the same rows: reported on the second, the first is the other side.</summary>
@@ -478,9 +484,8 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "As = \"PublishedPosts\"");
-        MessageContains(diagnostic, "'User.DraftPosts'", "'User.PublishedPosts'", "'Post.AuthorId'", "the same rows");
-        var other = Assert.Single(diagnostic.AdditionalLocations);
-        Assert.Equal("As = \"DraftPosts\"", other.SourceTree!.GetText().ToString(other.SourceSpan));
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AliasesShareForeignKey, "User", "DraftPosts", "PublishedPosts", "Post", "AuthorId");
+        DiagnosticAssert.OtherAt(diagnostic, "As = \"DraftPosts\"");
     }
 
     [Theory]
@@ -509,7 +514,8 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Person), As = \"Parents\", Through = \"PersonChildren\")");
-        MessageContains(diagnostic, "'Person.Parents'", "'PersonChildren'", "must name its keys", "ForeignKey = \"ChildId\"", "OtherKey = \"PersonId\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.SelfJunctionInverseNeedsKeys, "Person.Parents", "PersonChildren", "ChildId", "PersonId");
+        DiagnosticAssert.OtherAt(diagnostic, "BelongsToMany(typeof(Person), As = \"Children\", Through = \"PersonChildren\")"); // the association it inverts
     }
 
     [Fact]
@@ -533,7 +539,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "BelongsToMany(typeof(Person), Through = \"Friendships\")");
-        MessageContains(diagnostic, "'Friendships.PersonId'", "needs As");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.SelfJunctionKeysCollide, "Person.People", "Friendships", "PersonId");
     }
 
     [Fact]
@@ -553,7 +559,8 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "As = \"AwayTeam\"");
-        MessageContains(diagnostic, "'Game'", "two BelongsTo associations to 'Team'", "its own As");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.TwoBelongsToWithoutAliases, "Game", "Team", "Team");
+        DiagnosticAssert.OtherAt(diagnostic, "BelongsTo(typeof(Team))"); // the first of the two
     }
 
     [Fact]
@@ -575,7 +582,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC011", DiagnosticSeverity.Warning);
         DiagnosticAssert.At(diagnostic, source, "Tags { get; set; }", "Tags");
-        MessageContains(diagnostic, "'Customer.Tags'", "List<string>", "[NotMapped]");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.UnmappedProperty, "Customer", "Tags", "System.Collections.Generic.List<string>");
     }
 
     [Fact]
@@ -603,7 +610,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC012", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, name);
-        MessageContains(diagnostic, "column name", name, "63 bytes", "[Column]");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ColumnNameTooLong, name, "Entry", name, Bytes(name));
     }
 
     [Fact]
@@ -615,7 +622,8 @@ public class DiagnosticCatalogTests
             public partial class Entry { public int Id { get; set; } }
             """);
         var diagnostic = Trigger(source, "ASSOC012", DiagnosticSeverity.Error);
-        MessageContains(diagnostic, "table name", "customer_subscription_billing_history_entries_with_responsible_owner", "[Table]");
+        const string table = "customer_subscription_billing_history_entries_with_responsible_owner";
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.TableNameTooLong, table, "Entry", Bytes(table));
     }
 
     [Fact]
@@ -624,7 +632,128 @@ public class DiagnosticCatalogTests
         public partial class Entry { public int Id { get; set; } public string {{new string('A', 63)}} { get; set; } = ""; }
         """));
 
+    // ================================================================== ASSOC013 junction is one of the associated models
+
+    [Fact]
+    public void ASSOC013_JunctionThatIsTheTarget()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Role), Through = typeof(Role))]
+            public partial class User { public int Id { get; set; } }
+            public partial class Role { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC013", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "Through = typeof(Role)");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.JunctionIsEndpoint, "User", "Role", "Role");
+    }
+
+    [Fact]
+    public void ASSOC013_JunctionThatIsAThirdModel() => Clean(Source("""
+        [BelongsToMany(typeof(Role), Through = "UserRoles")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Role { public int Id { get; set; } }
+        """));
+
+    // ================================================================== ASSOC014 lifecycle column
+
+    [Fact]
+    public void ASSOC014_TimestampsPropertyOfTheWrongType()
+    {
+        var source = Source("""
+            [Timestamps]
+            public partial class Post { public int Id { get; set; } public string CreatedAt { get; set; } = ""; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC014", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public partial class Post", "Post");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.LifecyclePropertyType, "Post", "CreatedAt", "DateTime", "Timestamps");
+    }
+
+    [Fact]
+    public void ASSOC014_TimestampsPropertyOfTypeDateTime() => Clean(Source("""
+        [Timestamps]
+        public partial class Post { public int Id { get; set; } public DateTime CreatedAt { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC014_ParanoidNameTakenByAMethod()
+    {
+        var source = Source("""
+            [Paranoid]
+            public partial class Post { public int Id { get; set; } public bool DeletedAt() => false; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC014", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public partial class Post", "Post");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.LifecycleNameTaken, "Post", "DeletedAt", "Paranoid");
+    }
+
+    // ================================================================== ASSOC015 association scope
+
+    [Fact]
+    public void ASSOC015_ScopeOnABelongsTo()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), ScopeProperty = "Kind", ScopeValue = "author")]
+            public partial class Post { public int Id { get; set; } public string Kind { get; set; } = ""; }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC015", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "ScopeProperty = \"Kind\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ScopeOnBelongsTo, "Post", "User");
+    }
+
+    [Fact]
+    public void ASSOC015_ScopePropertyTheTargetLacks()
+    {
+        var source = Source("""
+            [HasMany(typeof(Comment), ScopeProperty = "Commentable", ScopeValue = "post")]
+            public partial class Post { public int Id { get; set; } }
+            public partial class Comment { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC015", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "ScopeProperty = \"Commentable\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ScopeNotMapped, "Commentable", "Post", "Comments", "Comment");
+    }
+
+    [Fact]
+    public void ASSOC015_ScopePropertyTheTargetHas() => Clean(Source("""
+        [HasMany(typeof(Comment), ScopeProperty = "Commentable", ScopeValue = "post")]
+        public partial class Post { public int Id { get; set; } }
+        public partial class Comment { public int Id { get; set; } public string Commentable { get; set; } = ""; }
+        """));
+
     // ================================================================== the catalog itself
+
+    /// <summary>Every descriptor's template takes the arguments {0}…{n-1}, each at least once (a gap is a forgotten argument).</summary>
+    [Fact]
+    public void EveryTemplateUsesItsPlaceholdersInOrder()
+    {
+        foreach (var (name, descriptor) in DiagnosticDescriptors.ByName)
+        {
+            var template = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
+            var count = DiagnosticAssert.Placeholders(template);
+            Assert.True(count > 0 || !template.Contains('{'), $"{name}: a brace that is no placeholder");
+            for (var i = 0; i < count; i++)
+                Assert.True(template.Contains("{" + i + "}", StringComparison.Ordinal), $"{name} never uses {{{i}}}: {template}");
+            Assert.NotEqual("{0}", template);
+        }
+    }
+
+    /// <summary>The descriptors of one id are situations of one mistake: one title, one severity, one docs page.</summary>
+    [Fact]
+    public void TheDescriptorsOfAnIdShareTitleSeverityAndPage()
+    {
+        foreach (var group in DiagnosticDescriptors.ByName.Values.GroupBy(d => d.Id))
+        {
+            var first = DiagnosticDescriptors.ById[group.Key];
+            foreach (var descriptor in group)
+            {
+                Assert.Equal(first.Title.ToString(CultureInfo.InvariantCulture), descriptor.Title.ToString(CultureInfo.InvariantCulture));
+                Assert.Equal(first.DefaultSeverity, descriptor.DefaultSeverity);
+                Assert.Equal(first.HelpLinkUri, descriptor.HelpLinkUri);
+            }
+            Assert.Equal(group.Count(), group.Select(d => d.MessageFormat.ToString(CultureInfo.InvariantCulture)).Distinct().Count());
+        }
+    }
 
     /// <summary>Every id of SPEC §6 is covered above, with the severity the table gives it.</summary>
     [Fact]
@@ -644,7 +773,12 @@ public class DiagnosticCatalogTests
             ["ASSOC010"] = DiagnosticSeverity.Warning,
             ["ASSOC011"] = DiagnosticSeverity.Warning,
             ["ASSOC012"] = DiagnosticSeverity.Error,
+            ["ASSOC013"] = DiagnosticSeverity.Error,
+            ["ASSOC014"] = DiagnosticSeverity.Error,
+            ["ASSOC015"] = DiagnosticSeverity.Error,
         };
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), DiagnosticDescriptors.ById.Keys.Where(k => k != "ASSOC999").Order(StringComparer.Ordinal));
+        foreach (var (id, severity) in expected) Assert.Equal(severity, DiagnosticDescriptors.ById[id].DefaultSeverity);
         var tests = typeof(DiagnosticCatalogTests).GetMethods().Select(m => m.Name).ToList();
         foreach (var id in expected.Keys)
         {

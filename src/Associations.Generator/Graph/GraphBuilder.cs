@@ -36,7 +36,8 @@ namespace Associations.Generator.Graph
             public List<ForeignKeyBuilder> ForeignKeys { get; } = new List<ForeignKeyBuilder>();
             public SortedSet<string> Related { get; } = new SortedSet<string>(StringComparer.Ordinal);
             public List<Plan> Plans { get; } = new List<Plan>();
-            public HashSet<string> UsedNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            /// <summary>The association names taken so far, with the association that took each.</summary>
+            public Dictionary<string, AssociationDecl> UsedNames { get; } = new Dictionary<string, AssociationDecl>(StringComparer.OrdinalIgnoreCase);
             public bool IsJunction { get; set; }
             public LocationInfo? ReferencedAt { get; set; }
             public HashSet<string> Reserved { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -136,7 +137,7 @@ namespace Associations.Generator.Graph
             foreach (var model in models.Values.Where(m => m.Valid && m.Key is null))
             {
                 // A junction whose every BelongsToMany was rejected: the rejection was reported already.
-                if (!model.IsJunction) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, model.Type.Location, model.Type.Name));
+                if (!model.IsJunction) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey, model.Type.Location, model.Type.Name));
                 model.Valid = false;
             }
             // Nothing valid may point at a model that is not emitted.
@@ -176,14 +177,13 @@ namespace Associations.Generator.Graph
                 type.Unconstructible;
             if (problem is null && type.MemberNames.Any(n => string.Equals(n, "Columns", StringComparison.OrdinalIgnoreCase)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, type.Location,
-                    $"Model '{type.Name}' has a member named 'Columns', which collides with its generated typed columns ({type.Name}.Columns); rename the member"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ColumnsMember, type.Location, type.Name));
                 model.Valid = false;
                 return;
             }
             if (problem is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial.Id, type.Location ?? model.ReferencedAt, type.Name, problem));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, type.Location ?? model.ReferencedAt, type.Name, problem));
                 model.Valid = false;
                 return;
             }
@@ -203,7 +203,7 @@ namespace Associations.Generator.Graph
             var key = keys.Count == 1 && keys[0].Storage is not null ? keys[0] : null;
             if (key is not null && (!key.Writable || key.InitOnly))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location ?? model.ReferencedAt, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryKeyNotSettable, type.Location ?? model.ReferencedAt, type.Name, key.Name));
                 model.Valid = false;
                 return;
             }
@@ -215,7 +215,7 @@ namespace Associations.Generator.Graph
             }
             if (key is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey.Id, type.Location ?? model.ReferencedAt, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoPrimaryKey, type.Location ?? model.ReferencedAt, type.Name));
                 model.Valid = false;
                 return;
             }
@@ -233,14 +233,14 @@ namespace Associations.Generator.Graph
                 if (declared.Storage == "DateTime" && declared.EnumUnderlying is null && (nullable || !declared.Nullable))
                     model.Columns[index] = declared with { Lifecycle = name };
                 else
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, model.Type.Location,
-                        $"'{model.Type.Name}.{name}' must be a {(nullable ? "DateTime?" : "DateTime")} property: [{(name == "DeletedAt" ? "Paranoid" : "Timestamps")}] sets it"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LifecyclePropertyType, model.Type.Location,
+                        model.Type.Name, name, nullable ? "DateTime?" : "DateTime", name == "DeletedAt" ? "Paranoid" : "Timestamps"));
                 return;
             }
             if (model.Type.MemberNames.Any(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)) || model.Reserved.Contains(name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, model.Type.Location,
-                    $"'{model.Type.Name}' has a member named '{name}' that is not a mapped DateTime property; [{(name == "DeletedAt" ? "Paranoid" : "Timestamps")}] needs that name for its column"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LifecycleNameTaken, model.Type.Location,
+                    model.Type.Name, name, name == "DeletedAt" ? "Paranoid" : "Timestamps"));
                 return;
             }
             model.Reserved.Add(name);
@@ -253,18 +253,18 @@ namespace Associations.Generator.Graph
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
         {
             if (Naming.TooLong(model.Table))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
-                    "table", model.Table, model.Type.Name, Naming.Utf8Length(model.Table).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableNameTooLong, model.Type.TableLocation ?? model.Type.Location ?? model.ReferencedAt,
+                    model.Table, model.Type.Name, Naming.Utf8Length(model.Table).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var property in model.Type.Properties)
             {
                 if (!property.NotMapped && property.Storage is null && property.Writable && !model.Synthesized)
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmappedProperty.Id, property.Location ?? model.Type.Location,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnmappedProperty, property.Location ?? model.Type.Location,
                         model.Type.Name, property.Name, property.DisplayType ?? property.ValueType));
                 if (property.NotMapped || property.Storage is null || !property.Writable) continue;
                 var columnName = property.ColumnName ?? model.ColumnName(property.Name);
                 if (Naming.TooLong(columnName))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTooLong.Id, property.Location ?? model.Type.Location,
-                        "column", columnName, model.Type.Name + "." + property.Name, Naming.Utf8Length(columnName).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ColumnNameTooLong, property.Location ?? model.Type.Location,
+                        columnName, model.Type.Name, property.Name, Naming.Utf8Length(columnName).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 var isKey = property.Name == key?.Name;
                 var generated = isKey && !property.GeneratedNone && property.EnumUnderlying is null && property.Storage is "Int16" or "Int32" or "Int64";
                 model.Columns.Add(new ColumnSpec(
@@ -344,8 +344,8 @@ namespace Associations.Generator.Graph
             if (referencedKey is null)
             {
                 var option = association.Kind == AssociationKind.BelongsTo ? "TargetKey" : "SourceKey";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At(option),
-                    $"{option} '{referencedKeyName}' of association '{source.Type.Name}.{name}' names no mapped property of '{referenced.Type.Name}'"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyNamesNoProperty, association.At(option),
+                    option, referencedKeyName, source.Type.Name + "." + name, referenced.Type.Name));
                 return;
             }
 
@@ -380,44 +380,41 @@ namespace Associations.Generator.Graph
             location ??= association.Location;
             if (!Naming.IsValidIdentifier(fkName))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, location,
-                    $"Foreign key '{fkName}' of association '{qualified}' is not a valid C# identifier"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyNotIdentifier, location, fkName, qualified));
                 return null;
             }
 
             var declaredFk = owner.Type.Properties.FirstOrDefault(p => string.Equals(p.Name, fkName, StringComparison.OrdinalIgnoreCase));
             if (declaredFk is not null && declaredFk.Name != fkName)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, location,
-                    $"Foreign key '{fkName}' of association '{qualified}' differs only by case from '{owner.Type.Name}.{declaredFk.Name}'; names that differ only by case are one name: write '{declaredFk.Name}'"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyDiffersByCase, location, fkName, qualified, owner.Type.Name, declaredFk.Name)
+                    .WithOtherSide(declaredFk.Location));
                 return null;
             }
 
             if (declaredFk is null && (owner.Reserved.Contains(fkName) || owner.Type.MemberNames.Any(m => string.Equals(m, fkName, StringComparison.OrdinalIgnoreCase)))
                 && owner.Column(fkName) is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, location,
-                    $"Foreign key '{fkName}' of association '{qualified}' would be added to '{owner.Type.Name}', which already has a member or generated member named '{fkName}'; name another ForeignKey"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyNameTaken, location, fkName, qualified, owner.Type.Name));
                 return null;
             }
             if (declaredFk is not null && declaredFk.InitOnly)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' is init-only; accessors set it, so give it a 'set' accessor"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyInitOnly, location, owner.Type.Name, fkName, qualified));
                 return null;
             }
 
             var fkColumn = owner.Column(fkName);
             if (declaredFk is not null && fkColumn is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' is not a mapped property (it must be public, settable, of a storable type and not [NotMapped])"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyNotMapped, location, owner.Type.Name, fkName, qualified));
                 return null;
             }
             if (fkColumn is not null && fkColumn.ValueType != referencedKey.ValueType)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' has type '{Display(fkColumn.ValueType)}' but references '{referenced.Type.Name}.{referencedKey.Property}' of type '{Display(referencedKey.ValueType)}'; make their types match"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyTypeMismatch, location,
+                    owner.Type.Name, fkName, Display(fkColumn.ValueType), referenced.Type.Name, referencedKey.Property, Display(referencedKey.ValueType))
+                    .WithOtherSide(declaredFk?.Location));
                 return null;
             }
             if (fkColumn is null)
@@ -445,16 +442,17 @@ namespace Associations.Generator.Graph
             }
             else if ((fk.Referenced != referenced || fk.ReferencedProperty != referencedKey.Property) && (fk.Constraint || association.Constraints))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, location,
-                    $"Foreign key '{owner.Type.Name}.{fkName}' of association '{qualified}' already references '{fk.Referenced.Type.Name}.{fk.ReferencedProperty}'; one column cannot reference two keys (a polymorphic key needs Constraints = false on every association that shares it)"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ForeignKeyReferencesTwoKeys, location,
+                    owner.Type.Name, fkName, qualified, fk.Referenced.Type.Name, fk.ReferencedProperty)
+                    .WithOtherSide(fk.Declaration.Location));
                 return null;
             }
             fk.OnDelete = association.OnDelete ?? fk.OnDelete;
             fk.OnUpdate = association.OnUpdate ?? fk.OnUpdate;
             fk.Constraint &= association.Constraints;
             if (association.OnDelete == SetNull && !fkColumn.Nullable)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired.Id, association.At("OnDelete"),
-                    $"OnDelete = SetNull on association '{qualified}', but its foreign key '{owner.Type.Name}.{fkName}' is not nullable: deleting a '{referenced.Type.Name}' would fail. Make the property nullable or use Cascade"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired, association.At("OnDelete"),
+                    qualified, owner.Type.Name, fkName, referenced.Type.Name));
             return fkColumn;
         }
 
@@ -464,14 +462,13 @@ namespace Associations.Generator.Graph
             if (association.ScopeProperty is null) return true;
             if (holder is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At("ScopeProperty"),
-                    $"ScopeProperty on '{source.Type.Name}.{name}': association scopes apply to HasOne, HasMany and BelongsToMany only"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ScopeOnBelongsTo, association.At("ScopeProperty"), source.Type.Name, name));
                 return false;
             }
             if (holder.Column(association.ScopeProperty) is null || association.ScopeKind is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At("ScopeProperty"),
-                    $"ScopeProperty '{association.ScopeProperty}' of '{source.Type.Name}.{name}' must name a mapped property of '{holder.Type.Name}', with a string, number or bool ScopeValue"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ScopeNotMapped, association.At("ScopeProperty"),
+                    association.ScopeProperty, source.Type.Name, name, holder.Type.Name));
                 return false;
             }
             return true;
@@ -483,17 +480,14 @@ namespace Associations.Generator.Graph
             if (association.As is not { } alias || association.Singular is not null) return;
             var singular = Naming.TrySingularize(alias);
             if (many && singular is null)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
-                    new[] { $"Humanizer cannot singularize the alias '{alias}' of '{source.Type.Name}.{alias}'; add Singular = \"…\" so that accessors such as Add…Async get the right name" },
-                    ("Singular", alias)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNotSingularizable, association.At("As"),
+                    new[] { alias, source.Type.Name }, ("Singular", alias)));
             else if (many && singular == alias && Naming.Pluralize(alias) != alias)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
-                    new[] { $"Alias '{alias}' of a many association of '{source.Type.Name}' looks singular; name the collection (As = \"{Naming.Pluralize(alias)}\"), or add Singular = \"{alias}\" if '{alias}' is both" },
-                    ("Singular", alias)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ManyAliasLooksSingular, association.At("As"),
+                    new[] { alias, source.Type.Name, Naming.Pluralize(alias) }, ("Singular", alias)));
             else if (!many && singular is not null && singular != alias && Naming.Pluralize(singular) == alias
                      && !new[] { "us", "ss", "is", "as", "os" }.Any(e => alias.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNumber.Id, association.At("As"),
-                    $"Alias '{alias}' of a one association of '{source.Type.Name}' looks plural; a HasOne/BelongsTo names one row (As = \"{singular}\")"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OneAliasLooksPlural, association.At("As"), alias, source.Type.Name, singular));
         }
 
         private static bool CheckNames(ModelBuilder source, ModelBuilder target, AssociationDecl association, string name, string singular, List<DiagnosticInfo> diagnostics)
@@ -501,38 +495,39 @@ namespace Associations.Generator.Graph
             if (!Naming.IsValidIdentifier(name) || !Naming.IsValidIdentifier(singular))
             {
                 var bad = Naming.IsValidIdentifier(name) ? singular : name;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.At("As"),
-                    $"Association alias '{bad}' on '{source.Type.Name}' is not a valid C# identifier; accessors such as 'Get{bad}Async' could not be generated. Use letters, digits and '_' only."));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasNotIdentifier, association.At("As"), bad, source.Type.Name));
                 return false;
             }
             var sameTarget = source.Plans.Where(p => p.Target == target && p.Declaration.Kind == association.Kind).ToList();
             if (sameTarget.Count > 0 && (association.As is null || sameTarget.Any(p => p.Declaration.As is null)))
             {
                 var example = association.Kind is AssociationKind.HasMany or AssociationKind.BelongsToMany ? target.Plural : target.One;
-                var keyAdvice = association.Kind == AssociationKind.BelongsTo
-                    ? "so that each gets its own accessors and foreign key"
-                    : association.Kind == AssociationKind.BelongsToMany ? "and its own Through" : "and its own ForeignKey (As does not change the key of a HasOne/HasMany)";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.At("As"),
-                    $"'{source.Type.Name}' has two {association.Kind} associations to '{target.Type.Name}' without distinct aliases; give each its own As (for example As = \"Home{example}\" and As = \"Away{example}\") {keyAdvice}"));
+                var first = sameTarget[0].Declaration;
+                diagnostics.Add((association.Kind switch
+                {
+                    AssociationKind.BelongsTo => DiagnosticInfo.Create(DiagnosticDescriptors.TwoBelongsToWithoutAliases, association.At("As"), source.Type.Name, target.Type.Name, example),
+                    AssociationKind.BelongsToMany => DiagnosticInfo.Create(DiagnosticDescriptors.TwoBelongsToManyWithoutAliases, association.At("As"), source.Type.Name, target.Type.Name, example),
+                    _ => DiagnosticInfo.Create(DiagnosticDescriptors.TwoKeyedOnTargetWithoutAliases, association.At("As"), source.Type.Name, association.Kind.ToString(), target.Type.Name, example),
+                }).WithOtherSide(first.At("As")));
             }
-            if (!source.UsedNames.Add(name))
+            if (source.UsedNames.TryGetValue(name, out var taken))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
-                    $"Alias '{name}' is used by two associations of '{source.Type.Name}' (names that differ only by case are one name); give each association to '{target.Type.Name}' its own As"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasReused, association.At("As"), name, source.Type.Name, target.Type.Name)
+                    .WithOtherSide(taken.At("As")));
                 return false;
             }
+            source.UsedNames[name] = association;
             var accessors = AccessorNames(association.Kind, name, singular);
             var clash = accessors.FirstOrDefault(n => source.Reserved.Contains(n));
             if (clash is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
-                    $"Association '{source.Type.Name}.{name}' would generate '{clash}', which another association of '{source.Type.Name}' (or a foreign key) already uses; give it a different As"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AccessorTaken, association.At("As"), source.Type.Name, name, clash));
                 return false;
             }
             if (source.Type.MemberNames.Any(m => accessors.Contains(m, StringComparer.OrdinalIgnoreCase)) || name == "Columns" || name == source.Type.Name)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("As"),
-                    $"Alias '{name}' of an association of '{source.Type.Name}' collides with the member '{source.Type.Name}.{source.Type.MemberNames.FirstOrDefault(m => accessors.Contains(m, StringComparer.OrdinalIgnoreCase)) ?? name}' (names that differ only by case are one name); choose another As"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasCollidesWithMember, association.At("As"),
+                    name, source.Type.Name, source.Type.MemberNames.FirstOrDefault(m => accessors.Contains(m, StringComparer.OrdinalIgnoreCase)) ?? name));
                 return false;
             }
             foreach (var accessor in accessors) source.Reserved.Add(accessor);
@@ -554,8 +549,7 @@ namespace Associations.Generator.Graph
             if (association.Kind != AssociationKind.BelongsToMany) return;
             if (association.ThroughName is { } name && !Naming.IsValidIdentifier(name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidIdentifier.Id, association.At("Through"),
-                    $"Through = \"{name}\" on '{declaring.Name}' names a junction class to generate, but it is not a valid C# identifier"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ThroughNotIdentifier, association.At("Through"), name, declaring.Name));
                 return;
             }
             var fullName = JunctionName(declaring, association);
@@ -575,22 +569,21 @@ namespace Associations.Generator.Graph
         {
             if (!association.ThroughGiven)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough.Id, association.Location,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough, association.Location,
                     source.Type.Name, target.Type.Name, source.Type.Name + target.Plural));
                 return;
             }
             var junctionName = JunctionName(source.Type, association);
             if (junctionName is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough.Id, association.At("Through"),
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingThrough, association.At("Through"),
                     source.Type.Name, target.Type.Name, source.Type.Name + target.Plural));
                 return;
             }
             if (!models.TryGetValue(junctionName, out var junction) || !junction.Valid) return;
             if (junction == source || junction == target)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("Through"),
-                    $"The junction of '{source.Type.Name}' BelongsToMany '{target.Type.Name}' is '{junction.Type.Name}' itself; Through names a third model (or a name for a generated one)"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JunctionIsEndpoint, association.At("Through"), source.Type.Name, target.Type.Name, junction.Type.Name));
                 return;
             }
 
@@ -609,8 +602,7 @@ namespace Associations.Generator.Graph
                 var (option, model, property) = sourceKey is null
                     ? ("SourceKey", source, association.SourceKey)
                     : ("TargetKey", target, association.TargetKey);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadKey.Id, association.At(option),
-                    $"{option} '{property}' of association '{qualified}' names no mapped property of '{model.Type.Name}'"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KeyNamesNoProperty, association.At(option), option, property ?? "", qualified, model.Type.Name));
                 return;
             }
 
@@ -618,23 +610,22 @@ namespace Associations.Generator.Graph
             var otherName = association.OtherKey ?? (self && association.As is not null ? Naming.Singularize(association.As) : target.Singular) + targetKey.Property;
             if (fkName == otherName)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.Location,
-                    $"Both keys of '{qualified}' resolve to '{junction.Type.Name}.{fkName}': a self-referencing BelongsToMany needs As (for example As = \"Children\") or distinct ForeignKey and OtherKey"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfJunctionKeysCollide, association.Location, qualified, junction.Type.Name, fkName));
                 return;
             }
             var existing = junction.IsJunction ? models.Values.SelectMany(m => m.Plans).Where(p => p.Junction == junction).ToList() : new List<Plan>();
             if (self && existing.Any(p => p.Source == source) && association.ForeignKey is null && association.OtherKey is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, association.Location,
-                    $"'{qualified}' is the inverse of a self-referencing association through '{junction.Type.Name}' and must name its keys, or both sides collapse onto one column: add ForeignKey and OtherKey (for example ForeignKey = \"{existing[0].OtherKeyProperty}\", OtherKey = \"{existing[0].ForeignKeyProperty}\")"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfJunctionInverseNeedsKeys, association.Location,
+                    qualified, junction.Type.Name, existing[0].OtherKeyProperty, existing[0].ForeignKeyProperty)
+                    .WithOtherSide(existing[0].Declaration.Location));
                 return;
             }
 
             if (target.JunctionNavigations.All(n => n.Property != junction.Type.Name)
                 && (target.Reserved.Contains(junction.Type.Name) || target.Type.MemberNames.Any(m => string.Equals(m, junction.Type.Name, StringComparison.OrdinalIgnoreCase))))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName.Id, association.At("Through"),
-                    $"'{target.Type.Name}' gets a property '{junction.Type.Name}' carrying the junction row of '{qualified}', but it already has a member (or generated member) of that name; rename one of them"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JunctionNavigationTaken, association.At("Through"), target.Type.Name, junction.Type.Name, qualified));
                 return;
             }
             var fkColumn = LinkForeignKey(junction, fkName, source, sourceKey, nullableWhenCreated: false, association, association.At("ForeignKey"), qualified, diagnostics);
@@ -709,9 +700,9 @@ namespace Associations.Generator.Graph
                          .GroupBy(p => (p.Source, p.Target, p.ForeignKeyProperty)).Where(g => g.Count() > 1 && g.All(p => p.Declaration.As is not null)))
             {
                 var second = shared.ElementAt(1);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, second.Declaration.At("As"),
-                    $"'{second.Source.Type.Name}.{shared.First().Name}' and '{second.Source.Type.Name}.{second.Name}' both store their key in '{second.Target.Type.Name}.{second.ForeignKeyProperty}', so they return the same rows; give each its own ForeignKey (or an association scope)") with
-                { OtherLocation = shared.First().Declaration.At("As") ?? shared.First().Declaration.Location });
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AliasesShareForeignKey, second.Declaration.At("As"),
+                    second.Source.Type.Name, shared.First().Name, second.Name, second.Target.Type.Name, second.ForeignKeyProperty)
+                    .WithOtherSide(shared.First().Declaration.At("As") ?? shared.First().Declaration.Location));
             }
             foreach (var group in all.GroupBy(p => (p.Source.Type.FullName, p.Target.Type.FullName)))
             {
@@ -722,9 +713,9 @@ namespace Associations.Generator.Graph
                 if (inverse.Count != 1 || inverse[0].ForeignKeyProperty == keyedOnTarget[0].ForeignKeyProperty) continue;
                 var a = keyedOnTarget[0];
                 var b = inverse[0];
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Disagreeing.Id, b.Declaration.Location,
-                    $"'{a.Source.Type.Name}.{a.Name}' stores its key in '{a.Target.Type.Name}.{a.ForeignKeyProperty}' but its inverse '{b.Source.Type.Name}.{b.Name}' uses '{b.Source.Type.Name}.{b.ForeignKeyProperty}': the relationship gets two columns. Give both the same ForeignKey = \"{a.ForeignKeyProperty}\"") with
-                { OtherLocation = a.Declaration.Location });
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InverseUsesAnotherColumn, b.Declaration.Location,
+                    a.Source.Type.Name, a.Name, a.Target.Type.Name, a.ForeignKeyProperty, b.Source.Type.Name, b.Name, b.ForeignKeyProperty)
+                    .WithOtherSide(a.Declaration.Location));
             }
         }
 
@@ -800,7 +791,7 @@ namespace Associations.Generator.Graph
             }
             var chain = string.Join(" -> ", path.Select(m => m.Type.Name));
             var edge = used.FirstOrDefault(f => f.Declaration.Location is not null) ?? used[0];
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CyclicForeignKeys.Id, edge.Declaration.Location,
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CyclicForeignKeys, edge.Declaration.Location,
                 new[] { chain, string.Join(", ", used.Select((f, i) => path[i].Type.Name + "." + f.Property)) }, ("Fix", "Constraints")));
         }
 

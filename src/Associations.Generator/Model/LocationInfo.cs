@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Associations.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -22,19 +23,25 @@ namespace Associations.Generator.Model
             new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
     }
 
-    /// <summary>A diagnostic as plain data: descriptor id, location and message arguments.</summary>
-    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments, EquatableArray<string> Properties)
+    /// <summary>
+    /// A diagnostic as plain data: which descriptor (its name in <see cref="DiagnosticDescriptors.ByName"/>), location and
+    /// the arguments of the descriptor's message template.
+    /// </summary>
+    internal sealed record DiagnosticInfo(string Descriptor, LocationInfo? Location, EquatableArray<string> Arguments, EquatableArray<string> Properties)
     {
-        public static DiagnosticInfo Create(string id, LocationInfo? location, params string[] arguments) =>
-            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments), EquatableArray<string>.Empty);
+        public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+            new DiagnosticInfo(DiagnosticDescriptors.NameOf(descriptor), location, new EquatableArray<string>(arguments), EquatableArray<string>.Empty);
 
         /// <summary>With properties for code fixes (<c>key</c>, <c>value</c> pairs).</summary>
-        public static DiagnosticInfo Create(string id, LocationInfo? location, string[] arguments, params (string Key, string Value)[] properties) =>
-            new DiagnosticInfo(id, location, new EquatableArray<string>(arguments),
+        public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, string[] arguments, params (string Key, string Value)[] properties) =>
+            new DiagnosticInfo(DiagnosticDescriptors.NameOf(descriptor), location, new EquatableArray<string>(arguments),
                 new EquatableArray<string>(properties.SelectMany(p => new[] { p.Key, p.Value }).ToArray()));
 
         /// <summary>The other side of a mistake that has two (ASSOC010's pair), reported as an additional location.</summary>
         public LocationInfo? OtherLocation { get; init; }
+
+        /// <summary>This diagnostic with <paramref name="other"/> as the other side of the mistake.</summary>
+        public DiagnosticInfo WithOtherSide(LocationInfo? other) => this with { OtherLocation = other };
 
         public ImmutableDictionary<string, string?> PropertyMap()
         {

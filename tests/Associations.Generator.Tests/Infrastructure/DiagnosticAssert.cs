@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Sdk;
@@ -44,5 +45,29 @@ public static class DiagnosticAssert
         var actual = source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
         Assert.True(diagnostic.Location.SourceSpan.Start == expectedStart && actual == text,
             $"{diagnostic.Id} points at '{actual}' (offset {diagnostic.Location.SourceSpan.Start}), expected '{text}' (offset {expectedStart}).");
+    }
+    /// <summary>
+    /// The diagnostic is the situation <paramref name="expected"/> (a descriptor of the generator's catalogue): its id, its
+    /// message template, and its message formatted from that template with <paramref name="arguments"/>.
+    /// </summary>
+    public static void Is(Diagnostic diagnostic, DiagnosticDescriptor expected, params string[] arguments)
+    {
+        Assert.Equal(expected.Id, diagnostic.Id);
+        var template = expected.MessageFormat.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(template, diagnostic.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(Placeholders(template), arguments.Length);
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, template, arguments), diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>How many arguments a message template takes: one more than its highest <c>{n}</c>.</summary>
+    public static int Placeholders(string template) =>
+        System.Text.RegularExpressions.Regex.Matches(template, @"(?<!\{)\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
+
+    /// <summary>The diagnostic's one additional location (the other side of the mistake) covers exactly <paramref name="text"/>.</summary>
+    public static void OtherAt(Diagnostic diagnostic, string text, string file = "Models.cs")
+    {
+        var other = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal(file, Path.GetFileName(other.GetLineSpan().Path));
+        Assert.Equal(text, other.SourceTree!.GetText().ToString(other.SourceSpan));
     }
 }
