@@ -99,7 +99,7 @@ public class ModelShapeTests
         foreach (var expected in new[]
         {
             "ModelDeclaration", "TypeDecl", "PropertyDecl", "AssociationDecl", "ParseResult", "AssemblyOptions",
-            "ColumnSpec", "ModelSpec", "AssociationSpec", "TableRef", "ForeignKeySpec", "ModelGraph",
+            "ColumnSpec", "ModelSpec", "AssociationSpec", "TableRef", "ForeignKeySpec", "ModelGraph", "ScopeSpec",
             "LocationInfo", "DiagnosticInfo", "EquatableArray`1",
         })
         {

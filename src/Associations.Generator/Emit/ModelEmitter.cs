@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Associations.Generator.Graph;
-using Associations.Generator.Parsing;
+using Associations.Generator.Model;
 
 namespace Associations.Generator.Emit
 {
@@ -52,7 +52,7 @@ namespace Associations.Generator.Emit
                 foreach (var column in generatedKeys)
                 {
                     w.Summary(column.Lifecycle is { } lifecycle
-                        ? $"Column <c>{CodeWriter.Xml(column.Column)}</c>, added by [{(lifecycle == "DeletedAt" ? "Paranoid" : "Timestamps")}]: {(lifecycle == "CreatedAt" ? "when the row was inserted" : lifecycle == "UpdatedAt" ? "when the row was last written" : "when the row was soft-deleted (null: not deleted)")}, in UTC, set by the runtime."
+                        ? $"Column <c>{CodeWriter.Xml(column.Column)}</c>, added by [{(lifecycle == LifecycleColumn.DeletedAt ? "Paranoid" : "Timestamps")}]: {(lifecycle == LifecycleColumn.CreatedAt ? "when the row was inserted" : lifecycle == LifecycleColumn.UpdatedAt ? "when the row was last written" : "when the row was soft-deleted (null: not deleted)")}, in UTC, set by the runtime."
                         : column.Nullable
                         ? $"Foreign key column <c>{CodeWriter.Xml(column.Column)}</c>, added by an association (null: not linked)."
                         : $"Junction key column <c>{CodeWriter.Xml(column.Column)}</c>, added by a BelongsToMany association.");
@@ -446,10 +446,10 @@ namespace Associations.Generator.Emit
             foreach (var c in model.Columns)
             {
                 w.Summary($"Column <c>{CodeWriter.Xml(c.Column)}</c>.");
-                if (c.Storage == "String" && c.EnumUnderlying is null && c.ValueType == "string")
+                if (c.Storage == ColumnStorage.String && c.EnumUnderlying is null && c.ValueType == "string")
                     w.Line($"public static readonly {n.Runtime}.StringColumn<{m}> {c.Property} = new(\"{c.Property}\", {CodeWriter.Literal(c.Column)}, {Bool(c.Nullable)});");
                 else
-                    w.Line($"public static readonly {n.Runtime}.{(c.Storage == "Bytes" ? "Column" : "OrderedColumn")}<{m}, {c.PropertyType}> {c.Property} = new(\"{c.Property}\", {CodeWriter.Literal(c.Column)}, {n.ColumnType}.{c.Storage}, {Bool(c.Nullable)});");
+                    w.Line($"public static readonly {n.Runtime}.{(c.Storage == ColumnStorage.Bytes ? "Column" : "OrderedColumn")}<{m}, {c.PropertyType}> {c.Property} = new(\"{c.Property}\", {CodeWriter.Literal(c.Column)}, {n.ColumnType}.{c.Storage}, {Bool(c.Nullable)});");
             }
             w.Close();
             w.Line();
@@ -587,8 +587,8 @@ namespace Associations.Generator.Emit
                 w.Line($"    public static readonly {RuntimeNames.IGraphLink}<{t}>[] Links = {{ {string.Join(", ", model.Associations.Select(a => "__Associations." + a.Name))} }};");
                 w.Line("}");
             }
-            var created = model.Columns.FirstOrDefault(c => c.Lifecycle == "CreatedAt");
-            var updatedAt = model.Columns.FirstOrDefault(c => c.Lifecycle == "UpdatedAt");
+            var created = model.Columns.FirstOrDefault(c => c.Lifecycle == LifecycleColumn.CreatedAt);
+            var updatedAt = model.Columns.FirstOrDefault(c => c.Lifecycle == LifecycleColumn.UpdatedAt);
             if (created is not null && updatedAt is not null)
             {
                 w.Line();
@@ -610,7 +610,7 @@ namespace Associations.Generator.Emit
                 w.Line($"    entity.{updatedAt.Property} = updated;");
                 w.Line("}");
             }
-            var deleted = model.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Lifecycle == "DeletedAt");
+            var deleted = model.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Lifecycle == LifecycleColumn.DeletedAt);
             if (deleted.c is not null)
             {
                 w.Line();
@@ -883,12 +883,12 @@ namespace Associations.Generator.Emit
 
         private static string Bool(bool value) => value ? "true" : "false";
 
-        private static string Action(int value) => value switch
+        private static string Action(ReferentialAction value) => value switch
         {
-            0 => "Restrict",
-            1 => "Cascade",
-            2 => "NoAction",
-            3 => "SetDefault",
+            ReferentialAction.Restrict => "Restrict",
+            ReferentialAction.Cascade => "Cascade",
+            ReferentialAction.NoAction => "NoAction",
+            ReferentialAction.SetDefault => "SetDefault",
             _ => "SetNull",
         };
 
@@ -910,7 +910,7 @@ namespace Associations.Generator.Emit
 
         private static string Unsaved(TypeNames n, ColumnSpec key) => key.IsValueType
             ? $"{n.Collections}.EqualityComparer<{key.PropertyType}>.Default.Equals(entity.{key.Property}, default!)"
-            : $"entity.{key.Property} is null" + (key.Storage == "String" ? $" || entity.{key.Property}.Length == 0" : "");
+            : $"entity.{key.Property} is null" + (key.Storage == ColumnStorage.String ? $" || entity.{key.Property}.Length == 0" : "");
 
         /// <summary>Converts an <c>object?</c> key back to the property's type.</summary>
         private static string Cast(ColumnSpec c, string value) =>
@@ -944,17 +944,17 @@ namespace Associations.Generator.Emit
                 "char" => Checked("ReadChar"),
                 _ => c.Storage switch
                 {
-                    "Boolean" => $"r.GetBoolean({ordinal})",
-                    "String" => $"r.GetString({ordinal})",
-                    "Double" => $"r.GetDouble({ordinal})",
-                    "Single" => Checked("ReadSingle"),
-                    "Decimal" => Checked("ReadDecimal"),
-                    "Guid" => Plain("ReadGuid"),
-                    "DateTime" => Plain(c.Lifecycle is null ? "ReadDateTime" : "ReadUtcDateTime"),
-                    "DateTimeOffset" => Plain("ReadDateTimeOffset"),
-                    "DateOnly" => Plain("ReadDateOnly"),
-                    "TimeOnly" => Plain("ReadTimeOnly"),
-                    "TimeSpan" => Plain("ReadTimeSpan"),
+                    ColumnStorage.Boolean => $"r.GetBoolean({ordinal})",
+                    ColumnStorage.String => $"r.GetString({ordinal})",
+                    ColumnStorage.Double => $"r.GetDouble({ordinal})",
+                    ColumnStorage.Single => Checked("ReadSingle"),
+                    ColumnStorage.Decimal => Checked("ReadDecimal"),
+                    ColumnStorage.Guid => Plain("ReadGuid"),
+                    ColumnStorage.DateTime => Plain(c.Lifecycle is null ? "ReadDateTime" : "ReadUtcDateTime"),
+                    ColumnStorage.DateTimeOffset => Plain("ReadDateTimeOffset"),
+                    ColumnStorage.DateOnly => Plain("ReadDateOnly"),
+                    ColumnStorage.TimeOnly => Plain("ReadTimeOnly"),
+                    ColumnStorage.TimeSpan => Plain("ReadTimeSpan"),
                     _ => $"r.GetFieldValue<byte[]>({ordinal})",
                 },
             };

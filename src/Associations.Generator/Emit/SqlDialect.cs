@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Associations.Generator.Graph;
+using Associations.Generator.Model;
 
 namespace Associations.Generator.Emit
 {
@@ -30,8 +31,8 @@ namespace Associations.Generator.Emit
         /// <summary>The association scope's value as a SQL literal (a compile-time constant, escaped).</summary>
         public string ScopeLiteral(AssociationSpec a) => a.ScopeKind switch
         {
-            "string" => "'" + a.ScopeText!.Replace("'", "''") + "'",
-            "bool" => Bool(a.ScopeText == "true"),
+            ScopeKind.String => "'" + a.ScopeText!.Replace("'", "''") + "'",
+            ScopeKind.Bool => Bool(a.ScopeText == "true"),
             _ => a.ScopeText!,
         };
 

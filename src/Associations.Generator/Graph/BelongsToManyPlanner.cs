@@ -179,7 +179,7 @@ namespace Associations.Generator.Graph
                         junction.Columns[index] = junction.Columns[index] with { IsKey = true };
                     }
                 else
-                    junction.Columns.Insert(0, new ColumnSpec("Id", junction.ColumnName("Id"), "Int32", "int", "int", null, false, true, true, true, false, true));
+                    junction.Columns.Insert(0, new ColumnSpec("Id", junction.ColumnName("Id"), ColumnStorage.Int32, "int", "int", null, false, true, true, true, false, true));
                 junction.Key = junction.Columns.First(c => c.IsKey);
             }
             if (association.Unique && junction.ConflictColumns.Count == 0)

@@ -47,8 +47,8 @@ namespace Associations.Generator.Graph
         public string Column = "";
         public ModelBuilder Referenced = null!;
         public string ReferencedProperty = "";
-        public int? OnDelete;
-        public int? OnUpdate;
+        public ReferentialAction? OnDelete;
+        public ReferentialAction? OnUpdate;
         public bool Constraint = true;
         public AssociationDecl Declaration = null!;
     }

@@ -10,12 +10,6 @@ namespace Associations.Generator.Graph
     /// <summary>Foreign keys: found or created on the model that holds them, shared by paired declarations, checked (ASSOC002, ASSOC003, ASSOC008, ASSOC009).</summary>
     internal static class ForeignKeys
     {
-        /// <summary>ReferentialAction.Cascade, the default ON UPDATE, and ON DELETE of a required foreign key.</summary>
-        public const int Cascade = 1;
-
-        /// <summary>ReferentialAction.SetNull, the default ON DELETE of a nullable foreign key.</summary>
-        public const int SetNull = 4;
-
         /// <summary>
         /// Finds or creates the foreign-key property <paramref name="fkName"/> on <paramref name="owner"/>
         /// and records its constraint to <paramref name="referencedKey"/> (shared when a paired declaration
@@ -97,7 +91,7 @@ namespace Associations.Generator.Graph
             fk.OnDelete = association.OnDelete ?? fk.OnDelete;
             fk.OnUpdate = association.OnUpdate ?? fk.OnUpdate;
             fk.Constraint &= association.Constraints;
-            if (association.OnDelete == SetNull && !fkColumn.Nullable)
+            if (association.OnDelete == ReferentialAction.SetNull && !fkColumn.Nullable)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SetNullOnRequired, association.At("OnDelete"),
                     qualified, owner.Type.Name, fkName, referenced.Type.Name));
             return fkColumn;

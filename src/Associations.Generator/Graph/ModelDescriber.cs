@@ -72,30 +72,32 @@ namespace Associations.Generator.Graph
         }
 
         /// <summary>A [Timestamps]/[Paranoid] column: the declared DateTime property, or a generated one.</summary>
-        private static void AddLifecycle(ModelBuilder model, string name, bool nullable, List<DiagnosticInfo> diagnostics)
+        private static void AddLifecycle(ModelBuilder model, LifecycleColumn lifecycle, List<DiagnosticInfo> diagnostics)
         {
+            var name = lifecycle.ToString();
+            var nullable = lifecycle == LifecycleColumn.DeletedAt;   // null: not deleted
+            var attribute = lifecycle == LifecycleColumn.DeletedAt ? "Paranoid" : "Timestamps";
             var index = model.Columns.FindIndex(c => c.Property == name);
             if (index >= 0)
             {
                 var declared = model.Columns[index];
-                if (declared.Storage == "DateTime" && declared.EnumUnderlying is null && (nullable || !declared.Nullable))
-                    model.Columns[index] = declared with { Lifecycle = name };
+                if (declared.Storage == ColumnStorage.DateTime && declared.EnumUnderlying is null && (nullable || !declared.Nullable))
+                    model.Columns[index] = declared with { Lifecycle = lifecycle };
                 else
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LifecyclePropertyType, model.Type.Location,
-                        model.Type.Name, name, nullable ? "DateTime?" : "DateTime", name == "DeletedAt" ? "Paranoid" : "Timestamps"));
+                        model.Type.Name, name, nullable ? "DateTime?" : "DateTime", attribute));
                 return;
             }
             if (model.Type.MemberNames.Any(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)) || model.Reserved.Contains(name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LifecycleNameTaken, model.Type.Location,
-                    model.Type.Name, name, name == "DeletedAt" ? "Paranoid" : "Timestamps"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LifecycleNameTaken, model.Type.Location, model.Type.Name, name, attribute));
                 return;
             }
             model.Reserved.Add(name);
-            model.Columns.Add(new ColumnSpec(name, model.ColumnName(name), "DateTime",
+            model.Columns.Add(new ColumnSpec(name, model.ColumnName(name), ColumnStorage.DateTime,
                 nullable ? "global::System.DateTime?" : "global::System.DateTime", "global::System.DateTime", null,
                 nullable, true, false, false, false, true)
-            { Lifecycle = name });
+            { Lifecycle = lifecycle });
         }
 
         private static void AddColumns(ModelBuilder model, PropertyDecl? key, List<DiagnosticInfo> diagnostics)
@@ -114,11 +116,11 @@ namespace Associations.Generator.Graph
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ColumnNameTooLong, property.Location ?? model.Type.Location,
                         columnName, model.Type.Name, property.Name, Naming.Utf8Length(columnName).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 var isKey = property.Name == key?.Name;
-                var generated = isKey && !property.GeneratedNone && property.EnumUnderlying is null && property.Storage is "Int16" or "Int32" or "Int64";
+                var generated = isKey && !property.GeneratedNone && property.EnumUnderlying is null && property.Storage is ColumnStorage.Int16 or ColumnStorage.Int32 or ColumnStorage.Int64;
                 model.Columns.Add(new ColumnSpec(
                     Naming.Identifier(property.Name),
                     columnName,
-                    property.Storage,
+                    property.Storage.Value,
                     property.Type,
                     property.ValueType,
                     property.EnumUnderlying,
@@ -130,17 +132,17 @@ namespace Associations.Generator.Graph
                     false)
                 {
                     InInitializer = property.InitOnly || property.Required,
-                    MaxLength = property.Storage == "String" && property.ValueType == "string" ? property.MaxLength : null,
+                    MaxLength = property.Storage == ColumnStorage.String && property.ValueType == "string" ? property.MaxLength : null,
                     StoreType = property.StoreType,
                     DefaultExpression = isKey ? null : property.DefaultExpression,
                 });
             }
             if (model.Type.Timestamps)
             {
-                AddLifecycle(model, "CreatedAt", nullable: false, diagnostics);
-                AddLifecycle(model, "UpdatedAt", nullable: false, diagnostics);
+                AddLifecycle(model, LifecycleColumn.CreatedAt, diagnostics);
+                AddLifecycle(model, LifecycleColumn.UpdatedAt, diagnostics);
             }
-            if (model.Type.Paranoid) AddLifecycle(model, "DeletedAt", nullable: true, diagnostics);
+            if (model.Type.Paranoid) AddLifecycle(model, LifecycleColumn.DeletedAt, diagnostics);
             model.Key = model.Columns.FirstOrDefault(c => c.IsKey);
         }
     }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Associations.Generator.Diagnostics;
 using Associations.Generator.Model;
-using Associations.Generator.Parsing;
 
 namespace Associations.Generator.Graph
 {

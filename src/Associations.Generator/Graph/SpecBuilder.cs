@@ -1,6 +1,5 @@
 using System.Linq;
 using Associations.Generator.Model;
-using Associations.Generator.Parsing;
 
 namespace Associations.Generator.Graph
 {
@@ -39,11 +38,11 @@ namespace Associations.Generator.Graph
             var fkColumn = plan.Owner.Column(plan.ForeignKeyProperty)!;
             var sourceKey = belongsTo ? plan.Source.Key! : plan.Source.Column(plan.ReferencedKeyProperty)!;
             var targetKey = belongsTo ? plan.Target.Column(plan.ReferencedKeyProperty)! : plan.Target.Key!;
-            var onDelete = plan.Owner.ForeignKeys.First(f => f.Property == plan.ForeignKeyProperty).OnDelete ?? (fkColumn.Nullable ? ForeignKeys.SetNull : ForeignKeys.Cascade);
+            var onDelete = plan.Owner.ForeignKeys.First(f => f.Property == plan.ForeignKeyProperty).OnDelete ?? (fkColumn.Nullable ? ReferentialAction.SetNull : ReferentialAction.Cascade);
             return WithScope(new AssociationSpec(plan.Declaration.Kind, plan.Name, plan.Singular, Ref(plan.Source), Ref(plan.Target),
                 fkColumn, sourceKey, targetKey, !fkColumn.Nullable, null)
             {
-                CascadeHooks = plan.Declaration.Hooks && !belongsTo && onDelete == ForeignKeys.Cascade,
+                CascadeHooks = plan.Declaration.Hooks && !belongsTo && onDelete == ReferentialAction.Cascade,
             }, plan);
         }
 
@@ -52,9 +51,9 @@ namespace Associations.Generator.Graph
             var foreignKeys = model.ForeignKeys.Select(fk =>
             {
                 var column = model.Column(fk.Property)!;
-                var onDelete = fk.OnDelete ?? (column.Nullable ? ForeignKeys.SetNull : ForeignKeys.Cascade);
+                var onDelete = fk.OnDelete ?? (column.Nullable ? ReferentialAction.SetNull : ReferentialAction.Cascade);
                 return new ForeignKeySpec(fk.Column, fk.Referenced.Table, fk.Referenced.Column(fk.ReferencedProperty)!.Column,
-                    onDelete, fk.OnUpdate ?? ForeignKeys.Cascade, fk.Constraint)
+                    onDelete, fk.OnUpdate ?? ReferentialAction.Cascade, fk.Constraint)
                 { ReferencedSchema = fk.Referenced.Type.Schema };
             }).ToEquatableArray();
 
@@ -68,7 +67,7 @@ namespace Associations.Generator.Graph
                 model.Columns.ToEquatableArray(), foreignKeys, associations, model.Related.ToEquatableArray(),
                 uniques, model.JunctionNavigations.ToEquatableArray(), model.Synthesized)
             {
-                Scopes = model.Type.Scopes,
+                Scopes = model.Type.Scopes.Select(s => new ScopeSpec(s.Name, s.IsDefault)).ToEquatableArray(),
                 Schema = model.Type.Schema,
             };
         }

@@ -1,5 +1,4 @@
 using Associations.Generator.Model;
-using Associations.Generator.Parsing;
 
 namespace Associations.Generator.Graph
 {
@@ -7,7 +6,7 @@ namespace Associations.Generator.Graph
     internal sealed record ColumnSpec(
         string Property,
         string Column,
-        string Storage,           // ColumnType name
+        ColumnStorage Storage,
         string PropertyType,      // as declared, with nullability ("global::System.Int32?")
         string ValueType,         // without nullability
         string? EnumUnderlying,
@@ -30,15 +29,15 @@ namespace Associations.Generator.Graph
         /// <summary><c>[DefaultValue]</c> as a C# expression of the property's type, for the column's DDL default.</summary>
         public string? DefaultExpression { get; init; }
 
-        /// <summary>"CreatedAt", "UpdatedAt" ([Timestamps]) or "DeletedAt" ([Paranoid]): set by the runtime, read in UTC.</summary>
-        public string? Lifecycle { get; init; }
+        /// <summary>A column of [Timestamps] or [Paranoid]: set by the runtime, read in UTC.</summary>
+        public LifecycleColumn? Lifecycle { get; init; }
 
         /// <summary>The UPDATE statement leaves it alone (CreatedAt never changes after the insert).</summary>
-        public bool NotUpdated => Lifecycle == "CreatedAt";
+        public bool NotUpdated => Lifecycle == LifecycleColumn.CreatedAt;
     }
 
     /// <summary>A foreign key of a table.</summary>
-    internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, int OnDelete, int OnUpdate, bool Constraint)
+    internal sealed record ForeignKeySpec(string Column, string ReferencedTable, string ReferencedColumn, ReferentialAction OnDelete, ReferentialAction OnUpdate, bool Constraint)
     {
         /// <summary>The referenced table's schema, or null.</summary>
         public string? ReferencedSchema { get; init; }
@@ -73,8 +72,8 @@ namespace Associations.Generator.Graph
         /// <summary>Association scope value as a C# literal.</summary>
         public string? ScopeLiteral { get; init; }
 
-        /// <summary>"string", "bool" or "number".</summary>
-        public string? ScopeKind { get; init; }
+        /// <summary>How SQL writes <see cref="ScopeText"/>.</summary>
+        public ScopeKind? ScopeKind { get; init; }
 
         /// <summary>The raw scope value.</summary>
         public string? ScopeText { get; init; }
@@ -110,8 +109,11 @@ namespace Associations.Generator.Graph
         public string? Schema { get; init; }
 
         /// <summary>Named scopes of the model.</summary>
-        public EquatableArray<Parsing.ScopeDecl> Scopes { get; init; } = EquatableArray<Parsing.ScopeDecl>.Empty;
+        public EquatableArray<ScopeSpec> Scopes { get; init; } = EquatableArray<ScopeSpec>.Empty;
     }
+
+    /// <summary>A named scope of a model: a <c>[Scope]</c> method <c>static Query&lt;T&gt; Name(Query&lt;T&gt;)</c>; a default one applies to every query.</summary>
+    internal sealed record ScopeSpec(string Name, bool IsDefault);
 
     /// <summary>Columns unique together.</summary>
     internal sealed record UniqueSpec(EquatableArray<string> Columns);

@@ -65,7 +65,7 @@ namespace Associations.Generator.Parsing
             object? Raw(string name) => ValueOf(attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value);
             string? Str(string name) => Raw(name) as string;
             bool Bool(string name, bool fallback) => Raw(name) is bool b ? b : fallback;
-            int? Enum(string name) => Raw(name) is int i ? i : null;
+            ReferentialAction? Action(string name) => Raw(name) is int i ? (ReferentialAction)i : null;
 
             string? throughName = null;
             TypeDecl? throughType = null;
@@ -83,11 +83,11 @@ namespace Associations.Generator.Parsing
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
 
             var scopeRaw = scopeValue.Key is null || scopeValue.Value.IsNull ? null : ValueOf(scopeValue.Value);
-            var scopeKind = scopeRaw switch
+            ScopeKind? scopeKind = scopeRaw switch
             {
-                string => "string",
-                bool => "bool",
-                byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal => "number",
+                string => ScopeKind.String,
+                bool => ScopeKind.Bool,
+                byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal => ScopeKind.Number,
                 _ => null,
             };
             return new AssociationDecl(
@@ -103,8 +103,8 @@ namespace Associations.Generator.Parsing
                 throughType,
                 throughGiven,
                 Bool("Unique", true),
-                Enum("OnDelete"),
-                Enum("OnUpdate"),
+                Action("OnDelete"),
+                Action("OnUpdate"),
                 Bool("Constraints", true),
                 Bool("Hooks", false),
                 Str("ScopeProperty"),
@@ -427,36 +427,36 @@ namespace Associations.Generator.Parsing
             return value is string ? primitive : $"unchecked(({target})({primitive}))";
         }
 
-        private static string? StorageOf(ITypeSymbol type)
+        private static ColumnStorage? StorageOf(ITypeSymbol type)
         {
             switch (type.SpecialType)
             {
-                case SpecialType.System_Int16: return "Int16";
-                case SpecialType.System_Int32: return "Int32";
-                case SpecialType.System_Int64: return "Int64";
+                case SpecialType.System_Int16: return ColumnStorage.Int16;
+                case SpecialType.System_Int32: return ColumnStorage.Int32;
+                case SpecialType.System_Int64: return ColumnStorage.Int64;
                 // Unsigned and small integers are stored in the next wider signed type; a char as a one-character string.
-                case SpecialType.System_SByte: return "Int16";
-                case SpecialType.System_UInt16: return "Int32";
-                case SpecialType.System_UInt32: return "Int64";
-                case SpecialType.System_UInt64: return "Int64";
-                case SpecialType.System_Char: return "String";
-                case SpecialType.System_Byte: return "Byte";
-                case SpecialType.System_Boolean: return "Boolean";
-                case SpecialType.System_String: return "String";
-                case SpecialType.System_Double: return "Double";
-                case SpecialType.System_Single: return "Single";
-                case SpecialType.System_Decimal: return "Decimal";
-                case SpecialType.System_DateTime: return "DateTime";
+                case SpecialType.System_SByte: return ColumnStorage.Int16;
+                case SpecialType.System_UInt16: return ColumnStorage.Int32;
+                case SpecialType.System_UInt32: return ColumnStorage.Int64;
+                case SpecialType.System_UInt64: return ColumnStorage.Int64;
+                case SpecialType.System_Char: return ColumnStorage.String;
+                case SpecialType.System_Byte: return ColumnStorage.Byte;
+                case SpecialType.System_Boolean: return ColumnStorage.Boolean;
+                case SpecialType.System_String: return ColumnStorage.String;
+                case SpecialType.System_Double: return ColumnStorage.Double;
+                case SpecialType.System_Single: return ColumnStorage.Single;
+                case SpecialType.System_Decimal: return ColumnStorage.Decimal;
+                case SpecialType.System_DateTime: return ColumnStorage.DateTime;
             }
-            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 }) return "Bytes";
+            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 }) return ColumnStorage.Bytes;
             var name = type.ToDisplayString();
             return name switch
             {
-                "System.Guid" => "Guid",
-                "System.DateTimeOffset" => "DateTimeOffset",
-                "System.TimeSpan" => "TimeSpan",
-                "System.DateOnly" => "DateOnly",
-                "System.TimeOnly" => "TimeOnly",
+                "System.Guid" => ColumnStorage.Guid,
+                "System.DateTimeOffset" => ColumnStorage.DateTimeOffset,
+                "System.TimeSpan" => ColumnStorage.TimeSpan,
+                "System.DateOnly" => ColumnStorage.DateOnly,
+                "System.TimeOnly" => ColumnStorage.TimeOnly,
                 _ => null,
             };
         }

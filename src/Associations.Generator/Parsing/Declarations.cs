@@ -2,19 +2,11 @@ using Associations.Generator.Model;
 
 namespace Associations.Generator.Parsing
 {
-    internal enum AssociationKind
-    {
-        HasOne,
-        BelongsTo,
-        HasMany,
-        BelongsToMany,
-    }
-
     /// <summary>A property of a model class as declared (before naming rules).</summary>
     internal sealed record PropertyDecl(
         string Name,
         string Type,              // fully qualified, with nullable annotation: "global::System.Int32?" style display
-        string? Storage,          // the ColumnType name, null when the type cannot be stored
+        ColumnStorage? Storage,   // null when the type cannot be stored
         string? EnumUnderlying,   // "int", "long", … when the property is an enum (or nullable enum)
         string ValueType,         // the type without nullability ("int", "string", "global::NS.Color")
         bool Nullable,
@@ -100,8 +92,8 @@ namespace Associations.Generator.Parsing
         TypeDecl? ThroughType,
         bool ThroughGiven,
         bool Unique,
-        int? OnDelete,
-        int? OnUpdate,
+        ReferentialAction? OnDelete,
+        ReferentialAction? OnUpdate,
         bool Constraints,
         bool Hooks,
         string? ScopeProperty,
@@ -109,8 +101,8 @@ namespace Associations.Generator.Parsing
         LocationInfo? Location,
         EquatableArray<ArgumentLocation> Arguments)
     {
-        /// <summary>The kind of <see cref="ScopeValue"/>: "string", "bool" or "number".</summary>
-        public string? ScopeKind { get; init; }
+        /// <summary>The kind of <see cref="ScopeValue"/>, null when it is none of string, number or bool.</summary>
+        public ScopeKind? ScopeKind { get; init; }
 
         /// <summary>The raw text of the scope value (not a literal).</summary>
         public string? ScopeText { get; init; }
