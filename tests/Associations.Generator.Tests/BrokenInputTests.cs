@@ -85,7 +85,7 @@ public class BrokenInputTests
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         DiagnosticAssert.At(diagnostic, source, "class User", "User");
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User");
         Assert.DoesNotContain(result.Files, f => f.HintName.Contains("User"));
     }
 
@@ -103,10 +103,10 @@ public class BrokenInputTests
     }
 
     [Theory]
-    [InlineData("public partial record User { public int Id { get; set; } }", "record User", "is not a class")]
-    [InlineData("public partial struct User { public int Id { get; set; } }", "struct User", "is not a class")]
-    [InlineData("public static partial class User { public static int Id { get; set; } }", "class User", "is static")]
-    [InlineData("public partial class User<T> { public int Id { get; set; } }", "class User", "is generic")]
+    [InlineData("public partial record User { public int Id { get; set; } }", "record User", nameof(DiagnosticDescriptors.ModelNotAClass))]
+    [InlineData("public partial struct User { public int Id { get; set; } }", "struct User", nameof(DiagnosticDescriptors.ModelNotAClass))]
+    [InlineData("public static partial class User { public static int Id { get; set; } }", "class User", nameof(DiagnosticDescriptors.ModelStatic))]
+    [InlineData("public partial class User<T> { public int Id { get; set; } }", "class User", nameof(DiagnosticDescriptors.ModelGeneric))]
     public void OtherShapesThatCannotBeModelsAreASSOC005(string declaration, string context, string problem)
     {
         var source = Source("[Model]\n" + declaration);
@@ -114,7 +114,7 @@ public class BrokenInputTests
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, context, "User");
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", problem);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ByName[problem], "User");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class BrokenInputTests
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, "class Inner", "Inner");
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "Inner", "is nested in another type");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ModelNested, "Inner");
     }
 
     [Fact]

@@ -307,7 +307,7 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "public class User", "User"); // the class identifier
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User");
     }
 
     [Fact]
@@ -320,7 +320,31 @@ public class DiagnosticCatalogTests
             """);
         var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "public class User", "User");
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User", "is not partial");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.NotPartial, "User");
+    }
+
+    [Fact]
+    public void ASSOC005_AbstractModel()
+    {
+        var source = Source("""
+            [Model]
+            public abstract partial class Shape { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public abstract partial class Shape", "Shape");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ModelAbstract, "Shape");
+    }
+
+    [Fact]
+    public void ASSOC005_RequiredMemberThatIsNotMapped()
+    {
+        var source = Source("""
+            [Model]
+            public partial class Account { public int Id { get; set; } [System.ComponentModel.DataAnnotations.Schema.NotMapped] public required string Secret { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC005", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "public partial class Account", "Account");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ModelRequiredMemberNotMapped, "Account", "Secret");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Associations.Generator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Associations.Generator.Diagnostics
@@ -101,9 +102,78 @@ namespace Associations.Generator.Diagnostics
 
         // ---------------------------------------------------------------- ASSOC005 cannot be a model
 
-        /// <summary>{0} model, {1} why it cannot be one ("is not partial", "is nested in another type", …).</summary>
-        public static readonly DiagnosticDescriptor NotPartial = Rule("ASSOC005", "Model class must be partial",
-            "Model '{0}' {1}; the generator adds members to it and creates its instances, so it must be a non-generic, non-nested, non-abstract 'partial class' with a parameterless constructor", DiagnosticSeverity.Error);
+        private const string CannotBeModelTitle = "Model class must be partial";
+        private const string CannotBeModelWhy = "; the generator adds members to it and creates its instances, so it must be a non-generic, non-nested, non-abstract 'partial class' with a parameterless constructor";
+
+        /// <summary>{0} model. The code fix adds <c>partial</c>.</summary>
+        public static readonly DiagnosticDescriptor NotPartial = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is not partial" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model (a record or struct).</summary>
+        public static readonly DiagnosticDescriptor ModelNotAClass = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is not a class" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelStatic = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is static" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelGeneric = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is generic" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelNested = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is nested in another type" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelNameInvalid = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' does not have a valid C# name" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelFileLocal = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is file-local (generated code lives in another file)" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelObsoleteAsError = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is [Obsolete] as an error (generated code must reference it)" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model, {1} the member declared twice.</summary>
+        public static readonly DiagnosticDescriptor ModelMemberDeclaredTwice = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' declares '{1}' more than once" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelDeclaredAsTwoTypes = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is declared as two different types (the compiler reports why)" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelAbstract = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is abstract" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model.</summary>
+        public static readonly DiagnosticDescriptor ModelWithoutParameterlessConstructor = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' has no public parameterless constructor" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model, {1} the required member.</summary>
+        public static readonly DiagnosticDescriptor ModelRequiredMemberNotMapped = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' has a required member '{1}' that is not mapped to a column" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>The ASSOC005 descriptor of <paramref name="problem"/>.</summary>
+        public static DiagnosticDescriptor CannotBeModel(ModelShapeProblem problem) => problem switch
+        {
+            ModelShapeProblem.NotAClass => ModelNotAClass,
+            ModelShapeProblem.Static => ModelStatic,
+            ModelShapeProblem.Generic => ModelGeneric,
+            ModelShapeProblem.Nested => ModelNested,
+            ModelShapeProblem.InvalidName => ModelNameInvalid,
+            ModelShapeProblem.FileLocal => ModelFileLocal,
+            ModelShapeProblem.ObsoleteAsError => ModelObsoleteAsError,
+            ModelShapeProblem.MemberDeclaredTwice => ModelMemberDeclaredTwice,
+            ModelShapeProblem.DeclaredAsTwoTypes => ModelDeclaredAsTwoTypes,
+            ModelShapeProblem.Abstract => ModelAbstract,
+            ModelShapeProblem.NoParameterlessConstructor => ModelWithoutParameterlessConstructor,
+            ModelShapeProblem.RequiredMemberNotMapped => ModelRequiredMemberNotMapped,
+            _ => NotPartial,
+        };
 
         // ---------------------------------------------------------------- ASSOC006 primary key
 

@@ -16,12 +16,12 @@ namespace Associations.Generator.Graph
         public static void Describe(ModelBuilder model, AssemblyOptions options, List<DiagnosticInfo> diagnostics)
         {
             var type = model.Type;
-            string? problem =
-                !type.IsClass ? "is not a class" :
-                type.IsStatic ? "is static" :
-                type.IsGeneric ? "is generic" :
-                type.IsNested ? "is nested in another type" :
-                !type.IsPartial ? "is not partial" :
+            ModelShapeProblem? problem =
+                !type.IsClass ? ModelShapeProblem.NotAClass :
+                type.IsStatic ? ModelShapeProblem.Static :
+                type.IsGeneric ? ModelShapeProblem.Generic :
+                type.IsNested ? ModelShapeProblem.Nested :
+                !type.IsPartial ? ModelShapeProblem.NotPartial :
                 type.Unconstructible;
             if (problem is null && type.MemberNames.Any(n => string.Equals(n, "Columns", StringComparison.OrdinalIgnoreCase)))
             {
@@ -29,9 +29,12 @@ namespace Associations.Generator.Graph
                 model.Valid = false;
                 return;
             }
-            if (problem is not null)
+            if (problem is { } shape)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, type.Location ?? model.ReferencedAt, type.Name, problem));
+                var location = type.Location ?? model.ReferencedAt;
+                diagnostics.Add(type.UnconstructibleMember is { } member && shape == type.Unconstructible
+                    ? DiagnosticInfo.Create(DiagnosticDescriptors.CannotBeModel(shape), location, type.Name, member)
+                    : DiagnosticInfo.Create(DiagnosticDescriptors.CannotBeModel(shape), location, type.Name));
                 model.Valid = false;
                 return;
             }

@@ -235,19 +235,24 @@ namespace Associations.Generator.Parsing
             var duplicate = type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
 
-            string? unconstructible =
-                invalidName ? "does not have a valid C# name" :
-                type.IsFileLocal ? "is file-local (generated code lives in another file)" :
-                obsoleteError ? "is [Obsolete] as an error (generated code must reference it)" :
-                duplicate is not null ? $"declares '{duplicate}' more than once" :
-                siblings > 1 ? "is declared as two different types (the compiler reports why)" :
-                type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? "is abstract" :
+            ModelShapeProblem? unconstructible =
+                invalidName ? ModelShapeProblem.InvalidName :
+                type.IsFileLocal ? ModelShapeProblem.FileLocal :
+                obsoleteError ? ModelShapeProblem.ObsoleteAsError :
+                duplicate is not null ? ModelShapeProblem.MemberDeclaredTwice :
+                siblings > 1 ? ModelShapeProblem.DeclaredAsTwoTypes :
+                type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? ModelShapeProblem.Abstract :
                 type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
-                    ? "has no public parameterless constructor" : null;
+                    ? ModelShapeProblem.NoParameterlessConstructor : null;
+            var unconstructibleMember = unconstructible == ModelShapeProblem.MemberDeclaredTwice ? duplicate : null;
             if (unconstructible is null)
             {
                 var required = properties.FirstOrDefault(p => p.Required && (p.NotMapped || p.Storage is null || !p.Writable));
-                if (required is not null) unconstructible = $"has a required member '{required.Name}' that is not mapped to a column";
+                if (required is not null)
+                {
+                    unconstructible = ModelShapeProblem.RequiredMemberNotMapped;
+                    unconstructibleMember = required.Name;
+                }
             }
             var members = type.GetMembers().Select(m => m.Name).Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
 
@@ -287,6 +292,7 @@ namespace Associations.Generator.Parsing
                 LocationInfo.From(type.Locations.FirstOrDefault()))
             {
                 Scopes = scopes.ToEquatableArray(),
+                UnconstructibleMember = unconstructibleMember,
                 Schema = string.IsNullOrEmpty(schema) ? null : schema,
                 Timestamps = timestamps,
                 Paranoid = paranoid,

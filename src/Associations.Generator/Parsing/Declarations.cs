@@ -50,7 +50,7 @@ namespace Associations.Generator.Parsing
         bool IsNested,
         bool HasModelAttribute,
         bool IsPublic,
-        string? Unconstructible,      // why the generated reader cannot create it (abstract, no parameterless constructor, …)
+        ModelShapeProblem? Unconstructible,   // why the generated reader cannot create it (abstract, no parameterless constructor, …)
         bool? Underscored,
         string? Singular,
         string? Plural,
@@ -70,6 +70,9 @@ namespace Associations.Generator.Parsing
 
         /// <summary>Where <c>[Table]</c> is written (for ASSOC012), else null.</summary>
         public LocationInfo? TableLocation { get; init; }
+
+        /// <summary>The member <see cref="Unconstructible"/> is about (declared twice, or required and not mapped), else null.</summary>
+        public string? UnconstructibleMember { get; init; }
 
         /// <summary>Methods marked [Scope] with the right shape: static Query&lt;T&gt; Name(Query&lt;T&gt;).</summary>
         public EquatableArray<ScopeDecl> Scopes { get; init; } = EquatableArray<ScopeDecl>.Empty;
