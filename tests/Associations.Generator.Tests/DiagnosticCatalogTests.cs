@@ -186,6 +186,21 @@ public class DiagnosticCatalogTests
         public partial class Post { public int Id { get; set; } }
         """));
 
+    /// <summary>Two sides: the ForeignKey as written, and the declared property it differs from only by case.</summary>
+    [Fact]
+    public void ASSOC002_ForeignKeyDifferingOnlyByCaseFromAProperty()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), ForeignKey = "AuthorID")]
+            public partial class Post { public int Id { get; set; } public int? AuthorId { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "ForeignKey = \"AuthorID\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyDiffersByCase, "AuthorID", "Post.User", "Post", "AuthorId");
+        DiagnosticAssert.OtherAt(diagnostic, "AuthorId"); // the declared property
+    }
+
     // ================================================================== ASSOC003 not an identifier
 
     [Fact]
@@ -453,6 +468,32 @@ public class DiagnosticCatalogTests
         public partial class Post { public int Id { get; set; } }
         """));
 
+    /// <summary>Two sides: the association that would make the column reference a second key, and the one that made it reference the first.</summary>
+    [Fact]
+    public void ASSOC008_ForeignKeyReferencingTwoKeys()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), ForeignKey = "OwnerId")]
+            [BelongsTo(typeof(Team), ForeignKey = "OwnerId")]
+            public partial class Post { public int Id { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            public partial class Team { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "[BelongsTo(typeof(Team), ForeignKey = \"OwnerId\")]", "ForeignKey = \"OwnerId\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyReferencesTwoKeys, "Post", "OwnerId", "Post.Team", "User", "Id");
+        DiagnosticAssert.OtherAt(diagnostic, "BelongsTo(typeof(User), ForeignKey = \"OwnerId\")");
+    }
+
+    [Fact]
+    public void ASSOC008_PolymorphicForeignKeyWithoutConstraints() => Clean(Source("""
+        [BelongsTo(typeof(User), ForeignKey = "OwnerId", Constraints = false)]
+        [BelongsTo(typeof(Team), ForeignKey = "OwnerId", Constraints = false)]
+        public partial class Post { public int Id { get; set; } }
+        public partial class User { public int Id { get; set; } }
+        public partial class Team { public int Id { get; set; } }
+        """));
+
     // ================================================================== ASSOC009 SET NULL on a required FK
 
     [Fact]
@@ -585,6 +626,21 @@ public class DiagnosticCatalogTests
         DiagnosticAssert.At(diagnostic, source, "As = \"AwayTeam\"");
         DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.TwoBelongsToWithoutAliases, "Game", "Team", "Team");
         DiagnosticAssert.OtherAt(diagnostic, "BelongsTo(typeof(Team))"); // the first of the two
+    }
+
+    [Fact]
+    public void ASSOC010_TwoHasManyToOneTargetOneWithoutAlias()
+    {
+        var source = Source("""
+            [HasMany(typeof(Post))]
+            [HasMany(typeof(Post), As = "Drafts")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC010", DiagnosticSeverity.Warning);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Drafts\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.TwoKeyedOnTargetWithoutAliases, "User", "HasMany", "Post", "Posts");
+        DiagnosticAssert.OtherAt(diagnostic, "HasMany(typeof(Post))");
     }
 
     [Fact]
