@@ -108,7 +108,7 @@ namespace Associations.Generator
                 foreach (var info in list)
                 {
                     var descriptor = DiagnosticDescriptors.ByName[info.Descriptor];
-                    var others = info.OtherLocation is { } other ? new[] { InTree(compilation, other) } : null;
+                    var others = info.OtherLocations.Count > 0 ? info.OtherLocations.Select(other => InTree(compilation, other)).ToArray() : null;
                     spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location is { } at ? InTree(compilation, at) : null, others,
                         info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
                 }

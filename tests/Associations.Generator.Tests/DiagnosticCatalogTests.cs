@@ -65,6 +65,7 @@ public class DiagnosticCatalogTests
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(Version), As = \"Current\")");
         DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.CyclicForeignKeys, "Document -> Version -> Document", "Document.CurrentId, Version.DocumentId");
         Assert.Equal("Constraints", diagnostic.Properties["Fix"]); // what the code fix adds
+        DiagnosticAssert.OthersAt(diagnostic, "HasMany(typeof(Version))"); // Version.DocumentId, the other edge
     }
 
     [Fact]
@@ -94,6 +95,7 @@ public class DiagnosticCatalogTests
 
         DiagnosticAssert.At(diagnostic, source, "BelongsTo(typeof(B))");
         DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.CyclicForeignKeys, "A -> B -> C -> A", "A.BId, B.CId, C.AId");
+        DiagnosticAssert.OthersAt(diagnostic, "BelongsTo(typeof(C))", "BelongsTo(typeof(A))"); // the other edges of the cycle
     }
 
     [Fact]

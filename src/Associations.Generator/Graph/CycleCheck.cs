@@ -82,7 +82,8 @@ namespace Associations.Generator.Graph
             var chain = string.Join(" -> ", path.Select(m => m.Type.Name));
             var edge = used.FirstOrDefault(f => f.Declaration.Location is not null) ?? used[0];
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CyclicForeignKeys, edge.Declaration.Location,
-                new[] { chain, string.Join(", ", used.Select((f, i) => path[i].Type.Name + "." + f.Property)) }, ("Fix", "Constraints")));
+                new[] { chain, string.Join(", ", used.Select((f, i) => path[i].Type.Name + "." + f.Property)) }, ("Fix", "Constraints"))
+                .WithOtherSide(used.Where(f => f != edge).Select(f => f.Declaration.Location).Where(l => l != edge.Declaration.Location).Distinct().ToArray()));
         }
     }
 }

@@ -37,11 +37,12 @@ namespace Associations.Generator.Model
             new DiagnosticInfo(DiagnosticDescriptors.NameOf(descriptor), location, new EquatableArray<string>(arguments),
                 new EquatableArray<string>(properties.SelectMany(p => new[] { p.Key, p.Value }).ToArray()));
 
-        /// <summary>The other side of a mistake that has two (ASSOC010's pair), reported as an additional location.</summary>
-        public LocationInfo? OtherLocation { get; init; }
+        /// <summary>The other sides of a mistake (ASSOC010's pair, the other edges of an ASSOC001 cycle), reported as additional locations.</summary>
+        public EquatableArray<LocationInfo> OtherLocations { get; init; } = EquatableArray<LocationInfo>.Empty;
 
-        /// <summary>This diagnostic with <paramref name="other"/> as the other side of the mistake.</summary>
-        public DiagnosticInfo WithOtherSide(LocationInfo? other) => this with { OtherLocation = other };
+        /// <summary>This diagnostic with <paramref name="others"/> (those known) as the other sides of the mistake.</summary>
+        public DiagnosticInfo WithOtherSide(params LocationInfo?[] others) =>
+            this with { OtherLocations = OtherLocations.Concat(others.Where(o => o is not null).Select(o => o!)).ToEquatableArray() };
 
         public ImmutableDictionary<string, string?> PropertyMap()
         {

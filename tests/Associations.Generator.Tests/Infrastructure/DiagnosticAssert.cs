@@ -63,6 +63,10 @@ public static class DiagnosticAssert
     public static int Placeholders(string template) =>
         System.Text.RegularExpressions.Regex.Matches(template, @"(?<!\{)\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
 
+    /// <summary>The diagnostic's additional locations (the other sides of the mistake) cover exactly <paramref name="texts"/>, in order.</summary>
+    public static void OthersAt(Diagnostic diagnostic, params string[] texts) =>
+        Assert.Equal(texts, diagnostic.AdditionalLocations.Select(l => l.SourceTree!.GetText().ToString(l.SourceSpan)));
+
     /// <summary>The diagnostic's one additional location (the other side of the mistake) covers exactly <paramref name="text"/>.</summary>
     public static void OtherAt(Diagnostic diagnostic, string text, string file = "Models.cs")
     {
