@@ -103,7 +103,7 @@ public class BrokenInputTests
     }
 
     [Theory]
-    [InlineData("public partial record User { public int Id { get; set; } }", "record User", "is not a class")]
+    [InlineData("public partial record struct User { public int Id { get; set; } }", "record struct User", "is not a class")]
     [InlineData("public partial struct User { public int Id { get; set; } }", "struct User", "is not a class")]
     [InlineData("public static partial class User { public static int Id { get; set; } }", "class User", "is static")]
     [InlineData("public partial class User<T> { public int Id { get; set; } }", "class User", "is generic")]
@@ -117,21 +117,44 @@ public class BrokenInputTests
         Assert.Contains(problem, diagnostic.GetMessage());
     }
 
-    [Fact]
-    public void NestedModelIsASSOC005()
+    [Theory]
+    [InlineData("public class Outer", "public partial class Inner", "is nested in 'Outer', which is not partial")]
+    [InlineData("public partial class Outer<T>", "public partial class Inner", "is nested in the generic type 'Outer'")]
+    [InlineData("partial class Outer", "private partial class Inner", "is private in 'Outer'")]
+    [InlineData("public partial class Outer", "protected partial class Inner", "is protected in 'Outer'")]
+    public void ModelNestedWhereGeneratedCodeCannotReachItIsASSOC005(string outer, string inner, string problem)
     {
-        var source = Source("""
-            public partial class Outer
+        var source = Source($$"""
+            {{outer}}
             {
                 [Model]
-                public partial class Inner { public int Id { get; set; } }
+                {{inner}} { public int Id { get; set; } }
             }
             """);
         var result = Run(source);
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, "class Inner", "Inner");
-        Assert.Contains("nested", diagnostic.GetMessage());
+        Assert.Contains(problem, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void ModelNestedInAPrivateContainerIsASSOC005()
+    {
+        var source = Source("""
+            public partial class Outer
+            {
+                private partial class Middle
+                {
+                    [Model]
+                    public partial class Inner { public int Id { get; set; } }
+                }
+            }
+            """);
+        var result = Run(source);
+
+        var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
+        Assert.Contains("is nested in 'Middle', which is private", diagnostic.GetMessage());
     }
 
     [Fact]

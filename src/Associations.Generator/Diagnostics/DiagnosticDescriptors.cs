@@ -35,7 +35,7 @@ namespace Associations.Generator.Diagnostics
             "{0}", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor NotPartial = Rule("ASSOC005", "Model class must be partial",
-            "Model '{0}' {1}; the generator adds members to it and creates its instances, so it must be a non-generic, non-nested, non-abstract 'partial class' with a parameterless constructor", DiagnosticSeverity.Error);
+            "Model '{0}' {1}; the generator adds members to it and creates its instances, so it must be a non-generic, non-abstract 'partial class' (or 'partial record class') with a parameterless constructor, nested only in partial, non-generic types", DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor NoPrimaryKey = Rule("ASSOC006", "Model has no primary key",
             "Model '{0}' has no primary key: add an 'Id' property or mark one with [Key]", DiagnosticSeverity.Error);

@@ -171,7 +171,6 @@ namespace Associations.Generator.Graph
                 !type.IsClass ? "is not a class" :
                 type.IsStatic ? "is static" :
                 type.IsGeneric ? "is generic" :
-                type.IsNested ? "is nested in another type" :
                 !type.IsPartial ? "is not partial" :
                 type.Unconstructible;
             if (problem is null && type.MemberNames.Any(n => string.Equals(n, "Columns", StringComparison.OrdinalIgnoreCase)))
@@ -562,7 +561,7 @@ namespace Associations.Generator.Graph
             if (fullName is null) return;
             if (!models.TryGetValue(fullName, out var junction))
             {
-                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false, true, null,
+                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, true, null,
                     null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, association.Location);
                 junction = new ModelBuilder(type) { Synthesized = true, JunctionUnderscored = declaring.Underscored };
                 models[fullName] = junction;
@@ -854,7 +853,8 @@ namespace Associations.Generator.Graph
             }).ToEquatableArray();
 
             // Hint names allow letters, digits and . _ - only: "@class" namespaces and verbatim names lose their '@'.
-            var hint = new string(((model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name)
+            // A nested model's file is named by its containers too ("Blog.Shop.Order").
+            var hint = new string(model.Type.FullName.Replace("global::", "")
                 .Where(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-').ToArray()) + ".Associations.g.cs";
             var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
             return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, model.Type.IsPublic, hint, model.Table,
@@ -863,6 +863,8 @@ namespace Associations.Generator.Graph
             {
                 Scopes = model.Type.Scopes,
                 Schema = model.Type.Schema,
+                IsRecord = model.Type.IsRecord,
+                Containers = model.Type.Containers,
             };
         }
     }

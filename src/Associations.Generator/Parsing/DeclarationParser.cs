@@ -160,7 +160,7 @@ namespace Associations.Generator.Parsing
         {
             if (!SyntaxFacts.IsValidIdentifier(type.Name) || type.DeclaringSyntaxReferences.Length == 0 || !HasModelAttribute(type))
                 return Describe(type, ct);
-            return new TypeDecl(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, "", false, false, false, false, false, true, false,
+            return new TypeDecl(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, "", false, false, false, false, true, false,
                 null, null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, null);
         }
 
@@ -235,7 +235,9 @@ namespace Associations.Generator.Parsing
             var duplicate = type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
 
+            var containers = Containers(type, ct, out var nestingProblem);
             string? unconstructible =
+                nestingProblem is not null ? nestingProblem :
                 invalidName ? "does not have a valid C# name" :
                 type.IsFileLocal ? "is file-local (generated code lives in another file)" :
                 obsoleteError ? "is [Obsolete] as an error (generated code must reference it)" :
@@ -270,13 +272,12 @@ namespace Associations.Generator.Parsing
                 type.Name,
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
                 isPartial,
-                type.TypeKind == TypeKind.Class && !type.IsRecord
-                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax),
+                type.TypeKind == TypeKind.Class
+                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax or RecordDeclarationSyntax),
                 type.IsStatic,
-                type.IsGenericType,
-                type.ContainingType is not null,
+                type.Arity > 0, // its own type parameters; a generic container is reported with the nesting
                 hasModel,
-                type.DeclaredAccessibility == Accessibility.Public,
+                IsPublicFromOutside(type),
                 unconstructible,
                 underscored,
                 singular,
@@ -287,11 +288,64 @@ namespace Associations.Generator.Parsing
                 LocationInfo.From(type.Locations.FirstOrDefault()))
             {
                 Scopes = scopes.ToEquatableArray(),
+                IsRecord = type.IsRecord,
+                Containers = containers,
                 Schema = string.IsNullOrEmpty(schema) ? null : schema,
                 Timestamps = timestamps,
                 Paranoid = paranoid,
                 TableLocation = tableLocation,
             };
+        }
+
+        /// <summary>
+        /// The types a nested model sits in, outermost first, as the generated partial declarations that re-open them
+        /// ("partial class Outer", "partial record struct Shell"). A nested model works when every container is partial
+        /// and not generic, and none is private or protected: generated code elsewhere in the assembly names the model.
+        /// </summary>
+        private static EquatableArray<string> Containers(INamedTypeSymbol type, CancellationToken ct, out string? problem)
+        {
+            problem = null;
+            var heads = new List<string>();
+            for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+            {
+                var declarations = container.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<TypeDeclarationSyntax>().ToList();
+                if (declarations.Count == 0 || declarations.Count != container.DeclaringSyntaxReferences.Length
+                    || !declarations.All(d => d.Modifiers.Any(m => m.ValueText == "partial")))
+                    problem ??= $"is nested in '{container.Name}', which is not partial";
+                else if (container.IsGenericType)
+                    problem ??= $"is nested in the generic type '{container.Name}'";
+                else if (container.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                    problem ??= $"is nested in '{container.Name}', which is {AccessibilityWord(container.DeclaredAccessibility)}";
+                heads.Insert(0, "partial " + Keyword(container) + " " + container.Name);
+            }
+            if (type.ContainingType is not null && type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                problem ??= $"is {AccessibilityWord(type.DeclaredAccessibility)} in '{type.ContainingType.Name}'";
+            return heads.ToEquatableArray();
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record class",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        private static string AccessibilityWord(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedAndInternal => "private protected",
+            _ => accessibility.ToString().ToLowerInvariant(),
+        };
+
+        /// <summary>Public from outside the assembly: the type and every type it is nested in.</summary>
+        private static bool IsPublicFromOutside(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.ContainingType)
+                if (current.DeclaredAccessibility != Accessibility.Public) return false;
+            return true;
         }
 
         private static PropertyDecl DescribeProperty(IPropertySymbol property)
