@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Associations.CodeFixes
 {
     /// <summary>
-    /// ASSOC005: adds <c>partial</c> to every declaration of a model class that lacks it, keeping the layout
-    /// (<c>public class User</c> → <c>public partial class User</c>). Offered only when <c>partial</c> is the
-    /// whole problem: not for records, structs, static, generic or nested classes, which ASSOC005 also reports.
+    /// ASSOC005: adds <c>partial</c> to every declaration of a model class (or <c>record class</c>) that lacks it, and
+    /// to every declaration of the types it is nested in, keeping the layout (<c>public class User</c> →
+    /// <c>public partial class User</c>). Offered only when <c>partial</c> is the whole problem: not for structs,
+    /// static or generic classes, or models nested in generic types, which ASSOC005 also reports.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider)), Shared]
     public sealed class MakePartialCodeFixProvider : CodeFixProvider
@@ -46,46 +47,63 @@ namespace Associations.CodeFixes
             }
         }
 
-        /// <summary>The class whose name the diagnostic points at.</summary>
-        private static ClassDeclarationSyntax? ClassAt(SyntaxNode root, Location location)
+        /// <summary>The class (or record class) whose name the diagnostic points at.</summary>
+        private static TypeDeclarationSyntax? ClassAt(SyntaxNode root, Location location)
         {
             if (!FixLocations.IsIn(root, location)) return null;
             var token = root.FindToken(location.SourceSpan.Start);
-            return token.Parent is ClassDeclarationSyntax declaration && declaration.Identifier.Span == location.SourceSpan ? declaration : null;
+            return token.Parent is TypeDeclarationSyntax declaration && IsClass(declaration) && declaration.Identifier.Span == location.SourceSpan ? declaration : null;
         }
 
-        /// <summary>A plain top-level, non-generic, non-static class: adding <c>partial</c> is all ASSOC005 asks for.</summary>
-        private static bool CanBePartial(ClassDeclarationSyntax declaration) =>
-            declaration.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax
-            && declaration.TypeParameterList is null
-            && !declaration.Modifiers.Any(SyntaxKind.StaticKeyword);
+        private static bool IsClass(TypeDeclarationSyntax declaration) =>
+            declaration is ClassDeclarationSyntax
+            || declaration is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword);
 
-        /// <summary>Whether this declaration, or another declaration of the same class, has no <c>partial</c>.</summary>
-        private static async Task<bool> LacksPartialAsync(Document document, ClassDeclarationSyntax declaration, CancellationToken ct)
+        /// <summary>
+        /// A non-generic, non-static class, at the top level or nested only in non-generic types: adding <c>partial</c>
+        /// (to it and to its containers) is all ASSOC005 asks for.
+        /// </summary>
+        private static bool CanBePartial(TypeDeclarationSyntax declaration) =>
+            declaration.TypeParameterList is null
+            && !declaration.Modifiers.Any(SyntaxKind.StaticKeyword)
+            && declaration.Ancestors().OfType<TypeDeclarationSyntax>().All(container => container.TypeParameterList is null);
+
+        /// <summary>The model and every type it is nested in: each must be partial.</summary>
+        private static IEnumerable<INamedTypeSymbol> SelfAndContainers(INamedTypeSymbol symbol)
+        {
+            for (var current = symbol; current is not null; current = current.ContainingType)
+                yield return current;
+        }
+
+        /// <summary>Whether this declaration, another declaration of the same class, or one of a containing type has no <c>partial</c>.</summary>
+        private static async Task<bool> LacksPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken ct)
         {
             if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword)) return true;
             var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
             if (model?.GetDeclaredSymbol(declaration, ct) is not INamedTypeSymbol symbol) return false;
-            foreach (var reference in symbol.DeclaringSyntaxReferences)
-                if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is ClassDeclarationSyntax other && !other.Modifiers.Any(SyntaxKind.PartialKeyword))
-                    return true;
+            foreach (var type in SelfAndContainers(symbol))
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                    if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is TypeDeclarationSyntax other && !other.Modifiers.Any(SyntaxKind.PartialKeyword))
+                        return true;
             return false;
         }
 
-        private static async Task<Solution> MakePartialAsync(Document document, ClassDeclarationSyntax declaration, CancellationToken ct)
+        private static async Task<Solution> MakePartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken ct)
         {
             var solution = document.Project.Solution;
 
-            // Every declaration of the class (another file may hold one too); this one when the symbol is unavailable.
-            var declarations = new List<(Document Document, ClassDeclarationSyntax Syntax)> { (document, declaration) };
+            // Every declaration of the class and of the types it is nested in (another file may hold one too); this one
+            // when the symbol is unavailable.
+            var declarations = new List<(Document Document, TypeDeclarationSyntax Syntax)> { (document, declaration) };
             var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
             if (model?.GetDeclaredSymbol(declaration, ct) is INamedTypeSymbol symbol)
             {
-                foreach (var reference in symbol.DeclaringSyntaxReferences)
-                {
-                    if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is not ClassDeclarationSyntax other || other == declaration) continue;
-                    if (solution.GetDocument(reference.SyntaxTree) is { } otherDocument) declarations.Add((otherDocument, other));
-                }
+                foreach (var type in SelfAndContainers(symbol))
+                    foreach (var reference in type.DeclaringSyntaxReferences)
+                    {
+                        if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is not TypeDeclarationSyntax other || other == declaration) continue;
+                        if (solution.GetDocument(reference.SyntaxTree) is { } otherDocument) declarations.Add((otherDocument, other));
+                    }
             }
 
             foreach (var group in declarations.GroupBy(d => d.Document.Id))
@@ -95,7 +113,7 @@ namespace Associations.CodeFixes
                 if (root is null) continue;
                 // Found again by span: the nodes in hand may come from another instance of the same tree.
                 var targets = group
-                    .Select(d => root.FindNode(d.Syntax.Span).FirstAncestorOrSelf<ClassDeclarationSyntax>())
+                    .Select(d => root.FindNode(d.Syntax.Span).FirstAncestorOrSelf<TypeDeclarationSyntax>(t => t.Span == d.Syntax.Span))
                     .Where(d => d is not null && !d.Modifiers.Any(SyntaxKind.PartialKeyword))
                     .Select(d => d!)
                     .Distinct()
@@ -107,8 +125,8 @@ namespace Associations.CodeFixes
             return solution;
         }
 
-        /// <summary><c>partial</c> goes last, right before <c>class</c>, and takes over the trivia that led the keyword.</summary>
-        private static ClassDeclarationSyntax AddPartial(ClassDeclarationSyntax declaration)
+        /// <summary><c>partial</c> goes last, right before <c>class</c> (or <c>record</c>, <c>struct</c>), and takes over the trivia that led the keyword.</summary>
+        private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)
         {
             var keyword = declaration.Keyword;
             var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));

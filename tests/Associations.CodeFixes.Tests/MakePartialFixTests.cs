@@ -118,9 +118,9 @@ public class MakePartialFixTests
 
     [Theory]
     [InlineData("[Model] public static class User { public static int Id { get; set; } }", "is static")]
-    [InlineData("[Model] public partial record User { public int Id { get; set; } }", "is not a class")]
+    [InlineData("[Model] public partial record struct User { public int Id { get; set; } }", "is not a class")]
     [InlineData("[Model] public class User<T> { public int Id { get; set; } }", "is generic")]
-    [InlineData("public partial class Outer { [Model] public class User { public int Id { get; set; } } }", "is nested")]
+    [InlineData("public partial class Outer<T> { [Model] public partial class User { public int Id { get; set; } } }", "is nested in the generic type")]
     [InlineData("[Model] public abstract partial class User { public int Id { get; set; } }", "is abstract")]
     public async Task Is_not_offered_when_partial_is_not_the_problem(string declaration, string problem)
     {
@@ -129,6 +129,47 @@ public class MakePartialFixTests
         var diagnostic = run.Single("ASSOC005");
         Assert.Contains(problem, diagnostic.GetMessage());
         Assert.Empty(await FixHarness.ActionsAsync(Provider, FixHarness.Document(project), diagnostic));
+    }
+
+    [Fact]
+    public async Task Makes_a_record_class_model_partial()
+    {
+        const string source = """
+            using Associations;
+            namespace Shop;
+
+            [HasMany(typeof(Order))]
+            public sealed record Customer { public int Id { get; set; } }
+
+            public partial class Order { public int Id { get; set; } }
+            """;
+        var text = await FixAndVerifyAsync(source);
+        Assert.Equal(source.Replace("public sealed record Customer", "public sealed partial record Customer"), text);
+    }
+
+    [Fact]
+    public async Task Makes_a_nested_model_and_its_containers_partial()
+    {
+        const string source = """
+            using Associations;
+            namespace Shop;
+
+            public static class Outer
+            {
+                internal struct Middle
+                {
+                    [HasMany(typeof(Order))]
+                    public class Customer { public int Id { get; set; } }
+                }
+            }
+
+            public partial class Order { public int Id { get; set; } }
+            """;
+        var text = await FixAndVerifyAsync(source);
+        Assert.Equal(source
+            .Replace("public static class Outer", "public static partial class Outer")
+            .Replace("internal struct Middle", "internal partial struct Middle")
+            .Replace("public class Customer", "public partial class Customer"), text);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class BrokenInputTests
     }
 
     [Theory]
-    [InlineData("public partial record User { public int Id { get; set; } }", "record User", nameof(DiagnosticDescriptors.ModelNotAClass))]
+    [InlineData("public partial record struct User { public int Id { get; set; } }", "record struct User", nameof(DiagnosticDescriptors.ModelNotAClass))]
     [InlineData("public partial struct User { public int Id { get; set; } }", "struct User", nameof(DiagnosticDescriptors.ModelNotAClass))]
     [InlineData("public static partial class User { public static int Id { get; set; } }", "class User", nameof(DiagnosticDescriptors.ModelStatic))]
     [InlineData("public partial class User<T> { public int Id { get; set; } }", "class User", nameof(DiagnosticDescriptors.ModelGeneric))]
@@ -117,21 +117,44 @@ public class BrokenInputTests
         DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ByName[problem], "User");
     }
 
-    [Fact]
-    public void NestedModelIsASSOC005()
+    [Theory]
+    [InlineData("public class Outer", "public partial class Inner", nameof(DiagnosticDescriptors.ModelNestedInNonPartial))]
+    [InlineData("public partial class Outer<T>", "public partial class Inner", nameof(DiagnosticDescriptors.ModelNestedInGeneric))]
+    [InlineData("partial class Outer", "private partial class Inner", nameof(DiagnosticDescriptors.ModelHiddenInContainer))]
+    [InlineData("public partial class Outer", "protected partial class Inner", nameof(DiagnosticDescriptors.ModelHiddenInContainer))]
+    public void ModelNestedWhereGeneratedCodeCannotReachItIsASSOC005(string outer, string inner, string problem)
     {
-        var source = Source("""
-            public partial class Outer
+        var source = Source($$"""
+            {{outer}}
             {
                 [Model]
-                public partial class Inner { public int Id { get; set; } }
+                {{inner}} { public int Id { get; set; } }
             }
             """);
         var result = Run(source);
 
         var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
         DiagnosticAssert.At(diagnostic, source, "class Inner", "Inner");
-        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ModelNested, "Inner");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ByName[problem], "Inner", "Outer");
+    }
+
+    [Fact]
+    public void ModelNestedInAPrivateContainerIsASSOC005()
+    {
+        var source = Source("""
+            public partial class Outer
+            {
+                private partial class Middle
+                {
+                    [Model]
+                    public partial class Inner { public int Id { get; set; } }
+                }
+            }
+            """);
+        var result = Run(source);
+
+        var diagnostic = DiagnosticAssert.Single(result, "ASSOC005");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ModelNestedInHidden, "Inner", "Middle");
     }
 
     [Fact]

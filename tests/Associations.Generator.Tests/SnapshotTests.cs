@@ -266,6 +266,65 @@ public class SnapshotTests
         Snapshot.Verify(result);
     }
 
+    /// <summary>
+    /// Models nested in partial types (two containers nesting equal names in one namespace) and <c>record class</c> models:
+    /// the generated partials re-open the containers and say <c>record class</c>; the query extensions, which must be
+    /// top-level, take the containers' names.
+    /// </summary>
+    [Fact]
+    public void NestedAndRecordModels()
+    {
+        var result = GeneratorHarness.Run("""
+            using Associations;
+
+            namespace Shop;
+
+            public static partial class Retail
+            {
+                [HasMany(typeof(Line))]
+                public partial record Order
+                {
+                    public int Id { get; set; }
+                    public string Number { get; set; } = "";
+                }
+
+                public partial record class Line
+                {
+                    public int Id { get; set; }
+                    public int Quantity { get; set; }
+                }
+            }
+
+            internal partial struct Wholesale
+            {
+                [BelongsTo(typeof(Retail.Order), As = "Source")]
+                [System.ComponentModel.DataAnnotations.Schema.Table("WholesaleOrders")]
+                internal partial class Order
+                {
+                    public int Id { get; set; }
+                }
+            }
+            """);
+
+        var files = result.Files.Select(f => f.HintName).ToHashSet();
+        Assert.Subset(files, new HashSet<string>
+        {
+            "Shop.Retail.Order.Associations.g.cs",
+            "Shop.Retail.Order.Includes.g.cs",
+            "Shop.Retail.Line.Associations.g.cs",
+            "Shop.Wholesale.Order.Associations.g.cs",
+            "Shop.Wholesale.Order.Includes.g.cs",
+        });
+        var retail = result.Output.GetTypeByMetadataName("Shop.RetailOrderQueryExtensions");
+        var wholesale = result.Output.GetTypeByMetadataName("Shop.WholesaleOrderQueryExtensions");
+        Assert.NotNull(retail);
+        Assert.NotNull(wholesale);
+        Assert.Equal(Microsoft.CodeAnalysis.Accessibility.Public, retail.DeclaredAccessibility);
+        Assert.Equal(Microsoft.CodeAnalysis.Accessibility.Internal, wholesale.DeclaredAccessibility);
+        Assert.True(result.Output.GetTypeByMetadataName("Shop.Retail+Order")!.IsRecord);
+        Snapshot.Verify(result);
+    }
+
     [Fact]
     public void EnumAndNullableProperties()
     {

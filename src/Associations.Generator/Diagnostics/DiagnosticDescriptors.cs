@@ -103,7 +103,7 @@ namespace Associations.Generator.Diagnostics
         // ---------------------------------------------------------------- ASSOC005 cannot be a model
 
         private const string CannotBeModelTitle = "Model class must be partial";
-        private const string CannotBeModelWhy = "; the generator adds members to it and creates its instances, so it must be a non-generic, non-nested, non-abstract 'partial class' with a parameterless constructor";
+        private const string CannotBeModelWhy = "; the generator adds members to it and creates its instances, so it must be a non-generic, non-abstract 'partial class' (or 'partial record class') with a parameterless constructor, nested only in partial, non-generic types";
 
         /// <summary>{0} model. The code fix adds <c>partial</c>.</summary>
         public static readonly DiagnosticDescriptor NotPartial = Rule("ASSOC005", CannotBeModelTitle,
@@ -121,9 +121,21 @@ namespace Associations.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ModelGeneric = Rule("ASSOC005", CannotBeModelTitle,
             "Model '{0}' is generic" + CannotBeModelWhy, DiagnosticSeverity.Error);
 
-        /// <summary>{0} model.</summary>
-        public static readonly DiagnosticDescriptor ModelNested = Rule("ASSOC005", CannotBeModelTitle,
-            "Model '{0}' is nested in another type" + CannotBeModelWhy, DiagnosticSeverity.Error);
+        /// <summary>{0} model, {1} the container that is not partial (the generated partial re-opens it).</summary>
+        public static readonly DiagnosticDescriptor ModelNestedInNonPartial = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is nested in '{1}', which is not partial" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model, {1} the generic container (a model is one closed type).</summary>
+        public static readonly DiagnosticDescriptor ModelNestedInGeneric = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is nested in the generic type '{1}'" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model, {1} the private or protected container (generated code elsewhere in the assembly names the model).</summary>
+        public static readonly DiagnosticDescriptor ModelNestedInHidden = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is nested in '{1}', which is private or protected" + CannotBeModelWhy, DiagnosticSeverity.Error);
+
+        /// <summary>{0} model, {1} its container.</summary>
+        public static readonly DiagnosticDescriptor ModelHiddenInContainer = Rule("ASSOC005", CannotBeModelTitle,
+            "Model '{0}' is private or protected in '{1}'" + CannotBeModelWhy, DiagnosticSeverity.Error);
 
         /// <summary>{0} model.</summary>
         public static readonly DiagnosticDescriptor ModelNameInvalid = Rule("ASSOC005", CannotBeModelTitle,
@@ -163,7 +175,10 @@ namespace Associations.Generator.Diagnostics
             ModelShapeProblem.NotAClass => ModelNotAClass,
             ModelShapeProblem.Static => ModelStatic,
             ModelShapeProblem.Generic => ModelGeneric,
-            ModelShapeProblem.Nested => ModelNested,
+            ModelShapeProblem.NestedInNonPartial => ModelNestedInNonPartial,
+            ModelShapeProblem.NestedInGeneric => ModelNestedInGeneric,
+            ModelShapeProblem.NestedInHidden => ModelNestedInHidden,
+            ModelShapeProblem.HiddenInContainer => ModelHiddenInContainer,
             ModelShapeProblem.InvalidName => ModelNameInvalid,
             ModelShapeProblem.FileLocal => ModelFileLocal,
             ModelShapeProblem.ObsoleteAsError => ModelObsoleteAsError,

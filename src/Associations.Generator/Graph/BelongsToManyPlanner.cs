@@ -28,7 +28,7 @@ namespace Associations.Generator.Graph
             if (fullName is null) return;
             if (!models.TryGetValue(fullName, out var junction))
             {
-                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, false, true, null,
+                var type = new TypeDecl(fullName, association.ThroughName!, declaring.Namespace, true, true, false, false, false, true, null,
                     null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, association.Location);
                 junction = new ModelBuilder(type) { Synthesized = true, JunctionUnderscored = declaring.Underscored };
                 models[fullName] = junction;

@@ -20,7 +20,6 @@ namespace Associations.Generator.Graph
                 !type.IsClass ? ModelShapeProblem.NotAClass :
                 type.IsStatic ? ModelShapeProblem.Static :
                 type.IsGeneric ? ModelShapeProblem.Generic :
-                type.IsNested ? ModelShapeProblem.Nested :
                 !type.IsPartial ? ModelShapeProblem.NotPartial :
                 type.Unconstructible;
             if (problem is null && type.MemberNames.Any(n => string.Equals(n, "Columns", StringComparison.OrdinalIgnoreCase)))

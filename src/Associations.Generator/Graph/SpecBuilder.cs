@@ -59,8 +59,9 @@ namespace Associations.Generator.Graph
 
             var associations = model.Plans.Select(plan => plan.Junction is { } junction ? ThroughJunction(plan, junction) : Keyed(plan)).ToEquatableArray();
 
-            // Hint names allow letters, digits and . _ - only: "@class" namespaces and verbatim names lose their '@'.
-            var hint = new string(((model.Type.Namespace.Length == 0 ? "" : model.Type.Namespace + ".") + model.Type.Name)
+            // Hint names allow letters, digits and . _ - only: "@class" namespaces and verbatim names lose their '@'. A nested
+            // model's file is named by its containers too ("Shop.Retail.Order").
+            var hint = new string(model.Type.FullName.Replace("global::", "")
                 .Where(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-').ToArray()) + ".Associations.g.cs";
             var uniques = model.Uniques.Select(u => new UniqueSpec(u.Select(p => model.Column(p)!.Column).ToEquatableArray())).ToEquatableArray();
             return new ModelSpec(model.Type.FullName, model.Type.Name, model.Type.Namespace, model.Type.IsPublic, hint, model.Table,
@@ -69,6 +70,8 @@ namespace Associations.Generator.Graph
             {
                 Scopes = model.Type.Scopes.Select(s => new ScopeSpec(s.Name, s.IsDefault)).ToEquatableArray(),
                 Schema = model.Type.Schema,
+                IsRecord = model.Type.IsRecord,
+                Containers = model.Type.Containers,
             };
         }
     }

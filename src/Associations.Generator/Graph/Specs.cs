@@ -108,6 +108,12 @@ namespace Associations.Generator.Graph
         /// <summary><c>[Table(Schema = "…")]</c>, or null.</summary>
         public string? Schema { get; init; }
 
+        /// <summary>A <c>record class</c>: the generated partial declaration says <c>partial record class</c>.</summary>
+        public bool IsRecord { get; init; }
+
+        /// <summary>The partial declarations of the types the model is nested in, outermost first (empty at namespace level).</summary>
+        public EquatableArray<string> Containers { get; init; } = EquatableArray<string>.Empty;
+
         /// <summary>Named scopes of the model.</summary>
         public EquatableArray<ScopeSpec> Scopes { get; init; } = EquatableArray<ScopeSpec>.Empty;
     }

@@ -62,27 +62,47 @@ namespace Associations.Generator.Parsing
                 target = Reference(targetType, ct);
             }
 
-            object? Raw(string name) => ValueOf(attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value);
-            string? Str(string name) => Raw(name) as string;
-            bool Bool(string name, bool fallback) => Raw(name) is bool b ? b : fallback;
-            ReferentialAction? Action(string name) => Raw(name) is int i ? (ReferentialAction)i : null;
+            // One pass over the named arguments (this runs for every association on every edit); the last one written wins.
+            string? alias = null, singular = null, foreignKey = null, otherKey = null, sourceKey = null, targetKey = null, scopeProperty = null;
+            bool unique = true, constraints = true, hooks = false, throughGiven = false;
+            ReferentialAction? onDelete = null, onUpdate = null;
+            TypedConstant through = default, scopeValue = default;
+            bool hasScopeValue = false;
+            foreach (var named in attribute.NamedArguments)
+            {
+                var value = ValueOf(named.Value);
+                switch (named.Key)
+                {
+                    case "As": alias = value as string; break;
+                    case "Singular": singular = value as string; break;
+                    case "ForeignKey": foreignKey = value as string; break;
+                    case "OtherKey": otherKey = value as string; break;
+                    case "SourceKey": sourceKey = value as string; break;
+                    case "TargetKey": targetKey = value as string; break;
+                    case "ScopeProperty": scopeProperty = value as string; break;
+                    case "Unique": unique = value is bool u ? u : true; break;
+                    case "Constraints": constraints = value is bool c ? c : true; break;
+                    case "Hooks": hooks = value is bool h && h; break;
+                    case "OnDelete": onDelete = value is int d ? (ReferentialAction)d : null; break;
+                    case "OnUpdate": onUpdate = value is int up ? (ReferentialAction)up : null; break;
+                    case "Through": through = named.Value; throughGiven = !named.Value.IsNull; break;
+                    case "ScopeValue": scopeValue = named.Value; hasScopeValue = !named.Value.IsNull; break;
+                }
+            }
 
             string? throughName = null;
             TypeDecl? throughType = null;
-            var through = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Through");
-            var throughGiven = through.Key == "Through" && !through.Value.IsNull;
             if (throughGiven)
             {
-                if (through.Value.Kind == TypedConstantKind.Type && through.Value.Value is INamedTypeSymbol junction && junction.TypeKind != TypeKind.Error)
+                if (through.Kind == TypedConstantKind.Type && through.Value is INamedTypeSymbol junction && junction.TypeKind != TypeKind.Error)
                     throughType = Reference(junction, ct);
                 else
-                    throughName = ValueOf(through.Value) as string;
+                    throughName = ValueOf(through) as string;
             }
 
-            var scopeValue = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ScopeValue");
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
 
-            var scopeRaw = scopeValue.Key is null || scopeValue.Value.IsNull ? null : ValueOf(scopeValue.Value);
+            var scopeRaw = hasScopeValue ? ValueOf(scopeValue) : null;
             ScopeKind? scopeKind = scopeRaw switch
             {
                 string => ScopeKind.String,
@@ -93,22 +113,22 @@ namespace Associations.Generator.Parsing
             return new AssociationDecl(
                 kind,
                 target,
-                Str("As"),
-                Str("Singular"),
-                Str("ForeignKey"),
-                Str("OtherKey"),
-                Str("SourceKey"),
-                Str("TargetKey"),
+                alias,
+                singular,
+                foreignKey,
+                otherKey,
+                sourceKey,
+                targetKey,
                 throughName,
                 throughType,
                 throughGiven,
-                Bool("Unique", true),
-                Action("OnDelete"),
-                Action("OnUpdate"),
-                Bool("Constraints", true),
-                Bool("Hooks", false),
-                Str("ScopeProperty"),
-                scopeValue.Key is null || scopeValue.Value.IsNull || scopeValue.Value.Kind == TypedConstantKind.Array ? null : scopeValue.Value.ToCSharpString(),
+                unique,
+                onDelete,
+                onUpdate,
+                constraints,
+                hooks,
+                scopeProperty,
+                !hasScopeValue || scopeValue.Kind == TypedConstantKind.Array ? null : scopeValue.ToCSharpString(),
                 LocationInfo.From(syntax),
                 ArgumentLocations(syntax))
             {
@@ -120,11 +140,14 @@ namespace Associations.Generator.Parsing
         /// <summary>The value of a constant, or null for an array (reading <c>.Value</c> of an array throws).</summary>
         private static object? ValueOf(TypedConstant constant) => constant.Kind == TypedConstantKind.Array ? null : constant.Value;
 
-        private static EquatableArray<ArgumentLocation> ArgumentLocations(AttributeSyntax? syntax) =>
-            (syntax?.ArgumentList?.Arguments ?? default)
-                .Where(a => a.NameEquals is not null)
-                .Select(a => new ArgumentLocation(a.NameEquals!.Name.Identifier.ValueText, LocationInfo.From(a)))
-                .ToEquatableArray();
+        private static EquatableArray<ArgumentLocation> ArgumentLocations(AttributeSyntax? syntax)
+        {
+            if (syntax?.ArgumentList is not { } list) return EquatableArray<ArgumentLocation>.Empty;
+            var found = new List<ArgumentLocation>(list.Arguments.Count);
+            foreach (var argument in list.Arguments)
+                if (argument.NameEquals is { } name) found.Add(new ArgumentLocation(name.Name.Identifier.ValueText, LocationInfo.From(argument)));
+            return found.ToEquatableArray();
+        }
 
         /// <summary>Every part of a namespace is a valid identifier.</summary>
         private static bool ValidNamespace(INamespaceSymbol? ns)
@@ -160,7 +183,7 @@ namespace Associations.Generator.Parsing
         {
             if (!SyntaxFacts.IsValidIdentifier(type.Name) || type.DeclaringSyntaxReferences.Length == 0 || !HasModelAttribute(type))
                 return Describe(type, ct);
-            return new TypeDecl(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, "", false, false, false, false, false, true, false,
+            return new TypeDecl(TypeDisplay.FullName(type), type.Name, "", false, false, false, false, true, false,
                 null, null, null, null, null, EquatableArray<PropertyDecl>.Empty, EquatableArray<string>.Empty, null);
         }
 
@@ -232,10 +255,15 @@ namespace Associations.Generator.Parsing
                 || !ValidNamespace(type.ContainingNamespace);
             var obsoleteError = type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.Obsolete)
                 && a.ConstructorArguments.Length > 1 && ValueOf(a.ConstructorArguments[1]) is true);
-            var duplicate = type.GetMembers().OfType<IPropertySymbol>().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
+            string? duplicate = null;
+            var propertyNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in type.GetMembers())
+                if (member is IPropertySymbol && !propertyNames.Add(member.Name)) { duplicate = member.Name; break; }
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
 
+            var containers = Containers(type, ct, out var nestingProblem, out var container);
             ModelShapeProblem? unconstructible =
+                nestingProblem is not null ? nestingProblem :
                 invalidName ? ModelShapeProblem.InvalidName :
                 type.IsFileLocal ? ModelShapeProblem.FileLocal :
                 obsoleteError ? ModelShapeProblem.ObsoleteAsError :
@@ -244,7 +272,7 @@ namespace Associations.Generator.Parsing
                 type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? ModelShapeProblem.Abstract :
                 type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
                     ? ModelShapeProblem.NoParameterlessConstructor : null;
-            var unconstructibleMember = unconstructible == ModelShapeProblem.MemberDeclaredTwice ? duplicate : null;
+            var unconstructibleMember = unconstructible == ModelShapeProblem.MemberDeclaredTwice ? duplicate : nestingProblem is not null ? container : null;
             if (unconstructible is null)
             {
                 var required = properties.FirstOrDefault(p => p.Required && (p.NotMapped || p.Storage is null || !p.Writable));
@@ -254,7 +282,10 @@ namespace Associations.Generator.Parsing
                     unconstructibleMember = required.Name;
                 }
             }
-            var members = type.GetMembers().Select(m => m.Name).Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
+            // MemberNames comes from the declarations, without creating a symbol per member (this runs on every edit); it
+            // leaves out nested types, whose names generated members must not take either (a nested model's container).
+            var members = type.MemberNames.Concat(type.GetTypeMembers().Select(t => t.Name))
+                .Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
 
             var scopes = new List<ScopeDecl>();
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
@@ -271,17 +302,16 @@ namespace Associations.Generator.Parsing
             }
 
             return new TypeDecl(
-                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                TypeDisplay.FullName(type),
                 type.Name,
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
                 isPartial,
-                type.TypeKind == TypeKind.Class && !type.IsRecord
-                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax),
+                type.TypeKind == TypeKind.Class
+                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax or RecordDeclarationSyntax),
                 type.IsStatic,
-                type.IsGenericType,
-                type.ContainingType is not null,
+                type.Arity > 0, // its own type parameters; a generic container is reported with the nesting
                 hasModel,
-                type.DeclaredAccessibility == Accessibility.Public,
+                IsPublicFromOutside(type),
                 unconstructible,
                 underscored,
                 singular,
@@ -293,11 +323,70 @@ namespace Associations.Generator.Parsing
             {
                 Scopes = scopes.ToEquatableArray(),
                 UnconstructibleMember = unconstructibleMember,
+                IsRecord = type.IsRecord,
+                Containers = containers,
                 Schema = string.IsNullOrEmpty(schema) ? null : schema,
                 Timestamps = timestamps,
                 Paranoid = paranoid,
                 TableLocation = tableLocation,
             };
+        }
+
+        /// <summary>
+        /// The types a nested model sits in, outermost first, as the generated partial declarations that re-open them
+        /// ("partial class Outer", "partial record struct Shell"). A nested model works when every container is partial
+        /// and not generic, and none is private or protected: generated code elsewhere in the assembly names the model.
+        /// </summary>
+        private static EquatableArray<string> Containers(INamedTypeSymbol type, CancellationToken ct, out ModelShapeProblem? problem, out string? at)
+        {
+            problem = null;
+            at = null;
+            var heads = new List<string>();
+            for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+            {
+                ModelShapeProblem? found = null;
+                var declarations = container.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<TypeDeclarationSyntax>().ToList();
+                if (declarations.Count == 0 || declarations.Count != container.DeclaringSyntaxReferences.Length
+                    || !declarations.All(d => d.Modifiers.Any(m => m.ValueText == "partial")))
+                    found = ModelShapeProblem.NestedInNonPartial;
+                else if (container.IsGenericType)
+                    found = ModelShapeProblem.NestedInGeneric;
+                else if (!Reachable(container.DeclaredAccessibility))
+                    found = ModelShapeProblem.NestedInHidden;
+                if (found is not null && problem is null)
+                {
+                    problem = found;
+                    at = container.Name;
+                }
+                heads.Insert(0, "partial " + Keyword(container) + " " + container.Name);
+            }
+            if (problem is null && type.ContainingType is not null && !Reachable(type.DeclaredAccessibility))
+            {
+                problem = ModelShapeProblem.HiddenInContainer;
+                at = type.ContainingType.Name;
+            }
+            return heads.ToEquatableArray();
+        }
+
+        /// <summary>Generated code elsewhere in the assembly can name a nested type with this accessibility.</summary>
+        private static bool Reachable(Accessibility accessibility) =>
+            accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record class",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        /// <summary>Public from outside the assembly: the type and every type it is nested in.</summary>
+        private static bool IsPublicFromOutside(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.ContainingType)
+                if (current.DeclaredAccessibility != Accessibility.Public) return false;
+            return true;
         }
 
         private static PropertyDecl DescribeProperty(IPropertySymbol property)
@@ -361,10 +450,10 @@ namespace Associations.Generator.Parsing
 
             return new PropertyDecl(
                 property.Name,
-                property.Type.ToDisplayString(TypeFormat),
+                TypeDisplay.Of(property.Type, TypeFormat),
                 StorageOf(storageType),
                 enumUnderlying,
-                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                TypeDisplay.Of(type, SymbolDisplayFormat.FullyQualifiedFormat),
                 nullable,
                 isValueType,
                 isKey,
@@ -379,7 +468,7 @@ namespace Associations.Generator.Parsing
                 StoreType = storeType,
                 RequiredAttribute = requiredAttribute,
                 DefaultExpression = defaultExpression,
-                DisplayType = property.Type.ToDisplayString(),
+                DisplayType = TypeDisplay.Of(property.Type, SymbolDisplayFormat.CSharpErrorMessageFormat),
                 Location = LocationInfo.From(property.Locations.FirstOrDefault()),
             };
         }
@@ -455,7 +544,7 @@ namespace Associations.Generator.Parsing
                 case SpecialType.System_DateTime: return ColumnStorage.DateTime;
             }
             if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 }) return ColumnStorage.Bytes;
-            var name = type.ToDisplayString();
+            var name = TypeDisplay.Of(type, SymbolDisplayFormat.CSharpErrorMessageFormat);
             return name switch
             {
                 "System.Guid" => ColumnStorage.Guid,

@@ -47,7 +47,6 @@ namespace Associations.Generator.Parsing
         bool IsClass,
         bool IsStatic,
         bool IsGeneric,
-        bool IsNested,
         bool HasModelAttribute,
         bool IsPublic,
         ModelShapeProblem? Unconstructible,   // why the generated reader cannot create it (abstract, no parameterless constructor, …)
@@ -59,6 +58,12 @@ namespace Associations.Generator.Parsing
         EquatableArray<string> MemberNames,
         LocationInfo? Location)
     {
+        /// <summary>A <c>record class</c>: its generated partial must say so.</summary>
+        public bool IsRecord { get; init; }
+
+        /// <summary>The partial declarations of the types it is nested in, outermost first (empty at namespace level).</summary>
+        public EquatableArray<string> Containers { get; init; } = EquatableArray<string>.Empty;
+
         /// <summary><c>[Timestamps]</c>: CreatedAt/UpdatedAt.</summary>
         public bool Timestamps { get; init; }
 
