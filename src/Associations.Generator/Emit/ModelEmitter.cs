@@ -186,7 +186,7 @@ namespace Associations.Generator.Emit
                 remove = new System.Func<SqlDialect, string>[] { d => d.Unlink(a) };
                 create = new System.Func<SqlDialect, string>[] { d => d.Insert(AsModel(a.Target)) };
             }
-            var keysArg = $"{n.Type("global::System.Linq.Enumerable")}.Select(keys, static k => (object)k!)";
+            var keysArg = $"{n.Arg}.Keys(keys)";
             var targets = $"{g.Enumerable}<{t}>";
             var keyList = $"{g.Enumerable}<{k}>";
 
@@ -320,26 +320,17 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Makes <paramref name=\"{Bare(one)}\"/> the {name}, atomically; null unlinks the current one.{unlink}",
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Link(a));
-            w.Line($"{access} async {task} Set{a.Name}Async({db} db, {t}? {one}, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    await {link}.SetOneAsync(db, this, {one}, null, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    {a.Name} = {one};");
-            w.Line("}");
+            w.Line($"{access} {task} Set{a.Name}Async({db} db, {t}? {one}, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetOneAsync(db, this, {one}, null, cancellationToken);");
             w.Line();
             w.Summary($"Makes the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/> the {name}, atomically.");
-            w.Line($"{access} async {task} Set{a.Name}Async({db} db, {k} key, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    await {link}.SetOneAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    {a.Name} = null;");
-            w.Line("}");
+            w.Line($"{access} {task} Set{a.Name}Async({db} db, {k} key, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetOneAsync(db, this, null, key, cancellationToken);");
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> as the {name}, in one transaction that first unlinks the current one.{unlink}",
                 d => d.LockSource(a), d => d.UnlinkOthers(a), d => d.Insert(AsModel(a.Target)));
-            w.Line($"{access} async {task}<{t}> Create{a.Name}Async({db} db, {t} {one}, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {g.NotNull(one)}, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    return {a.Name};");
-            w.Line("}");
+            w.Line($"{access} {task}<{t}> Create{a.Name}Async({db} db, {t} {one}, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.CreateAsync(db, this, {g.NotNull(one)}, cancellationToken);");
             w.Line();
         }
 
@@ -367,26 +358,17 @@ namespace Associations.Generator.Emit
             w.Line();
             Doc(w, $"Points this <c>{model.Name}</c> at <paramref name=\"{Bare(one)}\"/> (null unlinks) and saves <c>{a.ForeignKey.Property}</c>; the target must exist.",
                 d => d.ExistingTargetKeys(a, a.TargetKey), d => d.SetForeignKey(a));
-            w.Line($"{access} async {task} Set{a.Name}Async({db} db, {t}? {one}, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    await {link}.SetAsync(db, this, {one}, null, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    {a.Name} = {one};");
-            w.Line("}");
+            w.Line($"{access} {task} Set{a.Name}Async({db} db, {t}? {one}, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetAsync(db, this, {one}, null, cancellationToken);");
             w.Line();
             w.Summary($"Points this <c>{model.Name}</c> at the <c>{a.Target.ModelName}</c> with <paramref name=\"key\"/>; that row must exist.");
-            w.Line($"{access} async {task} Set{a.Name}Async({db} db, {k} key, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    await {link}.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    {a.Name} = null;");
-            w.Line("}");
+            w.Line($"{access} {task} Set{a.Name}Async({db} db, {k} key, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.SetAsync(db, this, null, key, cancellationToken);");
             w.Line();
             Doc(w, $"Inserts <paramref name=\"{Bare(one)}\"/> and points this <c>{model.Name}</c> at it, in one transaction.",
                 d => d.Insert(AsModel(a.Target)), d => d.SetForeignKey(a));
-            w.Line($"{access} async {task}<{t}> Create{a.Name}Async({db} db, {t} {one}, {ct} cancellationToken = default)");
-            w.Line("{");
-            w.Line($"    {a.Name} = await {link}.CreateAsync(db, this, {g.NotNull(one)}, cancellationToken).ConfigureAwait(false);");
-            w.Line($"    return {a.Name};");
-            w.Line("}");
+            w.Line($"{access} {task}<{t}> Create{a.Name}Async({db} db, {t} {one}, {ct} cancellationToken = default)");
+            w.Line($"    => {link}.CreateAsync(db, this, {g.NotNull(one)}, cancellationToken);");
             w.Line();
         }
 

@@ -13,7 +13,6 @@ using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
 using __Post = global::Blog.Post;
 using __PostQuery = global::System.Func<global::Associations.Query<global::Blog.Post>, global::Associations.Query<global::Blog.Post>>;
-using __Enumerable = global::System.Linq.Enumerable;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __ColumnType = global::Associations.Metadata.ColumnType;
 using __Meta = global::Associations.Metadata;
@@ -52,18 +51,12 @@ partial class User : __A.IModel<__User>
     /// UPDATE "Profiles" SET "UserId" = NULL WHERE "UserId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// UPDATE "Profiles" SET "UserId" = @p0 WHERE "Id" = ANY(@p1)
     /// </code></remarks>
-    public async __Tasks.Task SetProfileAsync(__Db db, __Profile? profile, __Ct cancellationToken = default)
-    {
-        await __Associations.Profile.SetOneAsync(db, this, profile, null, cancellationToken).ConfigureAwait(false);
-        Profile = profile;
-    }
+    public __Tasks.Task SetProfileAsync(__Db db, __Profile? profile, __Ct cancellationToken = default)
+        => __Associations.Profile.SetOneAsync(db, this, profile, null, cancellationToken);
 
     /// <summary>Makes the <c>Profile</c> with <paramref name="key"/> the <c>Profile</c>, atomically.</summary>
-    public async __Tasks.Task SetProfileAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.Profile.SetOneAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Profile = null;
-    }
+    public __Tasks.Task SetProfileAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.Profile.SetOneAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="profile"/> as the <c>Profile</c>, in one transaction that first unlinks the current one. The previous <c>Profile</c> keeps existing with <c>UserId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -75,11 +68,8 @@ partial class User : __A.IModel<__User>
     /// UPDATE "Profiles" SET "UserId" = NULL WHERE "UserId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// INSERT INTO "Profiles" ("Bio", "UserId") VALUES (@p0, @p1) RETURNING "Id"
     /// </code></remarks>
-    public async __Tasks.Task<__Profile> CreateProfileAsync(__Db db, __Profile profile, __Ct cancellationToken = default)
-    {
-        Profile = await __Associations.Profile.CreateAsync(db, this, __Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
-        return Profile;
-    }
+    public __Tasks.Task<__Profile> CreateProfileAsync(__Db db, __Profile profile, __Ct cancellationToken = default)
+        => __Associations.Profile.CreateAsync(db, this, __Arg.NotNull(profile, nameof(profile)), cancellationToken);
 
     // ---- Articles: HasMany Post through Post.AuthorId
 
@@ -122,7 +112,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Whether every <c>Post</c> of <paramref name="keys"/> is among the <c>Articles</c> (true for none).</summary>
     public __Tasks.Task<bool> HasArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Articles</c> with <paramref name="articles"/>, atomically (one transaction; the row of this <c>User</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -139,7 +129,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Replaces the <c>Articles</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     public __Tasks.Task SetArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="article"/> to the <c>Articles</c> (a no-op when it is already there) and sets its <c>AuthorId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -160,7 +150,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Articles</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="article"/> from the <c>Articles</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -181,7 +171,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Articles</c>, atomically.</summary>
     public __Tasks.Task RemoveArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="article"/> as one of the <c>Articles</c> (its <c>AuthorId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

@@ -52,29 +52,20 @@ partial class Issue : __A.IModel<__Issue>
     /// SELECT "Id" FROM "Projects" WHERE "Id" = ANY(@p0);
     /// UPDATE "Issues" SET "ProjectId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetProjectAsync(__Db db, __Project? project, __Ct cancellationToken = default)
-    {
-        await __Associations.Project.SetAsync(db, this, project, null, cancellationToken).ConfigureAwait(false);
-        Project = project;
-    }
+    public __Tasks.Task SetProjectAsync(__Db db, __Project? project, __Ct cancellationToken = default)
+        => __Associations.Project.SetAsync(db, this, project, null, cancellationToken);
 
     /// <summary>Points this <c>Issue</c> at the <c>Project</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetProjectAsync(__Db db, long key, __Ct cancellationToken = default)
-    {
-        await __Associations.Project.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Project = null;
-    }
+    public __Tasks.Task SetProjectAsync(__Db db, long key, __Ct cancellationToken = default)
+        => __Associations.Project.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="project"/> and points this <c>Issue</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "Projects" ("Name") VALUES (@p0) RETURNING "Id";
     /// UPDATE "Issues" SET "ProjectId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__Project> CreateProjectAsync(__Db db, __Project project, __Ct cancellationToken = default)
-    {
-        Project = await __Associations.Project.CreateAsync(db, this, __Arg.NotNull(project, nameof(project)), cancellationToken).ConfigureAwait(false);
-        return Project;
-    }
+    public __Tasks.Task<__Project> CreateProjectAsync(__Db db, __Project project, __Ct cancellationToken = default)
+        => __Associations.Project.CreateAsync(db, this, __Arg.NotNull(project, nameof(project)), cancellationToken);
 
     // ---- Typed columns and metadata
 

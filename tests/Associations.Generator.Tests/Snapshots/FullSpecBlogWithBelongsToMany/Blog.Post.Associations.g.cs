@@ -52,29 +52,20 @@ partial class Post : __A.IModel<__Post>
     /// SELECT "Id" FROM "Users" WHERE "Id" = ANY(@p0);
     /// UPDATE "Posts" SET "AuthorId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetAuthorAsync(__Db db, __User? author, __Ct cancellationToken = default)
-    {
-        await __Associations.Author.SetAsync(db, this, author, null, cancellationToken).ConfigureAwait(false);
-        Author = author;
-    }
+    public __Tasks.Task SetAuthorAsync(__Db db, __User? author, __Ct cancellationToken = default)
+        => __Associations.Author.SetAsync(db, this, author, null, cancellationToken);
 
     /// <summary>Points this <c>Post</c> at the <c>User</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetAuthorAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.Author.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Author = null;
-    }
+    public __Tasks.Task SetAuthorAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.Author.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="author"/> and points this <c>Post</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "Users" ("Name") VALUES (@p0) RETURNING "Id";
     /// UPDATE "Posts" SET "AuthorId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__User> CreateAuthorAsync(__Db db, __User author, __Ct cancellationToken = default)
-    {
-        Author = await __Associations.Author.CreateAsync(db, this, __Arg.NotNull(author, nameof(author)), cancellationToken).ConfigureAwait(false);
-        return Author;
-    }
+    public __Tasks.Task<__User> CreateAuthorAsync(__Db db, __User author, __Ct cancellationToken = default)
+        => __Associations.Author.CreateAsync(db, this, __Arg.NotNull(author, nameof(author)), cancellationToken);
 
     // ---- Typed columns and metadata
 

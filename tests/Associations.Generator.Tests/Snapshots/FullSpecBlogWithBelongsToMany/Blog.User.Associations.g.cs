@@ -12,7 +12,6 @@ using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
 using __UserRoles = global::Blog.UserRoles;
-using __Enumerable = global::System.Linq.Enumerable;
 using __UserRolesQuery = global::System.Func<global::Associations.Query<global::Blog.UserRoles>, global::Associations.Query<global::Blog.UserRoles>>;
 using __Profile = global::Blog.Profile;
 using __ProfileQuery = global::System.Func<global::Associations.Query<global::Blog.Profile>, global::Associations.Query<global::Blog.Profile>>;
@@ -79,7 +78,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Whether every <c>Role</c> of <paramref name="keys"/> is among the <c>Roles</c> (true for none).</summary>
     public __Tasks.Task<bool> HasRolesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Roles.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Roles.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Roles</c> with <paramref name="roles"/>, atomically (one transaction; the row of this <c>User</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>. A target's own <c>UserRoles</c> is its payload; <paramref name="through"/> is the payload of the others.</summary>
     /// <remarks>SQLite: <code>
@@ -96,7 +95,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Replaces the <c>Roles</c> with the rows of <paramref name="keys"/>, atomically. Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>.</summary>
     public __Tasks.Task SetRolesAsync(__Db db, __Collections.IEnumerable<int> keys, __UserRoles? through = null, __Ct cancellationToken = default)
-        => __Associations.Roles.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), through, cancellationToken);
+        => __Associations.Roles.SetAsync(db, this, null, __Arg.Keys(keys), through, cancellationToken);
 
     /// <summary>Adds <paramref name="role"/> to the <c>Roles</c> (a no-op when it is already there) and inserts the <c>UserRoles</c> row (insert-or-ignore; with <paramref name="through"/> its payload is written, and updated when the pair exists).</summary>
     /// <remarks>SQLite: <code>
@@ -119,7 +118,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Roles</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddRolesAsync(__Db db, __Collections.IEnumerable<int> keys, __UserRoles? through = null, __Ct cancellationToken = default)
-        => __Associations.Roles.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), through, cancellationToken);
+        => __Associations.Roles.AddAsync(db, this, null, __Arg.Keys(keys), through, cancellationToken);
 
     /// <summary>Removes <paramref name="role"/> from the <c>Roles</c> (rows not linked to it are left alone). Unlinking deletes the <c>UserRoles</c> row, never the <c>Role</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -140,7 +139,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Roles</c>, atomically.</summary>
     public __Tasks.Task RemoveRolesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Roles.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Roles.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="role"/> as one of the <c>Roles</c> (and its junction row, in one transaction) and returns it with its key.</summary>
     /// <remarks>SQL: <code>
@@ -176,18 +175,12 @@ partial class User : __A.IModel<__User>
     /// UPDATE "Profiles" SET "UserId" = NULL WHERE "UserId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// UPDATE "Profiles" SET "UserId" = @p0 WHERE "Id" = ANY(@p1)
     /// </code></remarks>
-    public async __Tasks.Task SetProfileAsync(__Db db, __Profile? profile, __Ct cancellationToken = default)
-    {
-        await __Associations.Profile.SetOneAsync(db, this, profile, null, cancellationToken).ConfigureAwait(false);
-        Profile = profile;
-    }
+    public __Tasks.Task SetProfileAsync(__Db db, __Profile? profile, __Ct cancellationToken = default)
+        => __Associations.Profile.SetOneAsync(db, this, profile, null, cancellationToken);
 
     /// <summary>Makes the <c>Profile</c> with <paramref name="key"/> the <c>Profile</c>, atomically.</summary>
-    public async __Tasks.Task SetProfileAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.Profile.SetOneAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Profile = null;
-    }
+    public __Tasks.Task SetProfileAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.Profile.SetOneAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="profile"/> as the <c>Profile</c>, in one transaction that first unlinks the current one. The previous <c>Profile</c> keeps existing with <c>UserId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -199,11 +192,8 @@ partial class User : __A.IModel<__User>
     /// UPDATE "Profiles" SET "UserId" = NULL WHERE "UserId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// INSERT INTO "Profiles" ("Bio", "UserId") VALUES (@p0, @p1) RETURNING "Id"
     /// </code></remarks>
-    public async __Tasks.Task<__Profile> CreateProfileAsync(__Db db, __Profile profile, __Ct cancellationToken = default)
-    {
-        Profile = await __Associations.Profile.CreateAsync(db, this, __Arg.NotNull(profile, nameof(profile)), cancellationToken).ConfigureAwait(false);
-        return Profile;
-    }
+    public __Tasks.Task<__Profile> CreateProfileAsync(__Db db, __Profile profile, __Ct cancellationToken = default)
+        => __Associations.Profile.CreateAsync(db, this, __Arg.NotNull(profile, nameof(profile)), cancellationToken);
 
     // ---- Articles: HasMany Post through Post.AuthorId
 
@@ -246,7 +236,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Whether every <c>Post</c> of <paramref name="keys"/> is among the <c>Articles</c> (true for none).</summary>
     public __Tasks.Task<bool> HasArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Articles</c> with <paramref name="articles"/>, atomically (one transaction; the row of this <c>User</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -263,7 +253,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Replaces the <c>Articles</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     public __Tasks.Task SetArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="article"/> to the <c>Articles</c> (a no-op when it is already there) and sets its <c>AuthorId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -284,7 +274,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Articles</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="article"/> from the <c>Articles</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>AuthorId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -305,7 +295,7 @@ partial class User : __A.IModel<__User>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Articles</c>, atomically.</summary>
     public __Tasks.Task RemoveArticlesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Articles.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Articles.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="article"/> as one of the <c>Articles</c> (its <c>AuthorId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

@@ -11,7 +11,6 @@ using __Db = global::Associations.DbSession;
 using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
-using __Enumerable = global::System.Linq.Enumerable;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __ColumnType = global::Associations.Metadata.ColumnType;
 using __Meta = global::Associations.Metadata;
@@ -66,7 +65,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Whether every <c>Item</c> of <paramref name="keys"/> is among the <c>Items</c> (true for none).</summary>
     public __Tasks.Task<bool> HasItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Items</c> with <paramref name="items"/>, atomically (one transaction; the row of this <c>Order</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -83,7 +82,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Replaces the <c>Items</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     public __Tasks.Task SetItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="item"/> to the <c>Items</c> (a no-op when it is already there) and sets its <c>OrderId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -104,7 +103,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Items</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="item"/> from the <c>Items</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -125,7 +124,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Items</c>, atomically.</summary>
     public __Tasks.Task RemoveItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="item"/> as one of the <c>Items</c> (its <c>OrderId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

@@ -11,7 +11,6 @@ using __Db = global::Associations.DbSession;
 using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
-using __Enumerable = global::System.Linq.Enumerable;
 using __Order2 = global::Sales.Order;
 using __OrderQuery = global::System.Func<global::Associations.Query<global::Sales.Order>, global::Associations.Query<global::Sales.Order>>;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
@@ -72,7 +71,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Whether every <c>Item</c> of <paramref name="keys"/> is among the <c>Items</c> (true for none).</summary>
     public __Tasks.Task<bool> HasItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Items</c> with <paramref name="items"/>, atomically (one transaction; the row of this <c>Order</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -89,7 +88,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Replaces the <c>Items</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     public __Tasks.Task SetItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="item"/> to the <c>Items</c> (a no-op when it is already there) and sets its <c>OrderId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -110,7 +109,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Items</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="item"/> from the <c>Items</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>OrderId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -131,7 +130,7 @@ partial class Order : __A.IModel<__Order>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Items</c>, atomically.</summary>
     public __Tasks.Task RemoveItemsAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Items.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Items.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="item"/> as one of the <c>Items</c> (its <c>OrderId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>
@@ -164,29 +163,20 @@ partial class Order : __A.IModel<__Order>
     /// SELECT "Id" FROM "Orders" WHERE "Id" = ANY(@p0);
     /// UPDATE "Orders" SET "SalesOrderId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetSalesOrderAsync(__Db db, __Order2? salesOrder, __Ct cancellationToken = default)
-    {
-        await __Associations.SalesOrder.SetAsync(db, this, salesOrder, null, cancellationToken).ConfigureAwait(false);
-        SalesOrder = salesOrder;
-    }
+    public __Tasks.Task SetSalesOrderAsync(__Db db, __Order2? salesOrder, __Ct cancellationToken = default)
+        => __Associations.SalesOrder.SetAsync(db, this, salesOrder, null, cancellationToken);
 
     /// <summary>Points this <c>Order</c> at the <c>Order</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetSalesOrderAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.SalesOrder.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        SalesOrder = null;
-    }
+    public __Tasks.Task SetSalesOrderAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.SalesOrder.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="salesOrder"/> and points this <c>Order</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "Orders" DEFAULT VALUES RETURNING "Id";
     /// UPDATE "Orders" SET "SalesOrderId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__Order2> CreateSalesOrderAsync(__Db db, __Order2 salesOrder, __Ct cancellationToken = default)
-    {
-        SalesOrder = await __Associations.SalesOrder.CreateAsync(db, this, __Arg.NotNull(salesOrder, nameof(salesOrder)), cancellationToken).ConfigureAwait(false);
-        return SalesOrder;
-    }
+    public __Tasks.Task<__Order2> CreateSalesOrderAsync(__Db db, __Order2 salesOrder, __Ct cancellationToken = default)
+        => __Associations.SalesOrder.CreateAsync(db, this, __Arg.NotNull(salesOrder, nameof(salesOrder)), cancellationToken);
 
     // ---- Typed columns and metadata
 

@@ -53,18 +53,12 @@ partial class Person : __A.IModel<__Person>
     /// UPDATE "People" SET "FatherId" = NULL WHERE "FatherId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// UPDATE "People" SET "FatherId" = @p0 WHERE "Id" = ANY(@p1)
     /// </code></remarks>
-    public async __Tasks.Task SetFatherAsync(__Db db, __Person? father, __Ct cancellationToken = default)
-    {
-        await __Associations.Father.SetOneAsync(db, this, father, null, cancellationToken).ConfigureAwait(false);
-        Father = father;
-    }
+    public __Tasks.Task SetFatherAsync(__Db db, __Person? father, __Ct cancellationToken = default)
+        => __Associations.Father.SetOneAsync(db, this, father, null, cancellationToken);
 
     /// <summary>Makes the <c>Person</c> with <paramref name="key"/> the <c>Father</c>, atomically.</summary>
-    public async __Tasks.Task SetFatherAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.Father.SetOneAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Father = null;
-    }
+    public __Tasks.Task SetFatherAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.Father.SetOneAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="father"/> as the <c>Father</c>, in one transaction that first unlinks the current one. The previous <c>Person</c> keeps existing with <c>FatherId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -76,11 +70,8 @@ partial class Person : __A.IModel<__Person>
     /// UPDATE "People" SET "FatherId" = NULL WHERE "FatherId" = @p0 AND NOT ("Id" = ANY(@p1));
     /// INSERT INTO "People" ("Name", "FatherId") VALUES (@p0, @p1) RETURNING "Id"
     /// </code></remarks>
-    public async __Tasks.Task<__Person> CreateFatherAsync(__Db db, __Person father, __Ct cancellationToken = default)
-    {
-        Father = await __Associations.Father.CreateAsync(db, this, __Arg.NotNull(father, nameof(father)), cancellationToken).ConfigureAwait(false);
-        return Father;
-    }
+    public __Tasks.Task<__Person> CreateFatherAsync(__Db db, __Person father, __Ct cancellationToken = default)
+        => __Associations.Father.CreateAsync(db, this, __Arg.NotNull(father, nameof(father)), cancellationToken);
 
     // ---- Typed columns and metadata
 

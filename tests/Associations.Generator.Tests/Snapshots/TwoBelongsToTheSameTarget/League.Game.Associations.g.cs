@@ -55,29 +55,20 @@ partial class Game : __A.IModel<__Game>
     /// SELECT "Id" FROM "Teams" WHERE "Id" = ANY(@p0);
     /// UPDATE "Games" SET "HomeTeamId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetHomeTeamAsync(__Db db, __Team? homeTeam, __Ct cancellationToken = default)
-    {
-        await __Associations.HomeTeam.SetAsync(db, this, homeTeam, null, cancellationToken).ConfigureAwait(false);
-        HomeTeam = homeTeam;
-    }
+    public __Tasks.Task SetHomeTeamAsync(__Db db, __Team? homeTeam, __Ct cancellationToken = default)
+        => __Associations.HomeTeam.SetAsync(db, this, homeTeam, null, cancellationToken);
 
     /// <summary>Points this <c>Game</c> at the <c>Team</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetHomeTeamAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.HomeTeam.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        HomeTeam = null;
-    }
+    public __Tasks.Task SetHomeTeamAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.HomeTeam.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="homeTeam"/> and points this <c>Game</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "Teams" ("Name") VALUES (@p0) RETURNING "Id";
     /// UPDATE "Games" SET "HomeTeamId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__Team> CreateHomeTeamAsync(__Db db, __Team homeTeam, __Ct cancellationToken = default)
-    {
-        HomeTeam = await __Associations.HomeTeam.CreateAsync(db, this, __Arg.NotNull(homeTeam, nameof(homeTeam)), cancellationToken).ConfigureAwait(false);
-        return HomeTeam;
-    }
+    public __Tasks.Task<__Team> CreateHomeTeamAsync(__Db db, __Team homeTeam, __Ct cancellationToken = default)
+        => __Associations.HomeTeam.CreateAsync(db, this, __Arg.NotNull(homeTeam, nameof(homeTeam)), cancellationToken);
 
     // ---- AwayTeam: BelongsTo Team through Game.AwayTeamId
 
@@ -103,29 +94,20 @@ partial class Game : __A.IModel<__Game>
     /// SELECT "Id" FROM "Teams" WHERE "Id" = ANY(@p0);
     /// UPDATE "Games" SET "AwayTeamId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetAwayTeamAsync(__Db db, __Team? awayTeam, __Ct cancellationToken = default)
-    {
-        await __Associations.AwayTeam.SetAsync(db, this, awayTeam, null, cancellationToken).ConfigureAwait(false);
-        AwayTeam = awayTeam;
-    }
+    public __Tasks.Task SetAwayTeamAsync(__Db db, __Team? awayTeam, __Ct cancellationToken = default)
+        => __Associations.AwayTeam.SetAsync(db, this, awayTeam, null, cancellationToken);
 
     /// <summary>Points this <c>Game</c> at the <c>Team</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetAwayTeamAsync(__Db db, int key, __Ct cancellationToken = default)
-    {
-        await __Associations.AwayTeam.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        AwayTeam = null;
-    }
+    public __Tasks.Task SetAwayTeamAsync(__Db db, int key, __Ct cancellationToken = default)
+        => __Associations.AwayTeam.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="awayTeam"/> and points this <c>Game</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "Teams" ("Name") VALUES (@p0) RETURNING "Id";
     /// UPDATE "Games" SET "AwayTeamId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__Team> CreateAwayTeamAsync(__Db db, __Team awayTeam, __Ct cancellationToken = default)
-    {
-        AwayTeam = await __Associations.AwayTeam.CreateAsync(db, this, __Arg.NotNull(awayTeam, nameof(awayTeam)), cancellationToken).ConfigureAwait(false);
-        return AwayTeam;
-    }
+    public __Tasks.Task<__Team> CreateAwayTeamAsync(__Db db, __Team awayTeam, __Ct cancellationToken = default)
+        => __Associations.AwayTeam.CreateAsync(db, this, __Arg.NotNull(awayTeam, nameof(awayTeam)), cancellationToken);
 
     // ---- Typed columns and metadata
 

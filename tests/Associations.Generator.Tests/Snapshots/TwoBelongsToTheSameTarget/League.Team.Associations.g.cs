@@ -11,7 +11,6 @@ using __Db = global::Associations.DbSession;
 using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
-using __Enumerable = global::System.Linq.Enumerable;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __ColumnType = global::Associations.Metadata.ColumnType;
 using __Meta = global::Associations.Metadata;
@@ -65,7 +64,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>HomeGames</c> (true for none).</summary>
     public __Tasks.Task<bool> HasHomeGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.HomeGames.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.HomeGames.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>HomeGames</c> with <paramref name="homeGames"/>, atomically (one transaction; the row of this <c>Team</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -82,7 +81,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Replaces the <c>HomeGames</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
     public __Tasks.Task SetHomeGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.HomeGames.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.HomeGames.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="homeGame"/> to the <c>HomeGames</c> (a no-op when it is already there) and sets its <c>HomeTeamId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -103,7 +102,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>HomeGames</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddHomeGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.HomeGames.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.HomeGames.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="homeGame"/> from the <c>HomeGames</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>HomeTeamId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -124,7 +123,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>HomeGames</c>, atomically.</summary>
     public __Tasks.Task RemoveHomeGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.HomeGames.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.HomeGames.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="homeGame"/> as one of the <c>HomeGames</c> (its <c>HomeTeamId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>
@@ -174,7 +173,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Whether every <c>Game</c> of <paramref name="keys"/> is among the <c>AwayGames</c> (true for none).</summary>
     public __Tasks.Task<bool> HasAwayGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.AwayGames.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.AwayGames.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>AwayGames</c> with <paramref name="awayGames"/>, atomically (one transaction; the row of this <c>Team</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -191,7 +190,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Replaces the <c>AwayGames</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
     public __Tasks.Task SetAwayGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.AwayGames.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.AwayGames.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="awayGame"/> to the <c>AwayGames</c> (a no-op when it is already there) and sets its <c>AwayTeamId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -212,7 +211,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>AwayGames</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddAwayGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.AwayGames.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.AwayGames.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="awayGame"/> from the <c>AwayGames</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>AwayTeamId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -233,7 +232,7 @@ partial class Team : __A.IModel<__Team>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>AwayGames</c>, atomically.</summary>
     public __Tasks.Task RemoveAwayGamesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.AwayGames.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.AwayGames.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="awayGame"/> as one of the <c>AwayGames</c> (its <c>AwayTeamId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

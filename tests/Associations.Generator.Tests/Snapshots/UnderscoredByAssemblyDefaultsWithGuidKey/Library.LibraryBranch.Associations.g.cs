@@ -11,7 +11,6 @@ using __Db = global::Associations.DbSession;
 using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
-using __Enumerable = global::System.Linq.Enumerable;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __ColumnType = global::Associations.Metadata.ColumnType;
 using __Meta = global::Associations.Metadata;
@@ -66,7 +65,7 @@ partial class LibraryBranch : __A.IModel<__LibraryBranch>
 
     /// <summary>Whether every <c>BookCopy</c> of <paramref name="keys"/> is among the <c>Copies</c> (true for none).</summary>
     public __Tasks.Task<bool> HasCopiesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Copies.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Copies.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Copies</c> with <paramref name="copies"/>, atomically (one transaction; the row of this <c>LibraryBranch</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -83,7 +82,7 @@ partial class LibraryBranch : __A.IModel<__LibraryBranch>
 
     /// <summary>Replaces the <c>Copies</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
     public __Tasks.Task SetCopiesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Copies.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Copies.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="copy"/> to the <c>Copies</c> (a no-op when it is already there) and sets its <c>LibraryBranchBranchId</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -104,7 +103,7 @@ partial class LibraryBranch : __A.IModel<__LibraryBranch>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Copies</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddCopiesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Copies.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Copies.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="copy"/> from the <c>Copies</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>LibraryBranchBranchId</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -125,7 +124,7 @@ partial class LibraryBranch : __A.IModel<__LibraryBranch>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Copies</c>, atomically.</summary>
     public __Tasks.Task RemoveCopiesAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Copies.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Copies.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="copy"/> as one of the <c>Copies</c> (its <c>LibraryBranchBranchId</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

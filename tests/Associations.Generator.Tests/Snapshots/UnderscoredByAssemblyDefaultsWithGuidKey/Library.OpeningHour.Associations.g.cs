@@ -52,29 +52,20 @@ partial class OpeningHour : __A.IModel<__OpeningHour>
     /// SELECT "branch_id" FROM "library_branches" WHERE "branch_id" = ANY(@p0);
     /// UPDATE "OpeningHours" SET "LibraryBranchBranchId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetLibraryBranchAsync(__Db db, __LibraryBranch? libraryBranch, __Ct cancellationToken = default)
-    {
-        await __Associations.LibraryBranch.SetAsync(db, this, libraryBranch, null, cancellationToken).ConfigureAwait(false);
-        LibraryBranch = libraryBranch;
-    }
+    public __Tasks.Task SetLibraryBranchAsync(__Db db, __LibraryBranch? libraryBranch, __Ct cancellationToken = default)
+        => __Associations.LibraryBranch.SetAsync(db, this, libraryBranch, null, cancellationToken);
 
     /// <summary>Points this <c>OpeningHour</c> at the <c>LibraryBranch</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetLibraryBranchAsync(__Db db, global::System.Guid key, __Ct cancellationToken = default)
-    {
-        await __Associations.LibraryBranch.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        LibraryBranch = null;
-    }
+    public __Tasks.Task SetLibraryBranchAsync(__Db db, global::System.Guid key, __Ct cancellationToken = default)
+        => __Associations.LibraryBranch.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="libraryBranch"/> and points this <c>OpeningHour</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "library_branches" ("branch_id", "branch_name") VALUES (@p0, @p1);
     /// UPDATE "OpeningHours" SET "LibraryBranchBranchId" = @p0 WHERE "Id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__LibraryBranch> CreateLibraryBranchAsync(__Db db, __LibraryBranch libraryBranch, __Ct cancellationToken = default)
-    {
-        LibraryBranch = await __Associations.LibraryBranch.CreateAsync(db, this, __Arg.NotNull(libraryBranch, nameof(libraryBranch)), cancellationToken).ConfigureAwait(false);
-        return LibraryBranch;
-    }
+    public __Tasks.Task<__LibraryBranch> CreateLibraryBranchAsync(__Db db, __LibraryBranch libraryBranch, __Ct cancellationToken = default)
+        => __Associations.LibraryBranch.CreateAsync(db, this, __Arg.NotNull(libraryBranch, nameof(libraryBranch)), cancellationToken);
 
     // ---- Typed columns and metadata
 

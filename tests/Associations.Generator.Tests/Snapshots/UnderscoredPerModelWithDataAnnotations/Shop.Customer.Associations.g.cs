@@ -11,7 +11,6 @@ using __Db = global::Associations.DbSession;
 using __Ct = global::System.Threading.CancellationToken;
 using __Arg = global::Associations.Internal.Arg;
 using __Collections = global::System.Collections.Generic;
-using __Enumerable = global::System.Linq.Enumerable;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __Meta = global::Associations.Metadata;
 using __ColumnType = global::Associations.Metadata.ColumnType;
@@ -65,7 +64,7 @@ partial class Customer : __A.IModel<__Customer>
 
     /// <summary>Whether every <c>PurchaseOrder</c> of <paramref name="keys"/> is among the <c>Orders</c> (true for none).</summary>
     public __Tasks.Task<bool> HasOrdersAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Orders.HasAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Orders.HasAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Replaces the <c>Orders</c> with <paramref name="orders"/>, atomically (one transaction; the row of this <c>Customer</c> is locked on PostgreSQL). Duplicates are ignored; a row that does not exist fails the whole call. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -82,7 +81,7 @@ partial class Customer : __A.IModel<__Customer>
 
     /// <summary>Replaces the <c>Orders</c> with the rows of <paramref name="keys"/>, atomically. Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
     public __Tasks.Task SetOrdersAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Orders.SetAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Orders.SetAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Adds <paramref name="order"/> to the <c>Orders</c> (a no-op when it is already there) and sets its <c>CustomerCode</c>.</summary>
     /// <remarks>SQLite: <code>
@@ -103,7 +102,7 @@ partial class Customer : __A.IModel<__Customer>
 
     /// <summary>Adds the rows of <paramref name="keys"/> to the <c>Orders</c>, atomically; duplicates are ignored.</summary>
     public __Tasks.Task AddOrdersAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Orders.AddAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Orders.AddAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Removes <paramref name="order"/> from the <c>Orders</c> (rows not linked to it are left alone). Unlinked rows keep existing with <c>CustomerCode</c> set to NULL.</summary>
     /// <remarks>SQLite: <code>
@@ -124,7 +123,7 @@ partial class Customer : __A.IModel<__Customer>
 
     /// <summary>Removes the rows of <paramref name="keys"/> from the <c>Orders</c>, atomically.</summary>
     public __Tasks.Task RemoveOrdersAsync(__Db db, __Collections.IEnumerable<int> keys, __Ct cancellationToken = default)
-        => __Associations.Orders.RemoveAsync(db, this, null, __Enumerable.Select(keys, static k => (object)k!), cancellationToken);
+        => __Associations.Orders.RemoveAsync(db, this, null, __Arg.Keys(keys), cancellationToken);
 
     /// <summary>Inserts <paramref name="order"/> as one of the <c>Orders</c> (its <c>CustomerCode</c> set) and returns it with its key.</summary>
     /// <remarks>SQL: <code>

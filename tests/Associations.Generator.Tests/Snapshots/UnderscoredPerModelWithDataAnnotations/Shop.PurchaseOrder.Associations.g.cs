@@ -52,29 +52,20 @@ partial class PurchaseOrder : __A.IModel<__PurchaseOrder>
     /// SELECT "code" FROM "shop_customers" WHERE "code" = ANY(@p0);
     /// UPDATE "purchase_orders" SET "customer_code" = @p0 WHERE "id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task SetCustomerAsync(__Db db, __Customer? customer, __Ct cancellationToken = default)
-    {
-        await __Associations.Customer.SetAsync(db, this, customer, null, cancellationToken).ConfigureAwait(false);
-        Customer = customer;
-    }
+    public __Tasks.Task SetCustomerAsync(__Db db, __Customer? customer, __Ct cancellationToken = default)
+        => __Associations.Customer.SetAsync(db, this, customer, null, cancellationToken);
 
     /// <summary>Points this <c>PurchaseOrder</c> at the <c>Customer</c> with <paramref name="key"/>; that row must exist.</summary>
-    public async __Tasks.Task SetCustomerAsync(__Db db, string key, __Ct cancellationToken = default)
-    {
-        await __Associations.Customer.SetAsync(db, this, null, key, cancellationToken).ConfigureAwait(false);
-        Customer = null;
-    }
+    public __Tasks.Task SetCustomerAsync(__Db db, string key, __Ct cancellationToken = default)
+        => __Associations.Customer.SetAsync(db, this, null, key, cancellationToken);
 
     /// <summary>Inserts <paramref name="customer"/> and points this <c>PurchaseOrder</c> at it, in one transaction.</summary>
     /// <remarks>SQL: <code>
     /// INSERT INTO "shop_customers" ("code", "display_name", "email_address") VALUES (@p0, @p1, @p2);
     /// UPDATE "purchase_orders" SET "customer_code" = @p0 WHERE "id" = @p1
     /// </code></remarks>
-    public async __Tasks.Task<__Customer> CreateCustomerAsync(__Db db, __Customer customer, __Ct cancellationToken = default)
-    {
-        Customer = await __Associations.Customer.CreateAsync(db, this, __Arg.NotNull(customer, nameof(customer)), cancellationToken).ConfigureAwait(false);
-        return Customer;
-    }
+    public __Tasks.Task<__Customer> CreateCustomerAsync(__Db db, __Customer customer, __Ct cancellationToken = default)
+        => __Associations.Customer.CreateAsync(db, this, __Arg.NotNull(customer, nameof(customer)), cancellationToken);
 
     // ---- Typed columns and metadata
 
