@@ -1,7 +1,7 @@
 // GenCost: what compiling the generator's output costs, in-process and repeatable (docs/benchmarks.md, "Generator cost").
 //
 //   dotnet run -c Release --project benchmarks/GenCost -- [--workload DIR] [--models 500] [--runs 5]
-//        [--dump DIR] [--generated DIR] [--compare DIR]... [--strip-docs] [--serial]
+//        [--dump DIR] [--generated DIR] [--compare DIR]... [--strip-docs] [--phases] [--serial]
 //
 // The workload is genscale's (python3 ../shared/genscale/gen_models.py DIR N, written to DIR when it has no .cs file
 // yet). GenCost parses it, runs the generator in a CSharpGeneratorDriver (its time: generator_ms, median of the runs),
@@ -10,7 +10,8 @@
 // --generated DIR compiles the .cs files of DIR instead of the generator's output (hand-edited experiments: run once
 // with --dump DIR, edit, compare); each --compare DIR adds a variant timed in the same rotation (base, variant 0,
 // variant 1, ... per run: a change of the machine's load hits all alike); --strip-docs drops every /// line of the
-// generated code before compiling; --serial turns off the compiler's concurrent build (steadier on a busy machine).
+// generated code before compiling; --phases first prints, per variant, the time of declarations, method bodies and a
+// full emit; --serial turns off the compiler's concurrent build (steadier on a busy machine).
 // Last line: GENCOST: key=value ...
 using System.Diagnostics;
 using System.Globalization;
@@ -29,7 +30,7 @@ public static class Program
         var o = Options.Parse(args);
         if (o is null)
         {
-            Console.Error.WriteLine("usage: GenCost [--workload DIR] [--models N] [--runs N] [--dump DIR] [--generated DIR] [--compare DIR]... [--strip-docs] [--serial]");
+            Console.Error.WriteLine("usage: GenCost [--workload DIR] [--models N] [--runs N] [--dump DIR] [--generated DIR] [--compare DIR]... [--strip-docs] [--phases] [--serial]");
             return 2;
         }
         EnsureWorkload(o);
@@ -69,6 +70,25 @@ public static class Program
         if (o.StripDocs)
             variants = variants.Select(v => (v.Name + " (no docs)", (IReadOnlyList<SyntaxTree>)v.Trees.Select(t =>
                 CSharpSyntaxTree.ParseText(SourceText.From(StripDocs(t.GetText().ToString()), Encoding.UTF8), parse, t.FilePath)).ToList())).ToList();
+
+        if (o.Phases)
+        {
+            // Where the time goes, per variant: declarations (symbols, signatures), method bodies (binding, flow and nullable
+            // analysis), then a full emit of a fresh compilation (binding again, lowering, IL, PDB). Wall ms of one run after a warm-up.
+            for (var i = 0; i < 2; i++)
+                foreach (var v in variants.Prepend(("base", (IReadOnlyList<SyntaxTree>)new List<SyntaxTree>())))
+                {
+                    var c = baseline.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).AddSyntaxTrees(v.Item2);
+                    GC.Collect();
+                    var sw = Stopwatch.StartNew();
+                    c.GetDeclarationDiagnostics();
+                    var declarations = sw.Elapsed.TotalMilliseconds;
+                    c.GetMethodBodyDiagnostics();
+                    var bodies = sw.Elapsed.TotalMilliseconds - declarations;
+                    var emit = Time(baseline.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).AddSyntaxTrees(v.Item2)).Wall;
+                    if (i == 1) Console.WriteLine(FormattableString.Invariant($"GENCOST-PHASES: name={v.Item1} declarations_ms={declarations:F0} bodies_ms={bodies:F0} emit_ms={emit:F0}"));
+                }
+        }
 
         var baseWall = new List<double>();
         var baseCpu = new List<double>();
@@ -189,6 +209,7 @@ public static class Program
         public bool StripDocs { get; private set; }
         public List<string> Compare { get; } = new();
         public bool Serial { get; private set; }
+        public bool Phases { get; private set; }
 
         public static Options? Parse(string[] args)
         {
@@ -206,6 +227,7 @@ public static class Program
                     case "--compare": o.Compare.Add(Next()); break;
                     case "--strip-docs": o.StripDocs = true; break;
                     case "--serial": o.Serial = true; break;
+                    case "--phases": o.Phases = true; break;
                     default: return null;
                 }
             }
