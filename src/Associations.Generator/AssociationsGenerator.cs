@@ -73,7 +73,7 @@ namespace Associations.Generator
                 {
                     spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
                     if (spec.Associations.Count > 0 || spec.Scopes.Count > 0)
-                        spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), ModelEmitter.EmitIncludes(spec));
+                        spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), IncludesEmitter.Emit(spec));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -30,6 +30,13 @@ namespace Associations.Generator.Emit
             return Line("}" + suffix);
         }
 
+        /// <summary>Writes <paramref name="header"/> and an opening brace; disposing the result writes the closing brace.</summary>
+        public IDisposable Block(string header)
+        {
+            Open(header);
+            return new Closer(this);
+        }
+
         public IDisposable Indent()
         {
             _indent++;
@@ -76,6 +83,15 @@ namespace Associations.Generator.Emit
         }
 
         public override string ToString() => _sb.ToString();
+
+        private sealed class Closer : IDisposable
+        {
+            private readonly CodeWriter _writer;
+
+            public Closer(CodeWriter writer) => _writer = writer;
+
+            public void Dispose() => _writer.Close();
+        }
 
         private sealed class Outdent : IDisposable
         {

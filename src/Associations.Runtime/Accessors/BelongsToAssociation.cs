@@ -79,7 +79,8 @@ namespace Associations.Internal
             return await db.RunAsync(Source.Name, Name, key, "get", built.FirstOrDefaultAsync, atomic: false, ct).ConfigureAwait(false);
         }
 
-        /// <summary>Points <paramref name="source"/> at <paramref name="target"/> (or the row with <paramref name="targetKey"/>); both null unlinks.</summary>
+        /// <summary>Points <paramref name="source"/> at <paramref name="target"/> (or the row with <paramref name="targetKey"/>); both null unlinks.
+        /// The navigation becomes <paramref name="target"/> (null when pointed by key).</summary>
         public async Task SetAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
@@ -100,9 +101,10 @@ namespace Associations.Internal
                 return 0;
             }, atomic: value is not null || HookInfo<TSource>.Update || Source.HasTimestamps, ct).ConfigureAwait(false);
             db.RecordUndo(() => _setNavigation(source, previousNavigation));
+            _setNavigation(source, target);
         }
 
-        /// <summary>Inserts <paramref name="target"/> and points <paramref name="source"/> at it, in one transaction.</summary>
+        /// <summary>Inserts <paramref name="target"/> and points <paramref name="source"/> at it (foreign key and navigation), in one transaction.</summary>
         public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
@@ -117,6 +119,7 @@ namespace Associations.Internal
                 return 0;
             }, atomic: true, ct).ConfigureAwait(false);
             db.RecordUndo(() => _setNavigation(source, previousNavigation));
+            _setNavigation(source, target);
             return target;
         }
 

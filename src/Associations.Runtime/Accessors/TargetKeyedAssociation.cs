@@ -208,7 +208,8 @@ namespace Associations.Internal
             if (instances is not null) foreach (var t in instances) db.SetTracked(t, _getForeignKey, _setForeignKey, key);
         }
 
-        /// <summary>Inserts <paramref name="target"/> linked to <paramref name="source"/> (HasOne: the previous one is unlinked first).</summary>
+        /// <summary>Inserts <paramref name="target"/> linked to <paramref name="source"/> (HasOne: the previous one is unlinked first, and
+        /// the source's navigation is set to it).</summary>
         public async Task<TTarget> CreateAsync(DbSession db, TSource source, TTarget target, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
@@ -236,13 +237,18 @@ namespace Associations.Internal
                 _setForeignKey(target, previous);
                 throw;
             }
-            // Put back if an enclosing transaction rolls back: the foreign key, and (HasOne) the navigation the generated accessor sets.
+            // Put back if an enclosing transaction rolls back: the foreign key, and (HasOne) the navigation, which is set here.
             db.RecordUndo(() => _setForeignKey(target, previous));
-            if (Kind == AssociationKind.HasOne) db.RecordUndo(() => _setNavigation(source, previousNavigation));
+            if (Kind == AssociationKind.HasOne)
+            {
+                db.RecordUndo(() => _setNavigation(source, previousNavigation));
+                _setNavigation(source, target);
+            }
             return target;
         }
 
-        /// <summary>HasOne: links <paramref name="target"/> (or the row with <paramref name="targetKey"/>) and unlinks any other; null unlinks.</summary>
+        /// <summary>HasOne: links <paramref name="target"/> (or the row with <paramref name="targetKey"/>) and unlinks any other; null unlinks.
+        /// The source's navigation becomes <paramref name="target"/> (null when linked by key).</summary>
         public async Task SetOneAsync(DbSession db, TSource source, TTarget? target, object? targetKey, CancellationToken ct)
         {
             if (db is null) throw new ArgumentNullException(nameof(db));
@@ -258,6 +264,7 @@ namespace Associations.Internal
             }, atomic: true, ct).ConfigureAwait(false);
             if (target is not null) db.SetTracked(target, _getForeignKey, _setForeignKey, key);
             db.RecordUndo(() => _setNavigation(source, previousNavigation));
+            _setNavigation(source, target);
         }
 
         /// <summary>Whether rows must be written one by one so that their hooks run (the target has update or, when unlinking deletes, delete hooks).</summary>

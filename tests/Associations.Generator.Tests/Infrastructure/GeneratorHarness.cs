@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using Associations.Metadata;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using Xunit.Sdk;
 
@@ -156,9 +158,19 @@ public sealed class GeneratorResult
 
     public IEnumerable<Diagnostic> OutputErrors => OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>Warnings and errors the compiler reports inside generated files.</summary>
-    public IEnumerable<Diagnostic> GeneratedCodeDiagnostics => OutputDiagnostics
+    /// <summary>Warnings and errors the compiler reports inside generated files, nullable warnings included: generated
+    /// files switch nullable warnings off (<c>#nullable disable warnings</c>, which spares every build their nullable
+    /// analysis), so they are compiled here once more under <c>#nullable enable</c>.</summary>
+    public IEnumerable<Diagnostic> GeneratedCodeDiagnostics => WithNullableWarnings.GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning && IsGenerated(d.Location.SourceTree));
+
+    /// <summary>The output compilation with nullable warnings on in the generated files.</summary>
+    public Compilation WithNullableWarnings => _withNullableWarnings ??= Output.SyntaxTrees
+        .Where(IsGenerated)
+        .Aggregate(Output, (c, tree) => c.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(
+            tree.GetText().ToString().Replace("#nullable enable annotations\n#nullable disable warnings\n", "#nullable enable\n", StringComparison.Ordinal), Encoding.UTF8))));
+
+    private Compilation? _withNullableWarnings;
 
     public bool IsGenerated(SyntaxTree? tree) => tree is not null && !Input.SyntaxTrees.Contains(tree);
 
