@@ -1,4 +1,5 @@
 using Associations.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Sdk;
 
@@ -95,6 +96,35 @@ public sealed class InfrastructureTests : IDisposable
         Assert.Contains(result.OutputDiagnostics, d => d.Id == "CS1591" && !result.IsGenerated(d.Location.SourceTree));
         Assert.Empty(result.GeneratedCodeDiagnostics);
         Assert.Equal("(none)\n", result.DiagnosticsText());
+    }
+
+    /// <summary>
+    /// Generated files switch nullable warnings off (the compiler then skips their nullable analysis), so the harness
+    /// checks them in a copy with warnings on: at the end of every generated file, warnings are off in the output and
+    /// on in that copy. Without the copy, "no warning in generated code" would not cover nullable warnings.
+    /// </summary>
+    [Fact]
+    public void HarnessChecksGeneratedCodeWithNullableWarningsOn()
+    {
+        var result = GeneratorHarness.Run("""
+            using Associations;
+            namespace Nullables;
+            [HasMany(typeof(Post))]
+            public partial class User { public int Id { get; set; } }
+            public partial class Post { public int Id { get; set; } }
+            """);
+        var shipped = result.Output.SyntaxTrees.Where(result.IsGenerated).ToList();
+        var checkedTrees = result.WithNullableWarnings.SyntaxTrees.Where(result.IsGenerated).ToList();
+        Assert.NotEmpty(shipped);
+        Assert.Equal(shipped.Count, checkedTrees.Count);
+        foreach (var tree in shipped)
+        {
+            var context = result.Output.GetSemanticModel(tree).GetNullableContext(tree.Length);
+            Assert.True(context.AnnotationsEnabled(), tree.FilePath);
+            Assert.False(context.WarningsEnabled(), tree.FilePath);
+        }
+        foreach (var tree in checkedTrees)
+            Assert.True(result.WithNullableWarnings.GetSemanticModel(tree).GetNullableContext(tree.Length).WarningsEnabled(), tree.FilePath);
     }
 
     [Fact]
