@@ -203,6 +203,65 @@ public class DiagnosticCatalogTests
         DiagnosticAssert.OtherAt(diagnostic, "AuthorId"); // the declared property
     }
 
+    [Fact]
+    public void ASSOC002_AccessorTakenByAnotherAssociation()
+    {
+        // HasOne Profile writes CreateProfileAsync, and so does HasMany Profiles (its singular is Profile).
+        var source = Source("""
+            [HasOne(typeof(Profile), As = "Profile", ForeignKey = "UserId")]
+            [HasMany(typeof(Profile), As = "Profiles", ForeignKey = "OwnerId")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Profile { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "As = \"Profiles\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.AccessorTaken, "User", "Profiles", "CreateProfileAsync");
+    }
+
+    [Fact]
+    public void ASSOC002_AccessorsThatDiffer() => Clean(Source("""
+        [HasOne(typeof(Profile), As = "Profile", ForeignKey = "UserId")]
+        [HasMany(typeof(Profile), As = "Avatars", ForeignKey = "OwnerId")]
+        public partial class User { public int Id { get; set; } }
+        public partial class Profile { public int Id { get; set; } }
+        """));
+
+    [Fact]
+    public void ASSOC002_MemberNamedColumns()
+    {
+        var source = Source("""
+            [Model]
+            public partial class Setting { public int Id { get; set; } public string Columns { get; set; } = ""; }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "class Setting", "Setting");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ColumnsMember, "Setting");
+    }
+
+    [Fact]
+    public void ASSOC002_ForeignKeyNameTakenByAMethod()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), As = "Owner")]
+            public partial class Post { public int Id { get; set; } public int OwnerId() => 0; }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyNameTaken, "OwnerId", "Post.Owner", "Post");
+    }
+
+    [Fact]
+    public void ASSOC002_JunctionNavigationTakenOnTheTarget()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Role), Through = "UserRoles")]
+            public partial class User { public int Id { get; set; } }
+            public partial class Role { public int Id { get; set; } public int UserRoles { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC002", DiagnosticSeverity.Error);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.JunctionNavigationTaken, "Role", "UserRoles", "User.Roles");
+    }
+
     // ================================================================== ASSOC003 not an identifier
 
     [Fact]
@@ -236,6 +295,19 @@ public class DiagnosticCatalogTests
         var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
         DiagnosticAssert.At(diagnostic, source, "Through = \"User Roles\"");
         DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ThroughNotIdentifier, "User Roles", "User");
+    }
+
+    [Fact]
+    public void ASSOC003_ForeignKeyThatIsNoIdentifier()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User), ForeignKey = "Author Id")]
+            public partial class Post { public int Id { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC003", DiagnosticSeverity.Error);
+        DiagnosticAssert.At(diagnostic, source, "ForeignKey = \"Author Id\"");
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyNotIdentifier, "Author Id", "Post.User");
     }
 
     // ================================================================== ASSOC004 grammatical number
@@ -496,6 +568,30 @@ public class DiagnosticCatalogTests
         public partial class Team { public int Id { get; set; } }
         """));
 
+    [Fact]
+    public void ASSOC008_InitOnlyForeignKey()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } public int? UserId { get; init; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyInitOnly, "Post", "UserId", "Post.User");
+    }
+
+    [Fact]
+    public void ASSOC008_NotMappedForeignKey()
+    {
+        var source = Source("""
+            [BelongsTo(typeof(User))]
+            public partial class Post { public int Id { get; set; } [System.ComponentModel.DataAnnotations.Schema.NotMapped] public int? UserId { get; set; } }
+            public partial class User { public int Id { get; set; } }
+            """);
+        var diagnostic = Trigger(source, "ASSOC008", DiagnosticSeverity.Error);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.ForeignKeyNotMapped, "Post", "UserId", "Post.User");
+    }
+
     // ================================================================== ASSOC009 SET NULL on a required FK
 
     [Fact]
@@ -652,6 +748,23 @@ public class DiagnosticCatalogTests
         public partial class Game { public int Id { get; set; } }
         public partial class Team { public int Id { get; set; } }
         """));
+
+    /// <summary>Two sides: the second BelongsToMany, and the first one to the same target.</summary>
+    [Fact]
+    public void ASSOC010_TwoBelongsToManyToOneTargetWithoutAliases()
+    {
+        var source = Source("""
+            [BelongsToMany(typeof(Team), Through = "PlayerTeams")]
+            [BelongsToMany(typeof(Team), Through = "PlayerFormerTeams")]
+            public partial class Player { public int Id { get; set; } }
+            public partial class Team { public int Id { get; set; } }
+            """);
+        var result = GeneratorHarness.Run(source, allowErrors: true);
+        var diagnostic = result.GeneratorDiagnostics.First(d => d.Id == "ASSOC010");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        DiagnosticAssert.Is(diagnostic, DiagnosticDescriptors.TwoBelongsToManyWithoutAliases, "Player", "Team", "Teams");
+        Assert.Single(diagnostic.AdditionalLocations);
+    }
 
     // ================================================================== ASSOC011 unmapped property type
 
