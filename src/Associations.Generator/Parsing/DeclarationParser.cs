@@ -255,10 +255,22 @@ namespace Associations.Generator.Parsing
                 || !ValidNamespace(type.ContainingNamespace);
             var obsoleteError = type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.Obsolete)
                 && a.ConstructorArguments.Length > 1 && ValueOf(a.ConstructorArguments[1]) is true);
+            // One pass over the type's own members (this runs on every edit): a property declared twice, and the
+            // ordinary methods, which may be [Scope]s.
             string? duplicate = null;
             var propertyNames = new HashSet<string>(System.StringComparer.Ordinal);
+            var methods = new List<IMethodSymbol>();
             foreach (var member in type.GetMembers())
-                if (member is IPropertySymbol && !propertyNames.Add(member.Name)) { duplicate = member.Name; break; }
+            {
+                if (member is IPropertySymbol)
+                {
+                    if (duplicate is null && !propertyNames.Add(member.Name)) duplicate = member.Name;
+                }
+                else if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    methods.Add(method);
+                }
+            }
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
 
             var containers = Containers(type, ct, out var nestingProblem, out var container);
@@ -288,9 +300,8 @@ namespace Associations.Generator.Parsing
                 .Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
 
             var scopes = new List<ScopeDecl>();
-            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            foreach (var method in methods)
             {
-                if (method.MethodKind != MethodKind.Ordinary) continue;
                 var scope = method.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.Scope));
                 if (scope is null) continue;
                 bool IsQueryOfSelf(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } q
