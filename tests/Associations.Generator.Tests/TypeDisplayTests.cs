@@ -108,7 +108,14 @@ public class TypeDisplayTests
         Assert.Contains(types, t => t.Name == "Deep");
         Assert.Contains(types, t => t.Name == "event");
         Assert.Contains(types, t => t.Name == "Plain");
-        foreach (var type in types)
-            Assert.Equal(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), (string)fullName.Invoke(null, [type])!);
+        var namespaceName = TypeDisplay.GetMethod("Namespace", BindingFlags.Public | BindingFlags.Static)!;
+        // Twice: the second pass reads the kept strings.
+        for (var pass = 0; pass < 2; pass++)
+            foreach (var type in types)
+            {
+                Assert.Equal(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), (string)fullName.Invoke(null, [type])!);
+                var ns = type.ContainingNamespace;
+                Assert.Equal(ns.IsGlobalNamespace ? "" : ns.ToDisplayString(), (string)namespaceName.Invoke(null, [ns])!);
+            }
     }
 }

@@ -232,45 +232,54 @@ namespace Associations.Generator.Parsing
                 }
             }
 
-            var isPartial = type.DeclaringSyntaxReferences.Length > 0 && type.DeclaringSyntaxReferences.All(r =>
-                r.GetSyntax(ct) is TypeDeclarationSyntax declaration
-                && declaration.Modifiers.Any(m => m.ValueText == "partial"));
-
-            var properties = new List<PropertyDecl>();
-            var seen = new HashSet<string>();
-            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            // This runs for every model on every edit: one pass over each member list, pooled name sets, no LINQ.
+            var declarations = type.DeclaringSyntaxReferences;
+            bool isPartial = declarations.Length > 0, isClassSyntax = true;
+            foreach (var reference in declarations)
             {
-                foreach (var member in current.GetMembers())
+                var declaration = reference.GetSyntax(ct);
+                if (declaration is not TypeDeclarationSyntax typeDeclaration || !IsPartial(typeDeclaration.Modifiers)) isPartial = false;
+                if (declaration is not (ClassDeclarationSyntax or RecordDeclarationSyntax)) isClassSyntax = false;
+            }
+
+            var seen = NameSets.Rent();
+            var propertyNames = NameSets.Rent();
+            var properties = new List<PropertyDecl>();
+            // The type's own members, once: its mapped properties, a property declared twice, and the [Scope] methods.
+            string? duplicate = null;
+            List<ScopeDecl>? scopes = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol property)
                 {
-                    if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
-                        || property.DeclaredAccessibility != Accessibility.Public || !seen.Add(property.Name))
-                        continue;
-                    properties.Add(DescribeProperty(property));
+                    if (!propertyNames.Add(property.Name)) duplicate ??= property.Name;
+                    if (IsMappedCandidate(property) && seen.Add(property.Name)) properties.Add(DescribeProperty(property));
+                }
+                else if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && ScopeOf(type, method) is { } scope)
+                {
+                    (scopes ??= new List<ScopeDecl>()).Add(scope);
                 }
             }
+            for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                    if (member is IPropertySymbol property && IsMappedCandidate(property) && seen.Add(property.Name))
+                        properties.Add(DescribeProperty(property));
+            }
+            NameSets.Return(seen);
+            NameSets.Return(propertyNames);
             // Base-class properties first, as a reader of the class would expect the key to come first.
-            properties = properties.OrderBy(p => p.Name == "Id" || p.IsKey ? 0 : 1).ToList();
+            var ordered = new PropertyDecl[properties.Count];
+            var next = 0;
+            foreach (var property in properties) if (property.Name == "Id" || property.IsKey) ordered[next++] = property;
+            foreach (var property in properties) if (!(property.Name == "Id" || property.IsKey)) ordered[next++] = property;
 
             var invalidName = !SyntaxFacts.IsValidIdentifier(type.Name)
                 || !ValidNamespace(type.ContainingNamespace);
-            var obsoleteError = type.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.Obsolete)
-                && a.ConstructorArguments.Length > 1 && ValueOf(a.ConstructorArguments[1]) is true);
-            // One pass over the type's own members (this runs on every edit): a property declared twice, and the
-            // ordinary methods, which may be [Scope]s.
-            string? duplicate = null;
-            var propertyNames = new HashSet<string>(System.StringComparer.Ordinal);
-            var methods = new List<IMethodSymbol>();
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IPropertySymbol)
-                {
-                    if (duplicate is null && !propertyNames.Add(member.Name)) duplicate = member.Name;
-                }
-                else if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-                {
-                    methods.Add(method);
-                }
-            }
+            var obsoleteError = false;
+            foreach (var attribute in type.GetAttributes())
+                if (KnownNames.Is(attribute.AttributeClass, KnownNames.Obsolete) && attribute.ConstructorArguments.Length > 1 && ValueOf(attribute.ConstructorArguments[1]) is true)
+                    obsoleteError = true;
             var siblings = type.ContainingType is null ? type.ContainingNamespace?.GetTypeMembers(type.Name, type.Arity).Length ?? 1 : 1;
 
             var containers = Containers(type, ct, out var nestingProblem, out var container);
@@ -282,43 +291,25 @@ namespace Associations.Generator.Parsing
                 duplicate is not null ? ModelShapeProblem.MemberDeclaredTwice :
                 siblings > 1 ? ModelShapeProblem.DeclaredAsTwoTypes :
                 type.IsAbstract && type.TypeKind == TypeKind.Class && !type.IsStatic ? ModelShapeProblem.Abstract :
-                type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
-                    ? ModelShapeProblem.NoParameterlessConstructor : null;
+                type.TypeKind == TypeKind.Class && !HasParameterlessConstructor(type) ? ModelShapeProblem.NoParameterlessConstructor : null;
             var unconstructibleMember = unconstructible == ModelShapeProblem.MemberDeclaredTwice ? duplicate : nestingProblem is not null ? container : null;
             if (unconstructible is null)
             {
-                var required = properties.FirstOrDefault(p => p.Required && (p.NotMapped || p.Storage is null || !p.Writable));
-                if (required is not null)
+                foreach (var property in ordered)
                 {
+                    if (!property.Required || !(property.NotMapped || property.Storage is null || !property.Writable)) continue;
                     unconstructible = ModelShapeProblem.RequiredMemberNotMapped;
-                    unconstructibleMember = required.Name;
+                    unconstructibleMember = property.Name;
+                    break;
                 }
-            }
-            // MemberNames comes from the declarations, without creating a symbol per member (this runs on every edit); it
-            // leaves out nested types, whose names generated members must not take either (a nested model's container).
-            var members = type.MemberNames.Concat(type.GetTypeMembers().Select(t => t.Name))
-                .Where(n => !n.StartsWith("<", System.StringComparison.Ordinal)).Distinct().ToEquatableArray();
-
-            var scopes = new List<ScopeDecl>();
-            foreach (var method in methods)
-            {
-                var scope = method.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.Scope));
-                if (scope is null) continue;
-                bool IsQueryOfSelf(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } q
-                    && q.OriginalDefinition.ContainingNamespace?.ToDisplayString() + "." + q.OriginalDefinition.MetadataName == KnownNames.Query
-                    && SymbolEqualityComparer.Default.Equals(q.TypeArguments[0], type);
-                if (!method.IsStatic || method.Parameters.Length != 1 || !IsQueryOfSelf(method.Parameters[0].Type) || !IsQueryOfSelf(method.ReturnType)) continue;
-                var isDefault = scope.NamedArguments.Any(a => a.Key == "Default" && ValueOf(a.Value) is true);
-                if (type.GetMembers(method.Name).Length == 1) scopes.Add(new ScopeDecl(method.Name, isDefault)); // overloads: the user's code does not compile yet
             }
 
             return new TypeDecl(
                 TypeDisplay.FullName(type),
                 type.Name,
-                type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+                TypeDisplay.Namespace(type.ContainingNamespace),
                 isPartial,
-                type.TypeKind == TypeKind.Class
-                    && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ClassDeclarationSyntax or RecordDeclarationSyntax),
+                type.TypeKind == TypeKind.Class && isClassSyntax,
                 type.IsStatic,
                 type.Arity > 0, // its own type parameters; a generic container is reported with the nesting
                 hasModel,
@@ -328,11 +319,11 @@ namespace Associations.Generator.Parsing
                 singular,
                 plural,
                 table,
-                properties.ToEquatableArray(),
-                members,
+                new EquatableArray<PropertyDecl>(ordered),
+                MemberNames(type),
                 LocationInfo.From(type.Locations.FirstOrDefault()))
             {
-                Scopes = scopes.ToEquatableArray(),
+                Scopes = scopes is null ? EquatableArray<ScopeDecl>.Empty : scopes.ToEquatableArray(),
                 UnconstructibleMember = unconstructibleMember,
                 IsRecord = type.IsRecord,
                 Containers = containers,
@@ -341,6 +332,76 @@ namespace Associations.Generator.Parsing
                 Paranoid = paranoid,
                 TableLocation = tableLocation,
             };
+        }
+
+        private static bool IsPartial(SyntaxTokenList modifiers)
+        {
+            foreach (var modifier in modifiers)
+                if (modifier.ValueText == "partial") return true;
+            return false;
+        }
+
+        /// <summary>A property the model may map: public, instance, not an indexer (inherited ones too).</summary>
+        private static bool IsMappedCandidate(IPropertySymbol property) =>
+            !property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public;
+
+        private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+                if (constructor.Parameters.Length == 0
+                    && constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
+                    return true;
+            return false;
+        }
+
+        /// <summary>A <c>[Scope]</c> method of the right shape (<c>static Query&lt;T&gt; Name(Query&lt;T&gt;)</c>, not overloaded), else null.</summary>
+        private static ScopeDecl? ScopeOf(INamedTypeSymbol type, IMethodSymbol method)
+        {
+            AttributeData? scope = null;
+            foreach (var attribute in method.GetAttributes())
+                if (KnownNames.Is(attribute.AttributeClass, KnownNames.Scope)) { scope = attribute; break; }
+            if (scope is null) return null;
+            bool IsQueryOfSelf(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } q
+                && q.OriginalDefinition.ContainingNamespace?.ToDisplayString() + "." + q.OriginalDefinition.MetadataName == KnownNames.Query
+                && SymbolEqualityComparer.Default.Equals(q.TypeArguments[0], type);
+            if (!method.IsStatic || method.Parameters.Length != 1 || !IsQueryOfSelf(method.Parameters[0].Type) || !IsQueryOfSelf(method.ReturnType)) return null;
+            if (type.GetMembers(method.Name).Length != 1) return null; // overloads: the user's code does not compile yet
+            var isDefault = false;
+            foreach (var named in scope.NamedArguments)
+                if (named.Key == "Default" && ValueOf(named.Value) is true) isDefault = true;
+            return new ScopeDecl(method.Name, isDefault);
+        }
+
+        /// <summary>
+        /// The names generated members must not take. <see cref="INamedTypeSymbol.MemberNames"/> comes from the declarations,
+        /// without creating a symbol per member; it leaves out nested types (a nested model's container), added here.
+        /// </summary>
+        private static EquatableArray<string> MemberNames(INamedTypeSymbol type)
+        {
+            var seen = NameSets.Rent();
+            var names = new List<string>();
+            foreach (var name in type.MemberNames)
+                if (!(name.Length > 0 && name[0] == '<') && seen.Add(name)) names.Add(name);
+            foreach (var nested in type.GetTypeMembers())
+                if (!(nested.Name.Length > 0 && nested.Name[0] == '<') && seen.Add(nested.Name)) names.Add(nested.Name);
+            NameSets.Return(seen);
+            return new EquatableArray<string>(names.ToArray());
+        }
+
+        /// <summary>Name sets reused across transforms on one thread (a transform runs for every model on every edit).</summary>
+        private static class NameSets
+        {
+            [System.ThreadStatic] private static Stack<HashSet<string>>? _free;
+
+            public static HashSet<string> Rent() =>
+                _free is { Count: > 0 } free ? free.Pop() : new HashSet<string>(System.StringComparer.Ordinal);
+
+            public static void Return(HashSet<string> set)
+            {
+                if (set.Count > 256) return; // an unusual model: let it go rather than keep a large table
+                set.Clear();
+                (_free ??= new Stack<HashSet<string>>()).Push(set);
+            }
         }
 
         /// <summary>
@@ -352,6 +413,7 @@ namespace Associations.Generator.Parsing
         {
             problem = null;
             at = null;
+            if (type.ContainingType is null) return EquatableArray<string>.Empty;
             var heads = new List<string>();
             for (var container = type.ContainingType; container is not null; container = container.ContainingType)
             {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -21,28 +20,43 @@ namespace Associations.Generator.Parsing
         /// <summary>
         /// <c>global::NS.Outer.Name</c>, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> writes it, built from the
         /// names for a non-generic type whose names are plain identifiers (no keyword to escape); any other type is
-        /// displayed by Roslyn.
+        /// displayed by Roslyn. Every model and every association target asks on every edit, and the symbols are new
+        /// each time while the names are not, so the strings are kept by (container's full name, name).
         /// </summary>
-        public static string FullName(INamedTypeSymbol type)
+        public static string FullName(INamedTypeSymbol type) =>
+            Qualified(type) ?? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        /// <summary>The namespace as <see cref="ISymbol.ToDisplayString(SymbolDisplayFormat?)"/> writes it ("" for the global namespace).</summary>
+        public static string Namespace(INamespaceSymbol? ns)
         {
-            var parts = new System.Collections.Generic.List<string>(4);
-            for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingSymbol)
-            {
-                if (named.Arity > 0 || !Plain(named.Name)) return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                parts.Add(named.Name);
-            }
-            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                if (!Plain(ns.Name)) return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                parts.Add(ns.Name);
-            }
-            var text = new StringBuilder("global::");
-            for (var i = parts.Count - 1; i >= 0; i--)
-            {
-                text.Append(parts[i]);
-                if (i > 0) text.Append('.');
-            }
-            return text.ToString();
+            if (ns is null || ns.IsGlobalNamespace) return "";
+            if (Qualified(ns) is not { } qualified) return ns.ToDisplayString();
+            if (Unqualified.TryGetValue(qualified, out var plain)) return plain;
+            plain = qualified.Substring(Global.Length);
+            if (Unqualified.Count >= NameLimit) Unqualified.Clear();
+            Unqualified.TryAdd(qualified, plain);
+            return plain;
+        }
+
+        private const string Global = "global::";
+        private const int NameLimit = 8192;
+        private static readonly ConcurrentDictionary<(string Container, string Name), string> Names =
+            new ConcurrentDictionary<(string, string), string>();
+        private static readonly ConcurrentDictionary<string, string> Unqualified = new ConcurrentDictionary<string, string>(System.StringComparer.Ordinal);
+
+        /// <summary><c>global::A.B.C</c> from plain names (kept), or null when a name needs escaping or the symbol is generic.</summary>
+        private static string? Qualified(ISymbol symbol)
+        {
+            if (symbol is INamespaceSymbol { IsGlobalNamespace: true }) return Global;
+            if (symbol is INamedTypeSymbol { Arity: > 0 } || !Plain(symbol.Name)) return null;
+            ISymbol? container = symbol.ContainingType ?? (ISymbol?)symbol.ContainingNamespace;
+            if (container is null || Qualified(container) is not { } outer) return null;
+            var key = (outer, symbol.Name);
+            if (Names.TryGetValue(key, out var name)) return name;
+            name = outer == Global ? Global + symbol.Name : outer + "." + symbol.Name;
+            if (Names.Count >= NameLimit) Names.Clear();
+            Names.TryAdd(key, name);
+            return name;
         }
 
         private static bool Plain(string name) =>
