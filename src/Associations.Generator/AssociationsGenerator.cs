@@ -63,21 +63,25 @@ namespace Associations.Generator
                 })
                 .WithTrackingName(TrackingNames.Graph);
 
+            // A fixed number of outputs, each writing the files of its models (see OutputGroups).
             var models = graph
-                .SelectMany((g, _) => g.Models)
+                .SelectMany((g, _) => OutputGroups.Split(g.Models))
                 .WithTrackingName(TrackingNames.Models);
 
-            context.RegisterSourceOutput(models, static (spc, spec) =>
+            context.RegisterSourceOutput(models, static (spc, group) =>
             {
-                try
+                foreach (var spec in group.Models)
                 {
-                    spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
-                    if (spec.Associations.Count > 0 || spec.Scopes.Count > 0)
-                        spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), IncludesEmitter.Emit(spec));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, ex.GetType().Name, ex.Message));
+                    try
+                    {
+                        spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
+                        if (spec.Associations.Count > 0 || spec.Scopes.Count > 0)
+                            spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), IncludesEmitter.Emit(spec));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, null, ex.GetType().Name, ex.Message));
+                    }
                 }
             });
 

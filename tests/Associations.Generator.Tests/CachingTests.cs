@@ -1,4 +1,5 @@
 using System.Collections;
+using Associations.Generator.Graph;
 using Associations.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -148,7 +149,40 @@ public class CachingTests
         var run = Rerun(driver, compilation.AddSyntaxTrees(GeneratorHarness.Parse("[assembly: Associations.AssociationDefaults(Underscored = true)]", "AssemblyInfo.cs")));
 
         Assert.Contains(CachingAssert.Outputs(run, TrackingNamesOf.AssemblyOptions), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.All(CachingAssert.Outputs(run, TrackingNamesOf.Models), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        var groups = CachingAssert.Outputs(run, TrackingNamesOf.Models);
+        Assert.Equal(OutputGroups.Count, groups.Count);
+        // Every group holding a model is redone; the empty ones stay as they were.
+        Assert.All(groups, o => Assert.Equal(((OutputGroup)o.Value).Models.Count > 0 ? IncrementalStepRunReason.Modified : IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Equal(2, groups.Sum(o => ((OutputGroup)o.Value).Models.Count));
+    }
+
+    /// <summary>
+    /// Outputs are a fixed number of groups: an edit of one model re-emits its group, not every model, and a new model
+    /// moves no other model to another group.
+    /// </summary>
+    [Fact]
+    public void ManyModelsShareAFixedNumberOfOutputsAndAModelEditReEmitsOnlyItsGroup()
+    {
+        var source = new System.Text.StringBuilder("using Associations;\nnamespace Shop;\n");
+        for (var i = 0; i < 200; i++)
+            source.Append($"[BelongsTo(typeof(Item{(i + 1) % 200}))] public partial class Item{i} {{ public int Id {{ get; set; }} public string Name {{ get; set; }} = \"\"; }}\n");
+        var (driver, compilation) = FirstRun(source.ToString());
+        Assert.Equal(OutputGroups.Count, CachingAssert.Outputs(driver.GetRunResult(), TrackingNamesOf.Models).Count);
+
+        // Item7's new column changes Item7 and Item6 (whose accessor SQL lists Item7's columns): their groups only.
+        var run = Rerun(driver, ReplaceTree(compilation, "Models.cs",
+            t => t.Replace("public partial class Item7 { public int Id { get; set; }", "public partial class Item7 { public int Id { get; set; } public int Stock { get; set; }")));
+        var redone = CachingAssert.Outputs(run, TrackingNamesOf.Models).Where(o => o.Reason != IncrementalStepRunReason.Cached && o.Reason != IncrementalStepRunReason.Unchanged).ToList();
+        var expected = new[] { OutputGroups.IndexOf("global::Shop.Item7"), OutputGroups.IndexOf("global::Shop.Item6") }.Distinct().OrderBy(i => i);
+        Assert.Equal(expected, redone.Select(o => ((OutputGroup)o.Value).Index).OrderBy(i => i));
+        var redoneModels = redone.SelectMany(o => ((OutputGroup)o.Value).Models).Select(m => m.Name).ToList();
+        Assert.Contains("Item7", redoneModels);
+        Assert.True(redoneModels.Count < 40, $"{redoneModels.Count} models re-emitted");
+        Assert.Contains("Stock", run.GeneratedTrees.Single(t => t.FilePath.EndsWith("Shop.Item7.Associations.g.cs", StringComparison.Ordinal)).GetText().ToString());
+
+        // The group of a model is its name's, whatever else is in the compilation.
+        Assert.All(CachingAssert.Outputs(run, TrackingNamesOf.Models), o =>
+            Assert.All(((OutputGroup)o.Value).Models, m => Assert.Equal(((OutputGroup)o.Value).Index, OutputGroups.IndexOf(m.FullName))));
     }
 
     /// <summary>
