@@ -6,7 +6,10 @@ namespace Associations.Generator.Emit
     /// <summary>A StringBuilder that keeps indentation, for generated code people will read.</summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _sb = new StringBuilder(4096);
+        private readonly StringBuilder _sb;
+
+        /// <param name="capacity">Characters to reserve: a model's file runs to 10-60 KB, its header to a few hundred.</param>
+        public CodeWriter(int capacity = 1024) => _sb = new StringBuilder(capacity);
         private int _indent;
 
         public CodeWriter Line(string text = "")
@@ -55,13 +58,6 @@ namespace Associations.Generator.Emit
 
         /// <summary>Every character C# treats as the end of a line.</summary>
         public static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
-
-        /// <summary>Appends finished text as it is (no indentation).</summary>
-        public CodeWriter Raw(string text)
-        {
-            _sb.Append(text);
-            return this;
-        }
 
         /// <summary>
         /// A C# string literal for <paramref name="text"/>: a raw literal (<c>"""…"""</c>) when the text has quotes a raw

@@ -19,7 +19,7 @@ namespace Associations.Generator.Emit
         public static string Emit(ModelSpec model)
         {
             var n = new TypeNames();
-            var w = new CodeWriter();
+            var w = new CodeWriter(8192);
             var q = n.QueryOf(model.FullName);
             w.Summary($"Include builders and named scopes for queries of <c>{model.Name}</c>.");
             w.Line(n.GeneratedCode);

@@ -27,14 +27,13 @@ namespace Associations.Generator.Emit
                 w.Line($"namespace {model.Namespace};");
                 w.Line();
             }
-            w.Raw(body.ToString());
-            return w.ToString();
+            return string.Concat(w.ToString(), body.ToString());
         }
 
         public static string Emit(ModelSpec model)
         {
             var n = new TypeNames();
-            var w = new CodeWriter();
+            var w = new CodeWriter(16384);
             var self = n.Type(model.FullName);
 
             foreach (var container in model.Containers) w.Open(container);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Text;
 using Humanizer;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,33 +9,53 @@ namespace Associations.Generator.Graph
     /// <summary>Sequelize's naming rules, in PascalCase, with every Humanizer call guarded.</summary>
     internal static class Naming
     {
+        // Humanizer applies its rule lists on every call; the graph asks for the same few names again on every model
+        // change, so the answers are kept (bounded: a pathological input cannot grow them without limit).
+        private const int Kept = 4096;
+        private static readonly ConcurrentDictionary<string, string> Plurals = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, string?> Singulars = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+
         public static string Pluralize(string word)
         {
             if (string.IsNullOrEmpty(word) || word.Length < 2) return word + "s";
+            if (Plurals.TryGetValue(word, out var kept)) return kept;
+            string plural;
             try
             {
                 var result = word.Pluralize(inputIsKnownToBeSingular: false);
-                return string.IsNullOrEmpty(result) ? word + "s" : result;
+                plural = string.IsNullOrEmpty(result) ? word + "s" : result;
             }
             catch (Exception)
             {
-                return word + "s";
+                plural = word + "s";
             }
+            Keep(Plurals, word, plural);
+            return plural;
         }
 
         /// <summary>The singular of <paramref name="word"/>, or null when Humanizer cannot tell.</summary>
         public static string? TrySingularize(string word)
         {
             if (string.IsNullOrEmpty(word) || word.Length < 2) return null;
+            if (Singulars.TryGetValue(word, out var kept)) return kept;
+            string? singular;
             try
             {
                 var result = word.Singularize(inputIsKnownToBePlural: false);
-                return string.IsNullOrEmpty(result) ? null : result;
+                singular = string.IsNullOrEmpty(result) ? null : result;
             }
             catch (Exception)
             {
-                return null;
+                singular = null;
             }
+            Keep(Singulars, word, singular);
+            return singular;
+        }
+
+        private static void Keep<T>(ConcurrentDictionary<string, T> answers, string word, T answer)
+        {
+            if (answers.Count >= Kept) answers.Clear();
+            answers.TryAdd(word, answer);
         }
 
         public static string Singularize(string word) => TrySingularize(word) ?? word;
