@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Associations.Generator.Diagnostics;
@@ -109,19 +110,23 @@ namespace Associations.Generator
             {
                 var (list, compilation) = input;
                 if (list.Count == 0) return;
+                // This step re-runs on every edit while diagnostics stand: find each tree by path once, not once per location.
+                var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                    if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
                 foreach (var info in list)
                 {
                     var descriptor = DiagnosticDescriptors.ByName[info.Descriptor];
-                    var others = info.OtherLocations.Count > 0 ? info.OtherLocations.Select(other => InTree(compilation, other)).ToArray() : null;
-                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location is { } at ? InTree(compilation, at) : null, others,
+                    var others = info.OtherLocations.Count > 0 ? info.OtherLocations.Select(other => InTree(trees, other)).ToArray() : null;
+                    spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location is { } at ? InTree(trees, at) : null, others,
                         info.PropertyMap(), info.Arguments.Cast<object>().ToArray()));
                 }
             });
         }
 
-        /// <summary>A location in its syntax tree of <paramref name="compilation"/> (so #pragma and code fixes see it), else by file path.</summary>
-        private static Location InTree(Compilation compilation, LocationInfo at) =>
-            compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath) is { } tree && at.Start + at.Length <= tree.Length
+        /// <summary>A location in its syntax tree of the compilation (so #pragma and code fixes see it), else by file path.</summary>
+        private static Location InTree(Dictionary<string, SyntaxTree> trees, LocationInfo at) =>
+            trees.TryGetValue(at.FilePath, out var tree) && at.Start + at.Length <= tree.Length
                 ? Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(at.Start, at.Length))
                 : at.ToLocation();
 

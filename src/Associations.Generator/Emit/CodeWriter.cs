@@ -19,6 +19,17 @@ namespace Associations.Generator.Emit
             return this;
         }
 
+        /// <summary>An interpolated line, written in place by <see cref="LineHandler"/> (no string built first).</summary>
+        public CodeWriter Line([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref LineHandler text)
+        {
+            _sb.Append('\n');
+            return this;
+        }
+
+        internal StringBuilder Buffer => _sb;
+
+        internal int IndentLevel => _indent;
+
         public CodeWriter Open(string text)
         {
             Line(text);
@@ -76,6 +87,16 @@ namespace Associations.Generator.Emit
             foreach (var c in text)
                 if (char.IsControl(c) || char.IsSurrogate(c)) return true;
             return false;
+        }
+
+        /// <summary>
+        /// Puts <paramref name="head"/>'s text in front of this writer's (a file's header, written after its body has
+        /// named every alias). A StringBuilder inserts at its start by adding a chunk, not by moving the body.
+        /// </summary>
+        public CodeWriter Prepend(CodeWriter head)
+        {
+            _sb.Insert(0, head.ToString());
+            return this;
         }
 
         public override string ToString() => _sb.ToString();

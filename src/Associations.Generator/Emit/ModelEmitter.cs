@@ -27,7 +27,7 @@ namespace Associations.Generator.Emit
                 w.Line($"namespace {model.Namespace};");
                 w.Line();
             }
-            return string.Concat(w.ToString(), body.ToString());
+            return body.Prepend(w).ToString();
         }
 
         public static string Emit(ModelSpec model)

@@ -20,22 +20,33 @@ namespace Associations.Generator.Emit
         private readonly HashSet<string> _names = new HashSet<string>(Reserved, StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> _aliases = new List<KeyValuePair<string, string>>();
 
+        // A file asks for the same few names once per member: each kind is kept by the model's full name, so asking
+        // again builds no string.
+        private readonly Dictionary<string, string> _types = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _queryShapes = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _queries = new Dictionary<string, string>(StringComparer.Ordinal);
+        private string? _task;
+        private string? _generatedCode;
+
         /// <summary>A model (or junction) type, by its <c>global::</c> name.</summary>
-        public string Type(string fullName) => Alias(SimpleName(fullName), fullName);
+        public string Type(string fullName) =>
+            _types.TryGetValue(fullName, out var alias) ? alias : _types[fullName] = Alias(SimpleName(fullName), fullName);
 
         /// <summary>The query-shaping parameter type <c>Func&lt;Query&lt;T&gt;, Query&lt;T&gt;&gt;</c>.</summary>
         public string QueryShape(string fullName) =>
-            Alias(SimpleName(fullName) + "Query", $"global::System.Func<{RuntimeNames.Query}<{fullName}>, {RuntimeNames.Query}<{fullName}>>");
+            _queryShapes.TryGetValue(fullName, out var alias) ? alias : _queryShapes[fullName] =
+                Alias(SimpleName(fullName) + "Query", $"global::System.Func<{RuntimeNames.Query}<{fullName}>, {RuntimeNames.Query}<{fullName}>>");
 
         /// <summary><c>Query&lt;T&gt;</c>.</summary>
-        public string QueryOf(string fullName) => Alias("QueryOf" + SimpleName(fullName), $"{RuntimeNames.Query}<{fullName}>");
+        public string QueryOf(string fullName) =>
+            _queries.TryGetValue(fullName, out var alias) ? alias : _queries[fullName] = Alias("QueryOf" + SimpleName(fullName), $"{RuntimeNames.Query}<{fullName}>");
 
         /// <summary>The hidden <c>__Associations</c> class of a model, from outside it.</summary>
         public string Links(string fullName) => Alias("Links", fullName + ".__Associations");
 
         public string Db => Alias("Db", RuntimeNames.DbSession);
         public string Ct => Alias("Ct", RuntimeNames.CancellationToken);
-        public string Task => Namespace("Tasks", RuntimeNames.Tasks) + ".Task";
+        public string Task => _task ??= Namespace("Tasks", RuntimeNames.Tasks) + ".Task";
         public string Collections => Namespace("Collections", RuntimeNames.Collections);
         public string Runtime => Namespace("A", RuntimeNames.Root);
         public string Meta => Namespace("Meta", RuntimeNames.Metadata);
@@ -45,7 +56,7 @@ namespace Associations.Generator.Emit
         public string Reader => Alias("Reader", RuntimeNames.DataReader);
         public string Stitches => Alias("KeyStitches", RuntimeNames.KeyStitches);
         public string Action => Alias("Action", RuntimeNames.ReferentialAction);
-        public string GeneratedCode => $"[{Alias("GeneratedCode", RuntimeNames.GeneratedCodeAttribute)}(\"Associations.Generator\", \"{Version}\")]";
+        public string GeneratedCode => _generatedCode ??= $"[{Alias("GeneratedCode", RuntimeNames.GeneratedCodeAttribute)}(\"Associations.Generator\", \"{Version}\")]";
 
         /// <summary>The generator's version, as <c>[GeneratedCode]</c> states it.</summary>
         public static readonly string Version = typeof(TypeNames).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
