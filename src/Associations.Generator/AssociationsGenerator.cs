@@ -73,6 +73,7 @@ namespace Associations.Generator
             {
                 foreach (var spec in group.Models)
                 {
+                    spc.CancellationToken.ThrowIfCancellationRequested();
                     try
                     {
                         spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
