@@ -77,8 +77,6 @@ namespace Associations.Generator
                     try
                     {
                         spc.AddSource(spec.HintName, ModelEmitter.Emit(spec));
-                        if (spec.Associations.Count > 0 || spec.Scopes.Count > 0)
-                            spc.AddSource(spec.HintName.Replace(".Associations.g.cs", ".Includes.g.cs"), IncludesEmitter.Emit(spec));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

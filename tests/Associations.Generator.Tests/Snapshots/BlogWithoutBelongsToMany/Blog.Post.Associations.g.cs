@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfPost = global::Associations.Query<global::Blog.Post>;
+using __Links = global::Blog.Post.__Associations;
 
 namespace Blog;
 
@@ -170,4 +172,29 @@ partial class Post : __A.IModel<__Post>
             __KeyStitches.One<__Post, __User, int>(static p => p.AuthorId, static c => c.Id, static (p, c) => p.Author = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Post</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class PostQueryExtensions
+{
+    /// <summary>Includes the <c>Author</c> (BelongsTo <c>User</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfPost IncludeAuthor(this __QueryOfPost query, __UserQuery? configure = null)
+        => query.Include(__Links.Author.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Author</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfPost OrderByAuthor(this __QueryOfPost query, __A.IOrderedColumn<__User> column)
+        => query.OrderByRelated(__Links.Author.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Author</c> (none sorts as null, last).</summary>
+    public static __QueryOfPost OrderByDescendingAuthor(this __QueryOfPost query, __A.IOrderedColumn<__User> column)
+        => query.OrderByRelated(__Links.Author.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Author</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfPost WhereHasAuthor(this __QueryOfPost query, __UserQuery? filter = null)
+        => query.WhereHas(__Links.Author.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Author</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfPost WhereHasNoAuthor(this __QueryOfPost query, __UserQuery? filter = null)
+        => query.WhereHas(__Links.Author.Include(filter), none: true);
 }

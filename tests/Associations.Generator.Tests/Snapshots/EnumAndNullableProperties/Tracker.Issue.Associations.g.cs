@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfIssue = global::Associations.Query<global::Tracker.Issue>;
+using __Links = global::Tracker.Issue.__Associations;
 
 namespace Tracker;
 
@@ -260,4 +262,29 @@ partial class Issue : __A.IModel<__Issue>
             __KeyStitches.One<__Issue, __Project, long>(static p => p.ProjectId, static c => c.Id, static (p, c) => p.Project = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Issue</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class IssueQueryExtensions
+{
+    /// <summary>Includes the <c>Project</c> (BelongsTo <c>Project</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfIssue IncludeProject(this __QueryOfIssue query, __ProjectQuery? configure = null)
+        => query.Include(__Links.Project.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Project</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfIssue OrderByProject(this __QueryOfIssue query, __A.IOrderedColumn<__Project> column)
+        => query.OrderByRelated(__Links.Project.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Project</c> (none sorts as null, last).</summary>
+    public static __QueryOfIssue OrderByDescendingProject(this __QueryOfIssue query, __A.IOrderedColumn<__Project> column)
+        => query.OrderByRelated(__Links.Project.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Project</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfIssue WhereHasProject(this __QueryOfIssue query, __ProjectQuery? filter = null)
+        => query.WhereHas(__Links.Project.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Project</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfIssue WhereHasNoProject(this __QueryOfIssue query, __ProjectQuery? filter = null)
+        => query.WhereHas(__Links.Project.Include(filter), none: true);
 }

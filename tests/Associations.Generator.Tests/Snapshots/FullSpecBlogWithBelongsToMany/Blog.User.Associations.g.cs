@@ -25,6 +25,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfUser = global::Associations.Query<global::Blog.User>;
+using __Links = global::Blog.User.__Associations;
 
 namespace Blog;
 
@@ -471,4 +473,61 @@ partial class User : __A.IModel<__User>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>User</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class UserQueryExtensions
+{
+    /// <summary>Includes the <c>Roles</c> (BelongsToMany <c>Role</c> through <c>UserRoles</c>) with one more statement for all parents, each row with its junction row in <c>UserRoles</c>; <paramref name="through"/> filters junction columns, paging applies per parent.</summary>
+    public static __QueryOfUser IncludeRoles(this __QueryOfUser query, __RoleQuery? configure = null, __UserRolesQuery? through = null)
+        => query.Include(__Links.Roles.Include(configure, through));
+
+    /// <summary>Keeps the rows with a <c>Roles</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasRoles(this __QueryOfUser query, __RoleQuery? filter = null)
+        => query.WhereHas(__Links.Roles.Include(filter, null));
+
+    /// <summary>Keeps the rows with no <c>Roles</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasNoRoles(this __QueryOfUser query, __RoleQuery? filter = null)
+        => query.WhereHas(__Links.Roles.Include(filter, null), none: true);
+
+    /// <summary>Fills <c>RolesCount</c> with the number of <c>Roles</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfUser WithRolesCount(this __QueryOfUser query, __RoleQuery? filter = null)
+        => query.WithCount(__Links.Roles.Include(filter, null), static (row, count) => row.RolesCount = count);
+
+    /// <summary>Includes the <c>Profile</c> (HasOne <c>Profile</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfUser IncludeProfile(this __QueryOfUser query, __ProfileQuery? configure = null)
+        => query.Include(__Links.Profile.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Profile</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfUser OrderByProfile(this __QueryOfUser query, __A.IOrderedColumn<__Profile> column)
+        => query.OrderByRelated(__Links.Profile.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Profile</c> (none sorts as null, last).</summary>
+    public static __QueryOfUser OrderByDescendingProfile(this __QueryOfUser query, __A.IOrderedColumn<__Profile> column)
+        => query.OrderByRelated(__Links.Profile.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Profile</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasProfile(this __QueryOfUser query, __ProfileQuery? filter = null)
+        => query.WhereHas(__Links.Profile.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Profile</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasNoProfile(this __QueryOfUser query, __ProfileQuery? filter = null)
+        => query.WhereHas(__Links.Profile.Include(filter), none: true);
+
+    /// <summary>Includes the <c>Articles</c> (HasMany <c>Post</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfUser IncludeArticles(this __QueryOfUser query, __PostQuery? configure = null)
+        => query.Include(__Links.Articles.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Articles</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasArticles(this __QueryOfUser query, __PostQuery? filter = null)
+        => query.WhereHas(__Links.Articles.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Articles</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfUser WhereHasNoArticles(this __QueryOfUser query, __PostQuery? filter = null)
+        => query.WhereHas(__Links.Articles.Include(filter), none: true);
+
+    /// <summary>Fills <c>ArticlesCount</c> with the number of <c>Articles</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfUser WithArticlesCount(this __QueryOfUser query, __PostQuery? filter = null)
+        => query.WithCount(__Links.Articles.Include(filter), static (row, count) => row.ArticlesCount = count);
 }

@@ -20,6 +20,8 @@ using __Order2 = global::Warehouse.Order;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfOrder = global::Associations.Query<global::Sales.Order>;
+using __Links = global::Sales.Order.__Associations;
 
 namespace Sales;
 
@@ -234,4 +236,25 @@ partial class Order : __A.IModel<__Order>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Order</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class OrderQueryExtensions
+{
+    /// <summary>Includes the <c>Items</c> (HasMany <c>Item</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfOrder IncludeItems(this __QueryOfOrder query, __ItemQuery? configure = null)
+        => query.Include(__Links.Items.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Items</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasItems(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WhereHas(__Links.Items.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Items</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasNoItems(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WhereHas(__Links.Items.Include(filter), none: true);
+
+    /// <summary>Fills <c>ItemsCount</c> with the number of <c>Items</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfOrder WithItemsCount(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WithCount(__Links.Items.Include(filter), static (row, count) => row.ItemsCount = count);
 }

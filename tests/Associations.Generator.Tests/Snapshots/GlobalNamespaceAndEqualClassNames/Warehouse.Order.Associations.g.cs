@@ -22,6 +22,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfOrder = global::Associations.Query<global::Warehouse.Order>;
+using __Links = global::Warehouse.Order.__Associations;
 
 namespace Warehouse;
 
@@ -303,4 +305,45 @@ partial class Order : __A.IModel<__Order>
             __KeyStitches.One<__Order, __Order2, int>(static p => p.SalesOrderId, static c => c.Id, static (p, c) => p.SalesOrder = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Order</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class OrderQueryExtensions
+{
+    /// <summary>Includes the <c>Items</c> (HasMany <c>Item</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfOrder IncludeItems(this __QueryOfOrder query, __ItemQuery? configure = null)
+        => query.Include(__Links.Items.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Items</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasItems(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WhereHas(__Links.Items.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Items</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasNoItems(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WhereHas(__Links.Items.Include(filter), none: true);
+
+    /// <summary>Fills <c>ItemsCount</c> with the number of <c>Items</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfOrder WithItemsCount(this __QueryOfOrder query, __ItemQuery? filter = null)
+        => query.WithCount(__Links.Items.Include(filter), static (row, count) => row.ItemsCount = count);
+
+    /// <summary>Includes the <c>SalesOrder</c> (BelongsTo <c>Order</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfOrder IncludeSalesOrder(this __QueryOfOrder query, __OrderQuery? configure = null)
+        => query.Include(__Links.SalesOrder.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>SalesOrder</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfOrder OrderBySalesOrder(this __QueryOfOrder query, __A.IOrderedColumn<__Order2> column)
+        => query.OrderByRelated(__Links.SalesOrder.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>SalesOrder</c> (none sorts as null, last).</summary>
+    public static __QueryOfOrder OrderByDescendingSalesOrder(this __QueryOfOrder query, __A.IOrderedColumn<__Order2> column)
+        => query.OrderByRelated(__Links.SalesOrder.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>SalesOrder</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasSalesOrder(this __QueryOfOrder query, __OrderQuery? filter = null)
+        => query.WhereHas(__Links.SalesOrder.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>SalesOrder</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasNoSalesOrder(this __QueryOfOrder query, __OrderQuery? filter = null)
+        => query.WhereHas(__Links.SalesOrder.Include(filter), none: true);
 }

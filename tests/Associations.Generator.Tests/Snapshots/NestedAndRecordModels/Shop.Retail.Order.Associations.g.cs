@@ -20,6 +20,8 @@ using __Order2 = global::Shop.Wholesale.Order;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfOrder = global::Associations.Query<global::Shop.Retail.Order>;
+using __Links = global::Shop.Retail.Order.__Associations;
 
 namespace Shop;
 
@@ -242,4 +244,25 @@ partial class Retail
 
         }
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Order</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class RetailOrderQueryExtensions
+{
+    /// <summary>Includes the <c>Lines</c> (HasMany <c>Line</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfOrder IncludeLines(this __QueryOfOrder query, __LineQuery? configure = null)
+        => query.Include(__Links.Lines.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Lines</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasLines(this __QueryOfOrder query, __LineQuery? filter = null)
+        => query.WhereHas(__Links.Lines.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Lines</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfOrder WhereHasNoLines(this __QueryOfOrder query, __LineQuery? filter = null)
+        => query.WhereHas(__Links.Lines.Include(filter), none: true);
+
+    /// <summary>Fills <c>LinesCount</c> with the number of <c>Lines</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfOrder WithLinesCount(this __QueryOfOrder query, __LineQuery? filter = null)
+        => query.WithCount(__Links.Lines.Include(filter), static (row, count) => row.LinesCount = count);
 }

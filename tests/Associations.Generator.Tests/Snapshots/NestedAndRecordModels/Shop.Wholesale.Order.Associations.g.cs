@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfOrder = global::Associations.Query<global::Shop.Wholesale.Order>;
+using __Links = global::Shop.Wholesale.Order.__Associations;
 
 namespace Shop;
 
@@ -168,4 +170,29 @@ partial struct Wholesale
 
         }
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Order</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+internal static class WholesaleOrderQueryExtensions
+{
+    /// <summary>Includes the <c>Source</c> (BelongsTo <c>Order</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    internal static __QueryOfOrder IncludeSource(this __QueryOfOrder query, __OrderQuery? configure = null)
+        => query.Include(__Links.Source.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Source</c>, after any earlier ordering (none sorts as null, first).</summary>
+    internal static __QueryOfOrder OrderBySource(this __QueryOfOrder query, __A.IOrderedColumn<__Order2> column)
+        => query.OrderByRelated(__Links.Source.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Source</c> (none sorts as null, last).</summary>
+    internal static __QueryOfOrder OrderByDescendingSource(this __QueryOfOrder query, __A.IOrderedColumn<__Order2> column)
+        => query.OrderByRelated(__Links.Source.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Source</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    internal static __QueryOfOrder WhereHasSource(this __QueryOfOrder query, __OrderQuery? filter = null)
+        => query.WhereHas(__Links.Source.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Source</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    internal static __QueryOfOrder WhereHasNoSource(this __QueryOfOrder query, __OrderQuery? filter = null)
+        => query.WhereHas(__Links.Source.Include(filter), none: true);
 }

@@ -19,6 +19,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfPerson = global::Associations.Query<global::Family.Person>;
+using __Links = global::Family.Person.__Associations;
 
 namespace Family;
 
@@ -187,4 +189,29 @@ partial class Person : __A.IModel<__Person>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Person</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class PersonQueryExtensions
+{
+    /// <summary>Includes the <c>Father</c> (HasOne <c>Person</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfPerson IncludeFather(this __QueryOfPerson query, __PersonQuery? configure = null)
+        => query.Include(__Links.Father.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Father</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfPerson OrderByFather(this __QueryOfPerson query, __A.IOrderedColumn<__Person> column)
+        => query.OrderByRelated(__Links.Father.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Father</c> (none sorts as null, last).</summary>
+    public static __QueryOfPerson OrderByDescendingFather(this __QueryOfPerson query, __A.IOrderedColumn<__Person> column)
+        => query.OrderByRelated(__Links.Father.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Father</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfPerson WhereHasFather(this __QueryOfPerson query, __PersonQuery? filter = null)
+        => query.WhereHas(__Links.Father.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Father</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfPerson WhereHasNoFather(this __QueryOfPerson query, __PersonQuery? filter = null)
+        => query.WhereHas(__Links.Father.Include(filter), none: true);
 }

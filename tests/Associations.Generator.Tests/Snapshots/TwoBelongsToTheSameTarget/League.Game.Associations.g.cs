@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfGame = global::Associations.Query<global::League.Game>;
+using __Links = global::League.Game.__Associations;
 
 namespace League;
 
@@ -239,4 +241,49 @@ partial class Game : __A.IModel<__Game>
             __KeyStitches.One<__Game, __Team, int>(static p => p.AwayTeamId, static c => c.Id, static (p, c) => p.AwayTeam = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Game</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class GameQueryExtensions
+{
+    /// <summary>Includes the <c>HomeTeam</c> (BelongsTo <c>Team</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfGame IncludeHomeTeam(this __QueryOfGame query, __TeamQuery? configure = null)
+        => query.Include(__Links.HomeTeam.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>HomeTeam</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfGame OrderByHomeTeam(this __QueryOfGame query, __A.IOrderedColumn<__Team> column)
+        => query.OrderByRelated(__Links.HomeTeam.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>HomeTeam</c> (none sorts as null, last).</summary>
+    public static __QueryOfGame OrderByDescendingHomeTeam(this __QueryOfGame query, __A.IOrderedColumn<__Team> column)
+        => query.OrderByRelated(__Links.HomeTeam.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>HomeTeam</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfGame WhereHasHomeTeam(this __QueryOfGame query, __TeamQuery? filter = null)
+        => query.WhereHas(__Links.HomeTeam.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>HomeTeam</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfGame WhereHasNoHomeTeam(this __QueryOfGame query, __TeamQuery? filter = null)
+        => query.WhereHas(__Links.HomeTeam.Include(filter), none: true);
+
+    /// <summary>Includes the <c>AwayTeam</c> (BelongsTo <c>Team</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfGame IncludeAwayTeam(this __QueryOfGame query, __TeamQuery? configure = null)
+        => query.Include(__Links.AwayTeam.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>AwayTeam</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfGame OrderByAwayTeam(this __QueryOfGame query, __A.IOrderedColumn<__Team> column)
+        => query.OrderByRelated(__Links.AwayTeam.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>AwayTeam</c> (none sorts as null, last).</summary>
+    public static __QueryOfGame OrderByDescendingAwayTeam(this __QueryOfGame query, __A.IOrderedColumn<__Team> column)
+        => query.OrderByRelated(__Links.AwayTeam.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>AwayTeam</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfGame WhereHasAwayTeam(this __QueryOfGame query, __TeamQuery? filter = null)
+        => query.WhereHas(__Links.AwayTeam.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>AwayTeam</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfGame WhereHasNoAwayTeam(this __QueryOfGame query, __TeamQuery? filter = null)
+        => query.WhereHas(__Links.AwayTeam.Include(filter), none: true);
 }

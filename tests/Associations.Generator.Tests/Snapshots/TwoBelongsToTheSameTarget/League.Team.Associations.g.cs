@@ -19,6 +19,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfTeam = global::Associations.Query<global::League.Team>;
+using __Links = global::League.Team.__Associations;
 
 namespace League;
 
@@ -374,4 +376,41 @@ partial class Team : __A.IModel<__Team>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Team</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class TeamQueryExtensions
+{
+    /// <summary>Includes the <c>HomeGames</c> (HasMany <c>Game</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfTeam IncludeHomeGames(this __QueryOfTeam query, __GameQuery? configure = null)
+        => query.Include(__Links.HomeGames.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>HomeGames</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfTeam WhereHasHomeGames(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WhereHas(__Links.HomeGames.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>HomeGames</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfTeam WhereHasNoHomeGames(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WhereHas(__Links.HomeGames.Include(filter), none: true);
+
+    /// <summary>Fills <c>HomeGamesCount</c> with the number of <c>HomeGames</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfTeam WithHomeGamesCount(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WithCount(__Links.HomeGames.Include(filter), static (row, count) => row.HomeGamesCount = count);
+
+    /// <summary>Includes the <c>AwayGames</c> (HasMany <c>Game</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfTeam IncludeAwayGames(this __QueryOfTeam query, __GameQuery? configure = null)
+        => query.Include(__Links.AwayGames.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>AwayGames</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfTeam WhereHasAwayGames(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WhereHas(__Links.AwayGames.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>AwayGames</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfTeam WhereHasNoAwayGames(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WhereHas(__Links.AwayGames.Include(filter), none: true);
+
+    /// <summary>Fills <c>AwayGamesCount</c> with the number of <c>AwayGames</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfTeam WithAwayGamesCount(this __QueryOfTeam query, __GameQuery? filter = null)
+        => query.WithCount(__Links.AwayGames.Include(filter), static (row, count) => row.AwayGamesCount = count);
 }

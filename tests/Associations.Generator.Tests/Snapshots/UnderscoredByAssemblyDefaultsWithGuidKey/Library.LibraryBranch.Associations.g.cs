@@ -20,6 +20,8 @@ using __OpeningHour = global::Library.OpeningHour;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfLibraryBranch = global::Associations.Query<global::Library.LibraryBranch>;
+using __Links = global::Library.LibraryBranch.__Associations;
 
 namespace Library;
 
@@ -239,4 +241,25 @@ partial class LibraryBranch : __A.IModel<__LibraryBranch>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>LibraryBranch</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class LibraryBranchQueryExtensions
+{
+    /// <summary>Includes the <c>Copies</c> (HasMany <c>BookCopy</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfLibraryBranch IncludeCopies(this __QueryOfLibraryBranch query, __BookCopyQuery? configure = null)
+        => query.Include(__Links.Copies.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Copies</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfLibraryBranch WhereHasCopies(this __QueryOfLibraryBranch query, __BookCopyQuery? filter = null)
+        => query.WhereHas(__Links.Copies.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Copies</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfLibraryBranch WhereHasNoCopies(this __QueryOfLibraryBranch query, __BookCopyQuery? filter = null)
+        => query.WhereHas(__Links.Copies.Include(filter), none: true);
+
+    /// <summary>Fills <c>CopiesCount</c> with the number of <c>Copies</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfLibraryBranch WithCopiesCount(this __QueryOfLibraryBranch query, __BookCopyQuery? filter = null)
+        => query.WithCount(__Links.Copies.Include(filter), static (row, count) => row.CopiesCount = count);
 }

@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfOpeningHour = global::Associations.Query<global::Library.OpeningHour>;
+using __Links = global::Library.OpeningHour.__Associations;
 
 namespace Library;
 
@@ -170,4 +172,29 @@ partial class OpeningHour : __A.IModel<__OpeningHour>
             __KeyStitches.One<__OpeningHour, __LibraryBranch, global::System.Guid>(static p => p.LibraryBranchBranchId, static c => c.BranchId, static (p, c) => p.LibraryBranch = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>OpeningHour</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class OpeningHourQueryExtensions
+{
+    /// <summary>Includes the <c>LibraryBranch</c> (BelongsTo <c>LibraryBranch</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfOpeningHour IncludeLibraryBranch(this __QueryOfOpeningHour query, __LibraryBranchQuery? configure = null)
+        => query.Include(__Links.LibraryBranch.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>LibraryBranch</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfOpeningHour OrderByLibraryBranch(this __QueryOfOpeningHour query, __A.IOrderedColumn<__LibraryBranch> column)
+        => query.OrderByRelated(__Links.LibraryBranch.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>LibraryBranch</c> (none sorts as null, last).</summary>
+    public static __QueryOfOpeningHour OrderByDescendingLibraryBranch(this __QueryOfOpeningHour query, __A.IOrderedColumn<__LibraryBranch> column)
+        => query.OrderByRelated(__Links.LibraryBranch.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>LibraryBranch</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfOpeningHour WhereHasLibraryBranch(this __QueryOfOpeningHour query, __LibraryBranchQuery? filter = null)
+        => query.WhereHas(__Links.LibraryBranch.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>LibraryBranch</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfOpeningHour WhereHasNoLibraryBranch(this __QueryOfOpeningHour query, __LibraryBranchQuery? filter = null)
+        => query.WhereHas(__Links.LibraryBranch.Include(filter), none: true);
 }

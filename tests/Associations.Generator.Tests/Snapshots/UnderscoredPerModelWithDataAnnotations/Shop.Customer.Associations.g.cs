@@ -19,6 +19,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfCustomer = global::Associations.Query<global::Shop.Customer>;
+using __Links = global::Shop.Customer.__Associations;
 
 namespace Shop;
 
@@ -243,4 +245,25 @@ partial class Customer : __A.IModel<__Customer>
         });
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>Customer</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class CustomerQueryExtensions
+{
+    /// <summary>Includes the <c>Orders</c> (HasMany <c>PurchaseOrder</c>) with one more statement for all parents; paging in <paramref name="configure"/> applies per parent, <c>Required()</c> keeps parents with a match.</summary>
+    public static __QueryOfCustomer IncludeOrders(this __QueryOfCustomer query, __PurchaseOrderQuery? configure = null)
+        => query.Include(__Links.Orders.Include(configure));
+
+    /// <summary>Keeps the rows with a <c>Orders</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfCustomer WhereHasOrders(this __QueryOfCustomer query, __PurchaseOrderQuery? filter = null)
+        => query.WhereHas(__Links.Orders.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Orders</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfCustomer WhereHasNoOrders(this __QueryOfCustomer query, __PurchaseOrderQuery? filter = null)
+        => query.WhereHas(__Links.Orders.Include(filter), none: true);
+
+    /// <summary>Fills <c>OrdersCount</c> with the number of <c>Orders</c> matching <paramref name="filter"/>, in the same statement.</summary>
+    public static __QueryOfCustomer WithOrdersCount(this __QueryOfCustomer query, __PurchaseOrderQuery? filter = null)
+        => query.WithCount(__Links.Orders.Include(filter), static (row, count) => row.OrdersCount = count);
 }

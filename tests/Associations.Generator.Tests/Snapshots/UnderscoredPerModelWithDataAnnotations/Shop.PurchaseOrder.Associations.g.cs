@@ -20,6 +20,8 @@ using __ModelStatements = global::Associations.Internal.ModelStatements;
 using __Reader = global::System.Data.Common.DbDataReader;
 using __Values = global::Associations.Internal.ColumnValues;
 using __KeyStitches = global::Associations.Internal.KeyStitches;
+using __QueryOfPurchaseOrder = global::Associations.Query<global::Shop.PurchaseOrder>;
+using __Links = global::Shop.PurchaseOrder.__Associations;
 
 namespace Shop;
 
@@ -175,4 +177,29 @@ partial class PurchaseOrder : __A.IModel<__PurchaseOrder>
             __KeyStitches.OneByReference<__PurchaseOrder, __Customer, string>(static p => p.CustomerCode, static c => c.Code, static (p, c) => p.Customer = c));
 
     }
+}
+
+/// <summary>Include builders and named scopes for queries of <c>PurchaseOrder</c>.</summary>
+[__GeneratedCode("Associations.Generator", "1.0.0.0")]
+public static class PurchaseOrderQueryExtensions
+{
+    /// <summary>Includes the <c>Customer</c> (BelongsTo <c>Customer</c>) in the same statement: a LEFT JOIN, or an INNER JOIN when <paramref name="configure"/> calls <c>Required()</c>; its filters go into the ON clause.</summary>
+    public static __QueryOfPurchaseOrder IncludeCustomer(this __QueryOfPurchaseOrder query, __CustomerQuery? configure = null)
+        => query.Include(__Links.Customer.Include(configure));
+
+    /// <summary>Orders by <paramref name="column"/> of the <c>Customer</c>, after any earlier ordering (none sorts as null, first).</summary>
+    public static __QueryOfPurchaseOrder OrderByCustomer(this __QueryOfPurchaseOrder query, __A.IOrderedColumn<__Customer> column)
+        => query.OrderByRelated(__Links.Customer.Include(null), column, descending: false);
+
+    /// <summary>Orders descending by <paramref name="column"/> of the <c>Customer</c> (none sorts as null, last).</summary>
+    public static __QueryOfPurchaseOrder OrderByDescendingCustomer(this __QueryOfPurchaseOrder query, __A.IOrderedColumn<__Customer> column)
+        => query.OrderByRelated(__Links.Customer.Include(null), column, descending: true);
+
+    /// <summary>Keeps the rows with a <c>Customer</c> matching <paramref name="filter"/> (an <c>EXISTS</c>).</summary>
+    public static __QueryOfPurchaseOrder WhereHasCustomer(this __QueryOfPurchaseOrder query, __CustomerQuery? filter = null)
+        => query.WhereHas(__Links.Customer.Include(filter));
+
+    /// <summary>Keeps the rows with no <c>Customer</c> matching <paramref name="filter"/> (a <c>NOT EXISTS</c>).</summary>
+    public static __QueryOfPurchaseOrder WhereHasNoCustomer(this __QueryOfPurchaseOrder query, __CustomerQuery? filter = null)
+        => query.WhereHas(__Links.Customer.Include(filter), none: true);
 }
