@@ -3,7 +3,7 @@ using Associations.Generator.Model;
 
 namespace Associations.Generator.Graph
 {
-    /// <summary>The models whose files one source output writes.</summary>
+    /// <summary>The models whose files (one each) one source output writes.</summary>
     internal sealed record OutputGroup(int Index, EquatableArray<ModelSpec> Models);
 
     /// <summary>
@@ -13,7 +13,7 @@ namespace Associations.Generator.Graph
     /// Every output is visited on every run, even when it is cached: measured with step tracking on (as genscale and an
     /// IDE's generator diagnostics run it), 500 per-model outputs cost ~110 ms of an edit that changes nothing, one output
     /// ~7 ms. A fixed number of groups keeps that cost flat while a model edit still re-emits only its group (its own
-    /// files and those of the few models that share its hash). The count never changes, so a model added or removed
+    /// file and those of the few models that share its hash). The count never changes, so a model added or removed
     /// moves no other model to another group, and every group is always there (an empty one writes nothing), so the
     /// driver compares each group with the same group of the last run.
     /// </remarks>
