@@ -25,6 +25,7 @@ namespace Associations.Generator.Emit
         private readonly Dictionary<string, string> _types = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _queryShapes = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _queries = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _links = new Dictionary<string, string>(StringComparer.Ordinal);
         private string? _task;
         private string? _generatedCode;
 
@@ -42,7 +43,8 @@ namespace Associations.Generator.Emit
             _queries.TryGetValue(fullName, out var alias) ? alias : _queries[fullName] = Alias("QueryOf" + SimpleName(fullName), $"{RuntimeNames.Query}<{fullName}>");
 
         /// <summary>The hidden <c>__Associations</c> class of a model, from outside it.</summary>
-        public string Links(string fullName) => Alias("Links", fullName + ".__Associations");
+        public string Links(string fullName) =>
+            _links.TryGetValue(fullName, out var alias) ? alias : _links[fullName] = Alias("Links", fullName + ".__Associations");
 
         public string Db => Alias("Db", RuntimeNames.DbSession);
         public string Ct => Alias("Ct", RuntimeNames.CancellationToken);
